@@ -1,0 +1,125 @@
+"""The Python API shared by the CLI, the tests and anyone embedding healthlint.
+
+    lint_text(text, path="article.md") -> list[Finding]
+    lint_paths(["content/"]) -> list[FileResult]
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from .checks.packs import PackError
+from .checks.registry import builtin_rules
+from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
+from .engine import lint_document, select_rules
+from .finding import FileResult, Finding
+from .parse import detect_format, parse
+from .source import SourceError, decode, read_source
+
+EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
+SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+
+
+class Linter:
+    """Holds the rules and config lookup for one run; lint many files with it."""
+
+    def __init__(self, config: Config | str | Path | None = None, *, use_config: bool = True,
+                 select: Sequence[str] | None = None, ignore: Sequence[str] = ()):
+        self.rules = builtin_rules()
+        self.catalog = RuleCatalog(self.rules)
+        self.select = tuple(select) if select else None
+        self.ignore = tuple(ignore)
+        for sel in (self.select or ()) + self.ignore:
+            if not self.catalog.is_valid_selector(sel):
+                raise ConfigError(f"unknown rule, prefix or category {sel!r} in --select/--ignore")
+        if isinstance(config, (str, Path)):
+            config = self._explicit(Path(config))
+        self.fixed_config = config if config is not None else (None if use_config else DEFAULT)
+        self.finder = ConfigFinder(self.catalog)
+
+    def _explicit(self, path: Path) -> Config:
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        found = read_config_file(path, self.catalog)
+        if found is None:
+            raise ConfigError(f"{path}: no [tool.healthlint] section")
+        return found
+
+    def config_for(self, path: str) -> Config:
+        if self.fixed_config is not None:
+            return self.fixed_config
+        return self.finder.for_path(path if path != "-" else os.getcwd())
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
+        config = self.config_for(path)
+        doc = parse(text, path, fmt or detect_format(path))
+        rules = self.rules + config.extra_rules
+        active = select_rules(rules, config, path, self.select, self.ignore)
+        return lint_document(doc, active, rules)
+
+    def lint_file(self, path: str, fmt: str | None = None) -> FileResult:
+        try:
+            source = read_source(path)
+            return FileResult(path, tuple(self.lint_text(source.text, path, fmt)), text=source.text)
+        except (SourceError, ConfigError, PackError) as exc:
+            return FileResult(path, error=str(exc))
+
+    def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
+        try:
+            source = decode(data, path)
+            return FileResult(path, tuple(self.lint_text(source.text, path, fmt)), text=source.text)
+        except (SourceError, ConfigError, PackError) as exc:
+            return FileResult(path, error=str(exc))
+
+    def iter_files(self, paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+        """(path, error) for every file to lint: named files always, folders recursively by extension."""
+        for raw in paths:
+            if raw == "-":
+                yield raw, None
+            elif os.path.isdir(raw):
+                yield from self._walk(raw)
+            elif os.path.exists(raw) or os.path.islink(raw):
+                if not self._excluded(raw):
+                    yield os.path.normpath(raw), None
+            else:
+                yield raw, "no such file or directory"
+
+    def _excluded(self, path: str) -> bool:
+        try:
+            return self.config_for(path).is_excluded(path)
+        except ConfigError:
+            return False  # reported when the file itself is linted
+
+    def _walk(self, top: str) -> Iterator[tuple[str, str | None]]:
+        seen: set[str] = set()
+        for folder, dirs, files in os.walk(top, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:  # a symlink loop: do not walk it twice
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
+                             and not self._excluded(os.path.join(folder, d)))
+            for name in sorted(files):
+                path = os.path.normpath(os.path.join(folder, name))  # "./a/b.md" -> "a/b.md"
+                if name.lower().endswith(EXTENSIONS) and not self._excluded(path):
+                    yield path, None
+
+
+def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,
+              select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
+    """Lint a string. `path` picks the format by extension and the config by location, unless
+    `config` is given (a Config, or the path of a config file); use `fmt` to force a format."""
+    linter = Linter(config, use_config=config is not None or path != "<text>", select=select, ignore=ignore)
+    return linter.lint_text(text, path, fmt)
+
+
+def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = None,
+               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[FileResult]:
+    """Lint files and folders; unreadable inputs come back as FileResults with `error` set."""
+    linter = Linter(config, select=select, ignore=ignore)
+    results = []
+    for path, error in linter.iter_files(paths):
+        results.append(FileResult(path, error=error) if error else linter.lint_file(path))
+    return results

@@ -1,0 +1,99 @@
+"""The rule protocol. A rule is a pure function of one unit (document, block or sentence)
+that yields RawFindings with spans relative to that unit; it never computes line numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from ..document import Block, Document, Sentence
+from ..finding import CATEGORIES, RawFinding, Severity
+
+SCOPES = ("document", "block", "sentence")
+CODE_RE = re.compile(r"^HL\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    what: str  # What it does
+    why: str  # Why it matters (cites the guideline)
+    example: str  # Example
+    instead: str  # Use instead
+
+
+class Context:
+    """What a rule may look at besides its unit: the document, its own options, sentences."""
+
+    def __init__(self, document: Document, options: dict[str, Any] | None = None, segmenter=None):
+        self.document = document
+        self.options = options or {}
+        self._segmenter = segmenter
+        self._sentences: dict[int, list[Sentence]] = {}
+
+    def with_options(self, options: dict[str, Any]) -> "Context":
+        ctx = Context(self.document, options, self._segmenter)
+        ctx._sentences = self._sentences  # share the sentence cache across rules
+        return ctx
+
+    def sentences(self, block: Block) -> list[Sentence]:
+        cached = self._sentences.get(id(block))
+        if cached is None:
+            from ..segment import split_sentences
+
+            cached = [Sentence(block, s, e) for s, e in split_sentences(block.text)]
+            self._sentences[id(block)] = cached
+        return cached
+
+
+@dataclass(eq=False)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    docs: RuleDocs
+    scope: str = "sentence"
+    options: dict[str, Any] = field(default_factory=dict)  # defaults; config may override
+    fixable: bool = False
+    default_enabled: bool = True
+    origin: str = "builtin"
+
+    def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
+        raise NotImplementedError
+
+    def validate(self) -> None:
+        problems = []
+        if not CODE_RE.match(self.code):
+            problems.append(f"code {self.code!r} is not HL + 3 digits")
+        if not NAME_RE.match(self.name):
+            problems.append(f"name {self.name!r} is not kebab-case")
+        if self.category not in CATEGORIES:
+            problems.append(f"category {self.category!r} is not one of {', '.join(CATEGORIES)}")
+        if self.scope not in SCOPES:
+            problems.append(f"scope {self.scope!r} is not one of {', '.join(SCOPES)}")
+        for part in ("what", "why", "example", "instead"):
+            if not getattr(self.docs, part, "").strip():
+                problems.append(f"docs.{part} is empty")
+        if problems:
+            raise ValueError(f"rule {self.code}: " + "; ".join(problems))
+
+    def doc_text(self) -> str:
+        """Full documentation with ruff's headings, as `healthlint rule CODE` prints it."""
+        d = self.docs
+        head = f"# {self.code} {self.name}\n\nCategory: {self.category}. Default severity: {self.severity.value}."
+        if self.fixable:
+            head += " Fixable with --fix."
+        if self.options:
+            opts = ", ".join(f"`{k}` (default: {v!r})" for k, v in self.options.items())
+            head += f"\nOptions: {opts}."
+        return (
+            f"{head}\n\n## What it does\n{d.what.strip()}\n\n## Why it matters\n{d.why.strip()}\n\n"
+            f"## Example\n{d.example.strip()}\n\n## Use instead\n{d.instead.strip()}\n"
+        )
+
+
+def iter_matches(pattern, text: str, timeout: float = 1.0) -> Iterator:
+    """finditer with the regex module's timeout, so no pattern can stall a run."""
+    return pattern.finditer(text, timeout=timeout)

@@ -1,0 +1,472 @@
+"""Context guards for declarative rules: named predicates a rule pack lists under `unless`.
+
+A guard is called as guard(text, start, end) for one match of a rule, where text is the unit the
+rule ran on (a sentence or a whole block) and text[start:end] is the span that would be reported.
+It returns True when the match must NOT be reported because its context turns the phrase into
+something other than a claim made by the article: it is negated, asked, quoted, hedged, reported
+as someone else's claim, or qualified by a condition.
+
+Guards find their own sentence and clause inside `text`, so they behave the same whether the rule
+runs per sentence or per block. Every guard looks at a bounded window around the match (a few
+hundred characters at most) with precompiled patterns, and only runs when a rule has matched, so
+they cost nothing on text without candidate phrases.
+
+Semantics, in brief (see each function for the details):
+
+  negated      a negator governs the match: "no", "not", "never", "n't", "cannot", "nothing",
+               "none", "neither/nor", "no one", "there is no", "no known", "isn't", "false", "myth",
+               "unproven" before it in the same clause (at most 10 words back), or a negated verb
+               right after a subject phrase ("miracle cures do not exist"). "not only", "no doubt",
+               "no more", "never again" and imperatives like "don't wait" do not negate.
+               "without" is deliberately NOT a negator here: "without side effects" is a claim.
+  without      the match follows "without", "lack of" or "absence of" in its clause
+               ("sold without being proven to work"). Use it for cure and certainty claims only.
+  question     the sentence is a question: it ends with "?", or its clause opens with an auxiliary
+               ("Does turmeric cure arthritis"), or "whether" precedes the match.
+  quoted       the match is inside quotation marks (“ ” " " ‘ ’ and paired straight single quotes),
+               or is a capitalised title right after "titled/entitled/called/named".
+  hedged       a hedge precedes the match in its clause: may, might, could, possibly, potentially,
+               perhaps, probably, likely, help(s), can help, some evidence, studies suggest,
+               appears to, seems to, is thought/believed to, tends to, preliminary.
+  reported     the sentence discusses a claim instead of making it: "claims (that)", "promises",
+               "marketed/advertised/touted/billed/sold as", "so-called", "supposedly", "allegedly",
+               "beware", "be wary/skeptical of", "watch out for", "red flags", "warning signs",
+               "no evidence that", "there is no proof", "scam", "myth", "too good to be true",
+               "phrases like"; or the phrase is called a red flag/myth/scam after it; or it is an
+               item of a list introduced by such a sentence ("red flags such as: - Miracle cure").
+  conditional  the sentence qualifies the claim by a condition, a frequency or a quantity:
+               if/when/unless/once/as long as, early (stage), in some/most cases, often, usually,
+               sometimes, generally, most/many/some/few. Addressing the reader ("If you suffer
+               from ...") is not a condition.
+  quantified   the frequency/quantity part of `conditional` only (often, usually, most, many,
+               some, in most cases, for most people), for claims where "if used as directed" must
+               not excuse the claim (safety, prevention).
+  medical      the clause's subject is a conventional medical intervention (antibiotics, surgery,
+               chemotherapy, radiation, a transplant, vaccines, treatment, medicine, drugs) and the
+               matched words carry no promotional or absolute modifier (miracle, natural, secret,
+               guaranteed, 100%, completely, permanently ...): "Antibiotics will cure the infection"
+               is standard patient information; "this drug is a miracle cure" is still a claim.
+  relative     a superlative that is relative or personal rather than absolute: "one of the best",
+               "among the most effective", "the best treatment for you", "... depends on".
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from ..segment import split_sentences
+
+Guard = Callable[[str, int, int], bool]
+
+MAX_SENTENCE = 600  # characters of context a guard looks at on either side of a match
+MAX_SPLIT = 4000  # longer units are split around the match only
+
+_F = regex.IGNORECASE | regex.V0
+APOS = "['\u2019]"
+
+# ---------------------------------------------------------------------------------------------
+# Sentence and clause windows
+
+
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(split_sentences(text))
+
+
+def _sentences(text: str, start: int, end: int) -> tuple[str, int, list[tuple[int, int]]]:
+    """(piece, offset, spans): sentence spans of a bounded piece of text around the match."""
+    if len(text) <= MAX_SPLIT:
+        return text, 0, list(_sentence_spans(text))
+    lo = max(0, start - MAX_SPLIT // 2)
+    hi = min(len(text), end + MAX_SPLIT // 2)
+    piece = text[lo:hi]
+    return piece, lo, list(_sentence_spans(piece))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE."""
+    piece, off, spans = _sentences(text, start, end)
+    s0, e0 = start, end
+    for s, e in spans:
+        if s + off <= start < e + off or (s + off >= start and s + off < end):
+            s0 = min(s0, s + off)
+            e0 = max(e0, e + off)
+    if s0 == start and e0 == end:
+        s0, e0 = 0, len(text)
+    return max(s0, start - MAX_SENTENCE), min(e0, end + MAX_SENTENCE)
+
+
+def _previous_sentences(text: str, start: int) -> list[str]:
+    """Earlier sentences of the same unit, nearest first (at most 30)."""
+    piece, off, spans = _sentences(text, start, start)
+    before = [piece[s:e] for s, e in spans if e + off <= start]
+    return before[::-1][:30]
+
+
+# Where a clause ends: punctuation, dashes, and the conjunctions that start a new claim.
+CLAUSE_BREAK = regex.compile(
+    r"[,;:()\[\]\u2014\u2013]|\s-\s|\b(?:but|however|although|though|whereas|yet|except|instead|"
+    r"unlike|while)\b|\band\s+(?:it\s+|they\s+|this\s+|that\s+)?(?:has|have|is|are|was|were|will|can|"
+    r"comes?|offers?|provides?|gives?|works?|cures?|prevents?|contains?)\b",
+    _F,
+)
+# Relative clauses start a new claim too: "the herb that cures diabetes" (but "no evidence that
+# it cures" keeps the negation: complement "that" after a claim or truth word is not a break).
+REL_BREAK = regex.compile(
+    r"\b(?:which|who)\b|(?<!\b(?:true|evidence|proof|mean|means|meant|say|says|said|claim|claims|"
+    r"claimed|show|shows|shown|showed|prove|proves|proven|proved|sure|clear|likely|possible|know|known|"
+    r"believe|think|suggest|suggests|idea|notion|belief|fact|way|so)\s+)\bthat\b",
+    _F,
+)
+
+
+def _clause_before(text: str, start: int, words: int, rel: bool = True) -> str:
+    s, _ = sentence_bounds(text, start, start)
+    window = text[s:start]
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(window):
+        cut = m.end()
+    if rel:
+        for m in REL_BREAK.finditer(window, cut):
+            cut = m.end()
+    window = window[cut:]
+    parts = window.split()
+    return " ".join(parts[-words:]) + (" " if parts else "")
+
+
+def _clause_after(text: str, end: int, words: int) -> str:
+    _, e = sentence_bounds(text, end, end)
+    window = text[end:e]
+    m = CLAUSE_BREAK.search(window)
+    if m:
+        window = window[: m.start()]
+    return " ".join(window.split()[:words])
+
+
+def _sentence_before(text: str, start: int) -> str:
+    s, _ = sentence_bounds(text, start, start)
+    return text[s:start]
+
+
+def _sentence_after(text: str, end: int) -> str:
+    _, e = sentence_bounds(text, end, end)
+    return text[end:e]
+
+
+# ---------------------------------------------------------------------------------------------
+# negated
+
+NEGATOR = regex.compile(
+    rf"""
+    \bno\b(?!\s+(?:doubt|wonder|matter|more|longer|question|joke|exaggeration|kidding|surprise|need|
+                   prescription|wonder)\b)
+  | \bnot\b(?!\s+(?:only|just|merely|simply|to\s+mention|least|even\s+close)\b)
+  | \bnever\b(?!\s+(?:again|before)\b)
+  | \bcannot\b
+  | \b(?!don{APOS}t\s+(?:miss|wait|suffer|forget|hesitate|delay|settle|worry|put\s+off|give\s+up|
+                       struggle|let|spend|waste)\b)\w+n{APOS}t\b
+  | \bnothing\b(?!\s+(?:like|short|compares|beats|else)\b)
+  | \bnone\b(?!\s+other\b)
+  | \b(?:neither|nor|nobody|nowhere|no[-\s]one)\b
+  | \b(?:false(?:ly)?|untrue|myths?|unproven|disproven|debunked|hardly|barely|far\s+from)\b
+  | \bfail(?:s|ed)?\s+to\b
+    """,
+    _F | regex.VERBOSE,
+)
+# A negated verb right after a subject phrase: "miracle cures do not exist", "... isn't safe".
+POST_NEGATOR = regex.compile(
+    rf"""^\W*(?:[\w'’-]+\s+){{0,3}}?
+    (?:(?:do|does|did|is|are|was|were|will|would|can|could|has|have|simply|just)(?:\s+not\b|n{APOS}t\b)
+      |won{APOS}t\b|can{APOS}t\b|cannot\b|never\b|(?:is|are)\s+(?:a\s+)?(?:myths?|fiction|fantasy|false)\b)""",
+    _F | regex.VERBOSE,
+)
+POST_STOP = regex.compile(r"\b(?:and|or|but|so|then|which|that|because)\b", _F)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    if NEGATOR.search(_clause_before(text, start, 10)):
+        return True
+    after = _clause_after(text, end, 6)
+    m = POST_STOP.search(after)
+    if m:
+        after = after[: m.start()]
+    return POST_NEGATOR.search(after) is not None
+
+
+WITHOUT = regex.compile(r"\b(?:without|lack(?:s|ed|ing)?\s+of|absence\s+of|in\s+the\s+absence\s+of)\b", _F)
+
+
+def without(text: str, start: int, end: int) -> bool:
+    return WITHOUT.search(_clause_before(text, start, 10)) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# question
+
+QUESTION_END = regex.compile(r"\?[\"'”’)\]*_\s]*$")
+AUX_START = regex.compile(
+    r"^[\W_]*(?:does|did|can|could|is|are|was|were|should|will|would|has)\b(?!\s+not\b)", _F
+)
+WHETHER = regex.compile(r"\bwhether\b", _F)
+
+
+LEAD_IN = regex.compile(r"[:\u2014\u2013]|\s-\s")
+
+
+def question(text: str, start: int, end: int) -> bool:
+    s, e = sentence_bounds(text, start, end)
+    if QUESTION_END.search(text[s:e]):
+        return True
+    before = text[s:start]
+    if AUX_START.search(before):
+        return True
+    lead = None
+    for lead in LEAD_IN.finditer(before):
+        pass
+    if lead is not None and AUX_START.search(before[lead.end():]):  # "Turmeric: can it cure arthritis"
+        return True
+    return WHETHER.search(before) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# quoted
+
+QUOTE_SPANS = regex.compile(
+    r"“[^“”]{0,400}”|\"[^\"]{0,400}\"|(?<![\w'’])‘.{0,400}?’(?![\w])|(?<![\w'’])'[^'\n]{0,400}?'(?![\w])",
+    regex.V0,
+)
+TITLE_BEFORE = regex.compile(
+    r"\b(?:titled|entitled|called|named|headlined)\s+(?:[\"“‘]?[\p{Lu}\d][\w'’:-]*\s+){0,5}$", regex.V0
+)
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    lo = max(0, start - 1500)
+    hi = min(len(text), end + 1500)
+    for m in QUOTE_SPANS.finditer(text, lo, hi):
+        if m.start() < start and end <= m.end():
+            return True
+        if m.start() > end:
+            break
+    if text[start:start + 1].isupper() and TITLE_BEFORE.search(text, max(0, start - 120), start):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# hedged
+
+HEDGE = regex.compile(
+    r"""\b(?:may|might|could|possibly|potentially|perhaps|probably|likely|plausibly|conceivably
+      |help(?:s|ed|ing)?|aids?\s+in
+      |some\s+(?:evidence|studies|research|data|trials?)
+      |(?:studies|research|evidence|data|trials?|findings)\s+(?:suggests?|indicates?|hints?)
+      |suggests?|appears?\s+to|seems?\s+to|thought\s+to|believed\s+to|tends?\s+to
+      |in\s+theory|preliminary|early\s+(?:research|studies|evidence|results|data))\b""",
+    _F | regex.VERBOSE,
+)
+
+
+def hedged(text: str, start: int, end: int) -> bool:
+    return HEDGE.search(_clause_before(text, start, 12)) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# reported
+
+REPORT_BEFORE = regex.compile(
+    r"""\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)
+      |(?:marketed|advertised|sold|billed|touted|hailed|hyped|promoted|pitched|branded|labell?ed|dubbed|
+         presented|described|framed)\s+as
+      |so[-\s]called|supposed(?:ly)?|alleged(?:ly)?|purported(?:ly)?|reputed(?:ly)?
+      |beware|be\s+(?:wary|skeptical|sceptical|suspicious|careful|cautious)\s+(?:of|about|with)
+      |(?:watch|look)\s+out\s+for|watch\s+for|red[-\s]flags?|warning\s+signs?|telltale\s+signs?
+      |no\s+(?:good\s+|scientific\s+|reliable\s+|strong\s+|real\s+|clinical\s+|solid\s+)?(?:evidence|proof|data|studies)
+      |(?:little|insufficient|limited|not\s+enough|lack\s+of|weak)\s+(?:\w+\s+)?evidence
+      |there\s+is\s+no\s+proof|unproven|scams?|scammers?|fraud\w*|quack\w*|myths?|hype[ds]?
+      |too\s+good\s+to\s+be\s+true
+      |(?:words?|phrases?|terms?|language|buzzwords?|claims?|promises?)\s+(?:like|such\s+as|including)
+      |(?:avoid|distrust|ignore|question|report)\s+(?:any\s+)?(?:products?|ads?|adverts?|websites?|sites?|
+         claims?|sellers?|promises?|offers?|treatments?)
+      |(?:idea|notion|belief|suggestion)\s+that)\b""",
+    _F | regex.VERBOSE,
+)
+REPORT_AFTER = regex.compile(
+    r"""\b(?:is|are|was|were)\s+(?:often\s+|usually\s+|always\s+|common\s+|classic\s+|typical\s+|a\s+|an\s+|
+         just\s+|the\s+|all\s+)*(?:red[-\s]flags?|warning\s+signs?|signs?\s+of\s+(?:a\s+)?(?:scam|fraud|quackery)|
+         hallmarks?\s+of|myths?|scams?|marketing|hype|buzzwords?|too\s+good\s+to\s+be\s+true|misleading|
+         false|unproven|unsupported|not\s+(?:true|proven|supported|real))\b""",
+    _F | regex.VERBOSE,
+)
+BULLET = regex.compile(r"^\s*(?:[-*•▪◦‣]|\d+[.)])\s")
+
+
+def _list_intro_reports(unit, ctx) -> bool:
+    """Is `unit` (a list item block, or a sentence in one) introduced by a block that reports claims?"""
+    block = getattr(unit, "block", unit)
+    document = getattr(ctx, "document", None)
+    if getattr(block, "kind", None) != "list_item" or document is None:
+        return False
+    blocks = document.blocks
+    i = getattr(block, "index", -1)
+    if not (0 <= i < len(blocks)) or blocks[i] is not block:
+        return False
+    for back in range(i - 1, max(-1, i - 60), -1):
+        prev = blocks[back]
+        if prev.kind == "list_item":
+            continue
+        tail = prev.text.rstrip()
+        spans = _sentence_spans(tail[-MAX_SPLIT:])
+        last = tail[-MAX_SPLIT:][spans[-1][0]:] if spans else tail
+        return last.endswith(":") and REPORT_BEFORE.search(last) is not None
+    return False
+
+
+def reported(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    before = _sentence_before(text, start)
+    if REPORT_BEFORE.search(before):
+        return True
+    if REPORT_AFTER.search(_sentence_after(text, end)[:200]):
+        return True
+    # An item of a list whose introduction reports claims: "red flags such as: - Miracle cure".
+    s, _ = sentence_bounds(text, start, end)
+    if BULLET.match(text[s:start] or text[s:s + 3]):
+        for prev in _previous_sentences(text, s):
+            if BULLET.match(prev):
+                continue
+            return REPORT_BEFORE.search(prev) is not None
+    # The same for a Markdown/HTML list, whose items are separate blocks (needs the document).
+    return unit is not None and _list_intro_reports(unit, ctx)
+
+
+# Guards that can use the unit and the rule context, when the caller passes them as keywords.
+reported.wants_unit = True
+
+
+# ---------------------------------------------------------------------------------------------
+# conditional, quantified
+
+READER_ADDRESS = (
+    r"(?!\s+you(?:{a}ve|{a}re|\s+are|\s+have|\s+)?\s*(?:been\s+)?(?:suffer|struggl|want|need|wish|looking|tired|tried|"
+    r"sick\s+of|fed\s+up|ever)\w*)"
+).format(a=APOS)
+CONDITION = regex.compile(
+    rf"\b(?:if|when|whenever|unless|once|provided|as\s+long\s+as){READER_ADDRESS}\b"
+    r"|\bearly\b|\b(?:in|at)\s+(?:its|their|an)\s+early\b",
+    _F,
+)
+QUANTITY = regex.compile(
+    r"""\b(?:often|usually|sometimes|generally|typically|frequently|rarely|occasionally|commonly|mostly|seldom)\b
+      |\b(?:in|for)\s+(?:some|many|most|certain|rare|a\s+few|selected)\s+(?:cases|people|patients|instances|adults|children|women|men)\b
+      |\bcertain\s+(?:types?|kinds?|forms?|cases?|people|patients|cancers?|infections?|conditions?|diseases?)\b
+      |(?<!\bthe\s)(?<!\bat\s)\b(?:most|many|some)\b
+         (?!\s+(?:of\s+all|days?|weeks?|months?|years?|hours?|minutes?|time|say|people\s+say)\b)""",
+    _F | regex.VERBOSE,
+)
+
+
+def quantified(text: str, start: int, end: int) -> bool:
+    s, e = sentence_bounds(text, start, end)
+    return QUANTITY.search(text, s, start) is not None or QUANTITY.search(text, end, e) is not None
+
+
+def conditional(text: str, start: int, end: int) -> bool:
+    s, e = sentence_bounds(text, start, end)
+    if CONDITION.search(text, s, start) or CONDITION.search(text, end, e):
+        return True
+    return quantified(text, start, end)
+
+
+# ---------------------------------------------------------------------------------------------
+# medical
+
+NOT_CONVENTIONAL = r"(?<!\b(?:herbal|natural|alternative|homeopathic|folk|home|ayurvedic|traditional|chinese|holistic|our|my|this|miracle|secret|magic|plant-based|energy)\s)"
+MEDICAL_SUBJECT = regex.compile(
+    rf"""\b(?:antibiotics?|antivirals?|antifungals?|antibacterials?|antiretrovirals?|antimalarials?
+      |surgery|surgeries|surgical\s+\w+|surgeons?|operations?|chemotherapy|chemo|radiation(?:\s+therapy)?|radiotherapy
+      |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|immuni[sz]ations?|shots?|insulin
+      |immunotherapy|antibody\s+\w+|doctors?|physicians?|clinicians?
+      |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreen|quitting\s+smoking|not\s+smoking
+      |exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene
+      |{NOT_CONVENTIONAL}(?:treatments?|medicines?|medications?|drugs?|therapy|therapies))\b""",
+    _F | regex.VERBOSE,
+)
+PROMO = regex.compile(
+    r"\b(?:miracle|miraculous|magic|magical|secret|natural(?:ly)?|all[-\s]natural|herbal|holistic|guaranteed|"
+    r"proven|instant(?:ly)?|permanent(?:ly)?|complete(?:ly)?|total(?:ly)?|full(?:y)?|entirely|forever|"
+    r"wonder|ultimate|100)\b|100\s*%|100\s+percent",
+    _F,
+)
+
+
+MEDICAL_AFTER = regex.compile(
+    rf"^\W*(?:[\w'’-]+\W+){{0,3}}?(?:with|by|using|through|after)\s+(?:[\w'’-]+\s+){{0,2}}?{MEDICAL_SUBJECT.pattern}",
+    _F | regex.VERBOSE,
+)
+
+
+def medical(text: str, start: int, end: int) -> bool:
+    if PROMO.search(text, start, end):
+        return False
+    if MEDICAL_SUBJECT.search(_clause_before(text, start, 10)):
+        return True
+    # A passive with the treatment after it: "Hepatitis C can be cured with antiviral medicines."
+    return MEDICAL_AFTER.search(_clause_after(text, end, 8)) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# relative (for superlatives)
+
+RELATIVE_BEFORE = regex.compile(
+    r"\b(?:(?:one|some|several|a\s+few|two|three|four|five|many)\s+of\s+(?:the\s+|our\s+)?|among\s+(?:the\s+)?)$", _F
+)
+RELATIVE_AFTER = regex.compile(
+    r"""\bfor\s+(?:you|your\b|yourself|him|her|them|each|some|many|most|certain|people\s+(?:who|with)
+         |those\s+(?:who|with)|patients\s+with|a\s+given|a\s+particular|this\s+patient|an\s+individual)
+      |\bin\s+(?:some|many|most|certain)\s+cases\b|\bdepend(?:s|ing)?\s+on\b|\bvar(?:y|ies)\b""",
+    _F | regex.VERBOSE,
+)
+
+
+def relative(text: str, start: int, end: int) -> bool:
+    if RELATIVE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return RELATIVE_AFTER.search(_clause_after(text, end, 10)) is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# cited
+
+CITATION = regex.compile(
+    r"""\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]
+      |\(\s*(?-i:[A-Z])[\w'’-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+[\w'’-]+)?)?,?\s+(?:19|20)\d\d[a-z]?\s*[;)]
+      |\bet\s+al\b
+      |\baccording\s+to\s+(?:a|an|the)\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,3}(?:study|trial|review|meta-analysis|analysis|report|guidelines?)\b
+      |\baccording\s+to\s+(?:the\s+)?(?-i:CDC|FDA|NIH|NHS|NICE|WHO|USPSTF|Cochrane|EMA|Mayo\s+Clinic|American\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Association|Society|College|Academy))\b
+      |\b(?:a|the|one|this)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:study|trial|review|meta-analysis|analysis)\b
+      |\bpublished\s+in\s+(?:the\s+)?(?-i:[A-Z])
+      |\b(?:Cochrane|meta-analys[ie]s|systematic\s+review)\b""",
+    _F | regex.VERBOSE,
+)
+
+
+def cited(text: str, start: int, end: int) -> bool:
+    s, e = sentence_bounds(text, start, end)
+    return CITATION.search(text, s, e) is not None
+
+
+GUARDS: dict[str, Guard] = {
+    "negated": negated,
+    "without": without,
+    "question": question,
+    "quoted": quoted,
+    "hedged": hedged,
+    "reported": reported,
+    "conditional": conditional,
+    "quantified": quantified,
+    "medical": medical,
+    "relative": relative,
+    "cited": cited,
+}

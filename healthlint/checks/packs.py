@@ -1,0 +1,214 @@
+"""Declarative rule packs: TOML or YAML data in rules/ (built in) or named in config.
+
+Loaded strictly: an unknown key, a wrong type or a bad regex is a PackError naming the file and key.
+Packs are data only. Their behaviour comes from a few rule types implemented here, and from
+named context guards (healthlint.checks.guards) that a pack may list under `unless`.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from ..finding import CATEGORIES, RawFinding, Severity
+from .base import CODE_RE, NAME_RE, Rule, RuleDocs
+
+RULE_TYPES = ("existence", "substitution")
+PACK_KEYS = {"pack": dict, "rule": list}
+PACK_META_KEYS = {"name": str, "description": str, "attribution": str}
+RULE_KEYS = {
+    "code": str, "name": str, "category": str, "severity": str, "summary": str, "type": str,
+    "scope": str, "message": str, "tokens": list, "patterns": list, "ignore-case": bool,
+    "unless": list, "exceptions": list, "swap": dict, "fixable": bool, "docs": dict, "enabled": bool,
+}
+REQUIRED = ("code", "name", "category", "severity", "summary", "type", "message", "docs")
+DOC_KEYS = ("what", "why", "example", "instead")
+MAX_PHRASES = 20000
+MAX_PATTERN_LEN = 2000
+REGEX_TIMEOUT = 1.0  # seconds per search: a pathological pattern cannot stall a run
+
+
+class PackError(ValueError):
+    pass
+
+
+def _token_regex(token: str) -> str:
+    """A literal phrase as a regex: whole words, any run of whitespace between words."""
+    words = token.split()
+    body = r"\s+".join(regex.escape(w) for w in words)
+    left = r"(?<![\w-])" if token[:1].isalnum() else ""
+    right = r"(?![\w-])" if token[-1:].isalnum() else ""
+    return left + body + right
+
+
+class PatternRule(Rule):
+    """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
+
+    def __init__(self, *, pattern, kind: str, message: str, swap: dict[str, str], guards: list,
+                 exceptions, **kw):
+        super().__init__(**kw)
+        self.pattern = pattern
+        self.kind = kind
+        self.message = message
+        self.swap = swap
+        self.guards = guards
+        self.exceptions = exceptions
+
+    def check(self, unit, ctx) -> Iterable[RawFinding]:
+        text = unit.text
+        try:
+            for m in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+                start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
+                if start == end:
+                    continue
+                if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
+                    return
+                if any(g(text, start, end) for g in self.guards):
+                    continue
+                found = text[start:end]
+                replacement = self.swap.get(" ".join(found.lower().split())) if self.kind == "substitution" else None
+                if replacement is not None and found[:1].isupper():
+                    replacement = replacement[:1].upper() + replacement[1:]
+                message = self.message.replace("{match}", found).replace("{replacement}", replacement or "")
+                yield RawFinding(start, end, message, replacement if self.fixable else None)
+        except TimeoutError:
+            return  # a timed-out pattern yields nothing for this unit rather than hanging the run
+
+
+def _check_types(table: dict, spec: dict, where: str) -> None:
+    for key, value in table.items():
+        if key not in spec:
+            raise PackError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(spec))})")
+        if not isinstance(value, spec[key]):
+            raise PackError(f"{where}: key {key!r} must be a {spec[key].__name__}, not {type(value).__name__}")
+
+
+def _compile(alternatives: list[str], ignore_case: bool, where: str):
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+    except regex.error as exc:
+        raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _strings(value: list, key: str, where: str) -> list[str]:
+    if len(value) > MAX_PHRASES:
+        raise PackError(f"{where}: {key!r} has {len(value)} entries (limit {MAX_PHRASES})")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise PackError(f"{where}: every entry of {key!r} must be a non-empty string")
+        if len(item) > MAX_PATTERN_LEN:
+            raise PackError(f"{where}: an entry of {key!r} is longer than {MAX_PATTERN_LEN} characters")
+    return value
+
+
+def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
+    from .guards import GUARDS
+
+    _check_types(spec, RULE_KEYS, where)
+    missing = [k for k in REQUIRED if k not in spec]
+    if missing:
+        raise PackError(f"{where}: missing required key(s): {', '.join(missing)}")
+    where = f"{where} ({spec['code']})"
+    if not CODE_RE.match(spec["code"]):
+        raise PackError(f"{where}: code must be HL followed by 3 digits")
+    if not NAME_RE.match(spec["name"]):
+        raise PackError(f"{where}: name {spec['name']!r} must be kebab-case")
+    if spec["category"] not in CATEGORIES:
+        raise PackError(f"{where}: category must be one of {', '.join(CATEGORIES)}")
+    if spec["type"] not in RULE_TYPES:
+        raise PackError(f"{where}: type must be one of {', '.join(RULE_TYPES)}")
+    scope = spec.get("scope", "sentence")
+    if scope not in ("sentence", "block"):
+        raise PackError(f"{where}: scope must be 'sentence' or 'block'")
+    try:
+        severity = Severity.parse(spec["severity"])
+    except ValueError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    docs = spec["docs"]
+    _check_types(docs, {k: str for k in DOC_KEYS}, f"{where} docs")
+    if any(not docs.get(k, "").strip() for k in DOC_KEYS):
+        raise PackError(f"{where}: docs needs non-empty {', '.join(DOC_KEYS)}")
+    swap = spec.get("swap", {})
+    if spec["type"] == "substitution":
+        if not swap:
+            raise PackError(f"{where}: a substitution rule needs a non-empty 'swap' table")
+        if any(not isinstance(v, str) for v in swap.values()):
+            raise PackError(f"{where}: every 'swap' value must be a string")
+    elif swap:
+        raise PackError(f"{where}: 'swap' is only for substitution rules")
+    tokens = _strings(spec.get("tokens", []), "tokens", where) + list(swap)
+    patterns = _strings(spec.get("patterns", []), "patterns", where)
+    if not tokens and not patterns:
+        raise PackError(f"{where}: needs 'tokens', 'patterns' or 'swap'")
+    ignore_case = spec.get("ignore-case", True)
+    # Longest phrases first, so that "completely safe" wins over "safe" at the same position.
+    alternatives = [_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)] + patterns
+    pattern = _compile(alternatives, ignore_case, where)
+    guards = []
+    for name in _strings(spec.get("unless", []), "unless", where):
+        if name not in GUARDS:
+            raise PackError(f"{where}: unknown guard {name!r} in 'unless' (known: {', '.join(sorted(GUARDS))})")
+        guards.append(GUARDS[name])
+    exceptions = spec.get("exceptions")
+    exceptions = _compile(_strings(exceptions, "exceptions", where), ignore_case, where) if exceptions else None
+    return PatternRule(
+        code=spec["code"], name=spec["name"], category=spec["category"], severity=severity,
+        summary=spec["summary"], docs=RuleDocs(**{k: docs[k] for k in DOC_KEYS}), scope=scope,
+        fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
+        pattern=pattern, kind=spec["type"], message=spec["message"],
+        swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
+    )
+
+
+def read_pack_data(path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
+    try:
+        if path.suffix == ".toml":
+            return tomllib.loads(raw.decode("utf-8"))
+        if path.suffix in (".yaml", ".yml"):
+            import yaml
+
+            data = yaml.safe_load(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise PackError(f"{path}: a rule pack must be a mapping at the top level")
+            return data
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: invalid rule pack: {exc}") from None
+    except Exception as exc:  # yaml.YAMLError and friends: one line, no traceback
+        if isinstance(exc, PackError):
+            raise
+        raise PackError(f"{path}: invalid YAML rule pack: {' '.join(str(exc).split())}") from None
+    raise PackError(f"{path}: rule packs must be .toml, .yaml or .yml")
+
+
+def load_pack(path: Path, origin: str = "builtin") -> list[Rule]:
+    data = read_pack_data(path)
+    _check_types(data, PACK_KEYS, str(path))
+    _check_types(data.get("pack", {}), PACK_META_KEYS, f"{path} [pack]")
+    rules = []
+    for i, spec in enumerate(data.get("rule", [])):
+        if not isinstance(spec, dict):
+            raise PackError(f"{path}: rule #{i + 1} must be a table")
+        rules.append(build_rule(spec, f"{path} rule #{i + 1}", origin))
+    return rules
+
+
+def builtin_pack_dir() -> Path:
+    """rules/ in a source checkout; healthlint/_rules inside an installed wheel."""
+    try:
+        from importlib.resources import files
+
+        return Path(str(files("healthlint._rules")))
+    except (ModuleNotFoundError, TypeError):
+        return Path(__file__).resolve().parents[2] / "rules"
+
+
+def builtin_pack_files() -> list[Path]:
+    root = builtin_pack_dir()
+    return sorted(p for p in root.iterdir() if p.suffix in (".toml", ".yaml", ".yml"))

@@ -1,0 +1,253 @@
+"""Configuration: [tool.healthlint] in pyproject.toml or a .healthlint.toml, found from each file's
+folder upward. Validated strictly: an unknown key or a bad value is a ConfigError naming key and file."""
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .finding import CATEGORIES, Severity
+
+CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+class ConfigError(ValueError):
+    """Bad configuration: one line naming the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # None: built-in defaults
+    select: tuple[str, ...] | None = None  # None: every rule enabled by default
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)  # selector -> severity
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
+    rule_packs: tuple[Path, ...] = ()
+    fail_on: str | None = None
+    extra_rules: tuple = ()  # rules from this config's own rule packs
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def relative(self, path: str | Path) -> str:
+        """path relative to the config's folder, POSIX style, for glob matching."""
+        p = Path(path).resolve() if Path(path).is_absolute() or Path(path).exists() else Path(path)
+        try:
+            return p.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def is_excluded(self, path: str | Path) -> bool:
+        return any(glob_match(self.relative(path), pat) for pat in self.exclude)
+
+    def ignores_for(self, path: str | Path) -> tuple[str, ...]:
+        rel = self.relative(path)
+        extra = tuple(c for pat, codes in self.per_file_ignores if glob_match(rel, pat) for c in codes)
+        return self.ignore + extra
+
+
+DEFAULT = Config()
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    """Gitignore-like: a pattern without a slash matches any path component or the basename;
+    `**` spans folders; a trailing slash or a folder name also matches everything below it."""
+    pattern = pattern.strip().rstrip("/")
+    if not pattern:
+        return False
+    parts = rel.split("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    pattern = pattern.lstrip("/")
+    if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern.replace("**/", "")):
+        return True
+    # A folder pattern matches everything inside the folder.
+    return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
+
+
+# --- validation -------------------------------------------------------------------------------
+
+KEYS = {
+    "select": list, "ignore": list, "exclude": list, "per-file-ignores": dict, "severity": dict,
+    "rules": dict, "rule-packs": list, "fail-on": str,
+}
+
+
+def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _selectors(value: Any, key: str, where: str, known: "RuleCatalog | None") -> tuple[str, ...]:
+    sels = _strings(value, key, where)
+    if known is not None:
+        for sel in sels:
+            if not known.is_valid_selector(sel):
+                raise ConfigError(f"{where}: `{key}` names unknown rule or category {sel!r}")
+    return sels
+
+
+def parse_config(data: dict, where: str, path: Path | None, known: "RuleCatalog | None" = None) -> Config:
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key `{key}` (allowed: {', '.join(sorted(KEYS))})")
+        if not isinstance(data[key], KEYS[key]):
+            raise ConfigError(f"{where}: `{key}` must be a {_type_name(KEYS[key])}")
+    root = path.parent if path else Path.cwd()
+    packs = tuple((root / p).resolve() for p in _strings(data.get("rule-packs", []), "rule-packs", where))
+    extra_rules = _load_packs(packs, where)
+    if known is not None and extra_rules:
+        known = known.extended(extra_rules, where)
+    select = _selectors(data["select"], "select", where, known) if "select" in data else None
+    ignore = _selectors(data.get("ignore", []), "ignore", where, known)
+    exclude = _strings(data.get("exclude", []), "exclude", where)
+    pfi = []
+    for pattern, codes in data.get("per-file-ignores", {}).items():
+        pfi.append((pattern, _selectors(codes, f"per-file-ignores.{pattern}", where, known)))
+    severity = {}
+    for sel, level in data.get("severity", {}).items():
+        if known is not None and not known.is_valid_selector(sel):
+            raise ConfigError(f"{where}: `severity` names unknown rule or category {sel!r}")
+        try:
+            severity[sel] = Severity.parse(level if isinstance(level, str) else repr(level))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: `severity.{sel}`: {exc}") from None
+    options = {}
+    for sel, opts in data.get("rules", {}).items():
+        if not isinstance(opts, dict):
+            raise ConfigError(f"{where}: `rules.{sel}` must be a table of options")
+        rule = known.rule(sel) if known is not None else None
+        if known is not None and rule is None:
+            raise ConfigError(f"{where}: `rules.{sel}` names an unknown rule")
+        if rule is not None:
+            _check_options(rule, opts, f"{where}: `rules.{sel}`")
+            sel = rule.code
+        options[sel] = dict(opts)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(FAIL_LEVELS)}")
+    return Config(path, select, ignore, exclude, tuple(pfi), severity, options, packs, fail_on, extra_rules)
+
+
+def _load_packs(paths: tuple[Path, ...], where: str) -> tuple:
+    """A content repo's own rule packs: data only, loaded as strictly as the built-in ones."""
+    from .checks.packs import PackError, load_pack
+
+    rules = []
+    for path in paths:
+        try:
+            rules.extend(load_pack(path, origin=str(path)))
+        except PackError as exc:
+            raise ConfigError(f"{where}: rule-packs: {exc}") from None
+    return tuple(rules)
+
+
+def _check_options(rule, opts: dict, where: str) -> None:
+    for key, value in opts.items():
+        if key not in rule.options:
+            allowed = ", ".join(sorted(rule.options)) or "none"
+            raise ConfigError(f"{where}: unknown option `{key}` for {rule.code} (allowed: {allowed})")
+        default = rule.options[key]
+        if default is not None and not _same_type(value, default):
+            raise ConfigError(f"{where}: option `{key}` must be a {_type_name(type(default))}")
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
+
+
+def _type_name(t: type) -> str:
+    return {list: "list", dict: "table", str: "string", bool: "boolean", int: "number", float: "number"}.get(t, t.__name__)
+
+
+# --- discovery --------------------------------------------------------------------------------
+
+
+def read_config_file(path: Path, known=None) -> Config | None:
+    """The config in path, or None for a pyproject.toml without [tool.healthlint]."""
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("healthlint")
+        if section is None:
+            return None
+        where = f"{path} [tool.healthlint]"
+    else:
+        section = data.get("tool", {}).get("healthlint", data) if set(data) == {"tool"} else data
+        where = str(path)
+    if not isinstance(section, dict):
+        raise ConfigError(f"{where}: must be a table")
+    return parse_config(section, where, path, known)
+
+
+class ConfigFinder:
+    """Finds the config that governs each file, from its folder upward; cached per folder."""
+
+    def __init__(self, known=None):
+        self.known = known
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_path(self, path: str | Path) -> Config:
+        start = Path(path).resolve().parent if not Path(path).is_dir() else Path(path).resolve()
+        return self._for_dir(start)
+
+    def _for_dir(self, folder: Path) -> Config:
+        if folder in self._by_dir:
+            return self._by_dir[folder]
+        found = None
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                found = read_config_file(candidate, self.known)
+                if found is not None:
+                    break
+        if found is None:
+            found = DEFAULT if folder.parent == folder else self._for_dir(folder.parent)
+        self._by_dir[folder] = found
+        return found
+
+
+class RuleCatalog:
+    """What config validation needs to know about the rules: codes, names, categories."""
+
+    def __init__(self, rules):
+        self.by_code = {r.code: r for r in rules}
+        self.by_name = {r.name: r for r in rules}
+
+    def extended(self, rules, where: str) -> "RuleCatalog":
+        for rule in rules:
+            if rule.code in self.by_code:
+                raise ConfigError(f"{where}: rule pack code {rule.code} is already used by {self.by_code[rule.code].name}")
+        return RuleCatalog(list(self.by_code.values()) + list(rules))
+
+    def rule(self, sel: str):
+        return self.by_code.get(sel.upper()) or self.by_name.get(sel)
+
+    def is_valid_selector(self, sel: str) -> bool:
+        s = sel.strip()
+        if s.upper() == "ALL" or s in CATEGORIES or s in self.by_name:
+            return True
+        return s.upper().startswith("HL") and any(code.startswith(s.upper()) for code in self.by_code)
+
+
+def selector_matches(sel: str, rule) -> bool:
+    s = sel.strip()
+    return (
+        s.upper() == "ALL" or s == rule.category or s == rule.name
+        or (s.upper().startswith("HL") and rule.code.startswith(s.upper()))
+    )

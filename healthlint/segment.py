@@ -1,0 +1,62 @@
+"""Sentence splitting for block text: abbreviation- and decimal-safe, span-preserving."""
+from __future__ import annotations
+
+import regex
+
+# Words that end with a full stop but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    dr mr mrs ms prof sr jr st mt vs etc e.g i.e cf al approx fig figs vol eds inc ltd corp
+    dept univ jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n ph.d m.d d.o r.n b.sc m.sc a.m p.m resp rev
+    """.split()
+)
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
+END_RE = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\s{2,}(?=[-•*]\s)")
+WORD_BEFORE_RE = regex.compile(r"([\w.]+)\.$")
+NUMBER_NEXT_RE = regex.compile(r"\s*\d")
+NEXT_START_RE = regex.compile(r"\s*[\"'“‘(\[]?[\p{Lu}\p{N}•\-*]")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the full stop at text[dot] part of an abbreviation or an initial ("J. Smith")?"""
+    m = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS:
+        return True
+    if word == "no" and NUMBER_NEXT_RE.match(text, dot + 1):  # "No. 5"
+        return True
+    # A single capital letter is an initial; "U.S"-style dotted capitals are abbreviations.
+    return len(word) == 1 and text[m.start(1)].isupper() or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word) is not None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences in text, without surrounding whitespace."""
+    spans = []
+    start = 0
+    for m in END_RE.finditer(text):
+        end = m.end()
+        if m.group().isspace():  # an inline list bullet after a run of spaces ("...   - item")
+            end = m.start()
+        else:
+            if not NEXT_START_RE.match(text, end):
+                continue
+            dot = m.start()
+            if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
+                continue
+        _append(spans, text, start, end)
+        start = end
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _append(spans: list, text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
