@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from healthlint.document import Document
+from healthlint.source import LineIndex
 
 _BREAKS = "\n\r\t"
 _SOURCE_WS = " \t\n\r\f\v"
@@ -40,8 +41,19 @@ def check_invariants(doc: Document) -> None:
         for link in block.links:
             assert 0 <= link.start < link.end <= len(block.text), (link, block.text)
     for comment in doc.comments:
-        assert src[comment.start:comment.start + 4] == "<!--", comment
-        assert src[comment.end - 3:comment.end] == "-->", comment
-        assert comment.body in src[comment.start:comment.end], comment
+        # Body right after "<!--"; the end is after the closing ">" ("-->", "-- >", or "<!-->").
+        assert src.startswith("<!--" + comment.body, comment.start), comment
+        assert comment.start + 4 + len(comment.body) < comment.end <= len(src), comment
+        assert src[comment.end - 1] == ">", comment
     for a, b in doc.ignored:
         assert 0 <= a <= b <= len(src), (a, b)
+
+
+def positions(doc: Document) -> list:
+    """Every block character as (kind, char, line, col): equal for LF and CRLF copies of a file."""
+    index = LineIndex(doc.text)
+    return [
+        (block.kind, ch, *index.position(block.source_offset(i)))
+        for block in doc.blocks
+        for i, ch in enumerate(block.text)
+    ]

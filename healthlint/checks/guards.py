@@ -17,40 +17,63 @@ Semantics, in brief (see each function for the details):
                "none", "neither/nor", "no one", "there is no", "no known", "isn't", "false", "myth",
                "unproven" before it in the same clause (at most 10 words back), or a negated verb
                right after a subject phrase ("miracle cures do not exist"). "not only", "no doubt",
-               "no more", "never again" and imperatives like "don't wait" do not negate.
+               "no more", "never again" and imperatives like "don't wait" do not negate, and a
+               relative clause starts afresh ("don't miss the tea that cures ..." is a claim).
                "without" is deliberately NOT a negator here: "without side effects" is a claim.
   without      the match follows "without", "lack of" or "absence of" in its clause
-               ("sold without being proven to work"). Use it for cure and certainty claims only.
-  question     the sentence is a question: it ends with "?", or its clause opens with an auxiliary
-               ("Does turmeric cure arthritis"), or "whether" precedes the match.
+               ("sold without being proven to work"). For cure and certainty claims only.
+  question     the sentence is a question: it ends with "?", or it (or the part after a colon or
+               dash) opens with an auxiliary ("Does turmeric cure arthritis"), or "whether"
+               precedes the match.
   quoted       the match is inside quotation marks (“ ” " " ‘ ’ and paired straight single quotes),
-               or is a capitalised title right after "titled/entitled/called/named".
+               or is a capitalised title right after "titled/entitled/called/named". A quotation
+               followed by a dash and a name ("... - Linda, 58") is a testimonial, which the
+               publisher adopts as its own claim (FTC Endorsement Guides): not excused.
   hedged       a hedge precedes the match in its clause: may, might, could, possibly, potentially,
-               perhaps, probably, likely, help(s), can help, some evidence, studies suggest,
-               appears to, seems to, is thought/believed to, tends to, preliminary.
+               perhaps, probably, likely, help(s), some evidence, studies suggest, appears to,
+               seems to, is thought/believed to, tends to, preliminary; or an aspiration ("the goal
+               of research is a cure").
   reported     the sentence discusses a claim instead of making it: "claims (that)", "promises",
                "marketed/advertised/touted/billed/sold as", "so-called", "supposedly", "allegedly",
                "beware", "be wary/skeptical of", "watch out for", "red flags", "warning signs",
                "no evidence that", "there is no proof", "scam", "myth", "too good to be true",
-               "phrases like"; or the phrase is called a red flag/myth/scam after it; or it is an
-               item of a list introduced by such a sentence ("red flags such as: - Miracle cure").
+               "phrases like", "anyone who tells you"; or, after the phrase, it is called a red
+               flag/myth/scam, the reader is told to be wary, or the sentence ends with an
+               attribution (", researchers said"); or it is an item of a list introduced by such a
+               sentence ("red flags such as: - Miracle cure"). For lists whose items are separate
+               blocks (Markdown, HTML), that last check needs the unit and context: see below.
   conditional  the sentence qualifies the claim by a condition, a frequency or a quantity:
                if/when/unless/once/as long as, early (stage), in some/most cases, often, usually,
-               sometimes, generally, most/many/some/few. Addressing the reader ("If you suffer
-               from ...") is not a condition.
+               sometimes, generally, most/many/some. Addressing the reader ("If you suffer from
+               ...") is not a condition.
   quantified   the frequency/quantity part of `conditional` only (often, usually, most, many,
                some, in most cases, for most people), for claims where "if used as directed" must
                not excuse the claim (safety, prevention).
-  medical      the clause's subject is a conventional medical intervention (antibiotics, surgery,
-               chemotherapy, radiation, a transplant, vaccines, treatment, medicine, drugs) and the
-               matched words carry no promotional or absolute modifier (miracle, natural, secret,
-               guaranteed, 100%, completely, permanently ...): "Antibiotics will cure the infection"
-               is standard patient information; "this drug is a miracle cure" is still a claim.
+  medical      the clause's subject is a conventional medical or public-health intervention
+               (antibiotics, surgery, chemotherapy, radiation, a transplant, vaccines, treatment,
+               medicine, a drug named by its international nonproprietary name stem such as
+               -cillin, -mycin, -vir, -mab, -statin; hand washing, condoms, screening, exercise;
+               not "doctors say", an appeal to authority), or a passive names one
+               after the match ("can be cured with antiviral medicines"), and the matched words
+               carry no promotional or absolute modifier (miracle, natural, secret, guaranteed,
+               100%, completely, permanently, #1 ...): "Antibiotics will cure the infection" is
+               standard patient information; "this drug is a miracle cure" is still a claim.
   relative     a superlative that is relative or personal rather than absolute: "one of the best",
                "among the most effective", "the best treatment for you", "... depends on".
+  benign       the subject is a body finding (symptoms, a mole, cysts, floaters, a bite): "these
+               spots are completely harmless" reassures about a condition; it sells nothing.
+  cited        the sentence carries a specific source: a numbered reference [3], (Author, 2020),
+               "et al.", "a 2019 study", "according to the CDC", "a systematic review", "in the
+               trial". The claim rules ask for exactly this, so a cited claim is not reported.
+
+Calling convention: every guard accepts (text, start, end). A guard with the attribute
+`wants_unit = True` (only `reported`) also accepts keyword arguments `unit` and `ctx` (the unit
+the rule ran on and its Context); a caller that passes them lets it look past the unit, e.g. at
+the paragraph that introduces a Markdown list. Without them it still works on the text alone.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Callable
 
@@ -61,7 +84,6 @@ from ..segment import split_sentences
 Guard = Callable[[str, int, int], bool]
 
 MAX_SENTENCE = 600  # characters of context a guard looks at on either side of a match
-MAX_SPLIT = 4000  # longer units are split around the match only
 
 _F = regex.IGNORECASE | regex.V0
 APOS = "['\u2019]"
@@ -75,34 +97,32 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(split_sentences(text))
 
 
-def _sentences(text: str, start: int, end: int) -> tuple[str, int, list[tuple[int, int]]]:
-    """(piece, offset, spans): sentence spans of a bounded piece of text around the match."""
-    if len(text) <= MAX_SPLIT:
-        return text, 0, list(_sentence_spans(text))
-    lo = max(0, start - MAX_SPLIT // 2)
-    hi = min(len(text), end + MAX_SPLIT // 2)
-    piece = text[lo:hi]
-    return piece, lo, list(_sentence_spans(piece))
+@lru_cache(maxsize=64)
+def _sentence_index(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    spans = _sentence_spans(text)
+    return tuple(s for s, _ in spans), spans
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE."""
-    piece, off, spans = _sentences(text, start, end)
-    s0, e0 = start, end
-    for s, e in spans:
-        if s + off <= start < e + off or (s + off >= start and s + off < end):
-            s0 = min(s0, s + off)
-            e0 = max(e0, e + off)
-    if s0 == start and e0 == end:
-        s0, e0 = 0, len(text)
+    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE.
+
+    The unit is split once (cached); a match is located by bisection, so guards on a long block
+    with many candidate phrases stay linear."""
+    starts, spans = _sentence_index(text)
+    if not spans:
+        return max(0, start - MAX_SENTENCE), min(len(text), end + MAX_SENTENCE)
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i, bisect_right(starts, max(start, end - 1)) - 1)
+    s0 = min(spans[i][0], start)
+    e0 = max(spans[j][1], end)
     return max(s0, start - MAX_SENTENCE), min(e0, end + MAX_SENTENCE)
 
 
 def _previous_sentences(text: str, start: int) -> list[str]:
     """Earlier sentences of the same unit, nearest first (at most 30)."""
-    piece, off, spans = _sentences(text, start, start)
-    before = [piece[s:e] for s, e in spans if e + off <= start]
-    return before[::-1][:30]
+    starts, spans = _sentence_index(text)
+    i = bisect_right(starts, start)
+    return [text[s:e] for s, e in reversed(spans[max(0, i - 31):i]) if e <= start][:30]
 
 
 # Where a clause ends: punctuation, dashes, and the conjunctions that start a new claim.
@@ -115,22 +135,23 @@ CLAUSE_BREAK = regex.compile(
 # Relative clauses start a new claim too: "the herb that cures diabetes" (but "no evidence that
 # it cures" keeps the negation: complement "that" after a claim or truth word is not a break).
 REL_BREAK = regex.compile(
-    r"\b(?:which|who)\b|(?<!\b(?:true|evidence|proof|mean|means|meant|say|says|said|claim|claims|"
+    r"\b(?:which|who)\b|\bthat\b(?<!\b(?:true|evidence|proof|mean|means|meant|say|says|said|claim|claims|"
     r"claimed|show|shows|shown|showed|prove|proves|proven|proved|sure|clear|likely|possible|know|known|"
-    r"believe|think|suggest|suggests|idea|notion|belief|fact|way|so)\s+)\bthat\b",
+    r"believe|think|suggest|suggests|idea|notion|belief|fact|way|so|false|untrue|myth|wrong|is|was)\s+that)",
     _F,
 )
+CLAUSE_WINDOW = 250  # characters: enough for the last dozen words, which is all a guard looks at
 
 
-def _clause_before(text: str, start: int, words: int, rel: bool = True) -> str:
+def _clause_before(text: str, start: int, words: int) -> str:
+    """The last `words` words of the clause that ends at start (a space-terminated string)."""
     s, _ = sentence_bounds(text, start, start)
-    window = text[s:start]
+    window = text[max(s, start - CLAUSE_WINDOW):start]
     cut = 0
     for m in CLAUSE_BREAK.finditer(window):
         cut = m.end()
-    if rel:
-        for m in REL_BREAK.finditer(window, cut):
-            cut = m.end()
+    for m in REL_BREAK.finditer(window, cut):
+        cut = m.end()
     window = window[cut:]
     parts = window.split()
     return " ".join(parts[-words:]) + (" " if parts else "")
@@ -138,7 +159,7 @@ def _clause_before(text: str, start: int, words: int, rel: bool = True) -> str:
 
 def _clause_after(text: str, end: int, words: int) -> str:
     _, e = sentence_bounds(text, end, end)
-    window = text[end:e]
+    window = text[end:min(e, end + CLAUSE_WINDOW)]
     m = CLAUSE_BREAK.search(window)
     if m:
         window = window[: m.start()]
@@ -242,12 +263,17 @@ TITLE_BEFORE = regex.compile(
 )
 
 
+# A quotation followed by a dash and a name is a testimonial ("... - Linda, 58"): the publisher
+# adopts it as its own claim (FTC Endorsement Guides), so it is not excused as quoted.
+TESTIMONIAL_AFTER = regex.compile(r"[\s,.!]*[-\u2013\u2014]{1,2}\s*\p{Lu}", regex.V0)
+
+
 def quoted(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 1500)
     hi = min(len(text), end + 1500)
     for m in QUOTE_SPANS.finditer(text, lo, hi):
         if m.start() < start and end <= m.end():
-            return True
+            return TESTIMONIAL_AFTER.match(text, m.end()) is None
         if m.start() > end:
             break
     if text[start:start + 1].isupper() and TITLE_BEFORE.search(text, max(0, start - 120), start):
@@ -264,7 +290,8 @@ HEDGE = regex.compile(
       |some\s+(?:evidence|studies|research|data|trials?)
       |(?:studies|research|evidence|data|trials?|findings)\s+(?:suggests?|indicates?|hints?)
       |suggests?|appears?\s+to|seems?\s+to|thought\s+to|believed\s+to|tends?\s+to
-      |in\s+theory|preliminary|early\s+(?:research|studies|evidence|results|data))\b""",
+      |in\s+theory|preliminary|early\s+(?:research|studies|evidence|results|data)
+      |goals?|aims?|hopes?|hoped|hoping|dreams?|grail|quest|ambition|target)\b""",
     _F | regex.VERBOSE,
 )
 
@@ -277,7 +304,7 @@ def hedged(text: str, start: int, end: int) -> bool:
 # reported
 
 REPORT_BEFORE = regex.compile(
-    r"""\b(?:claim(?:s|ed|ing)?|promis(?:e|es|ed|ing)
+    r"""\b(?:claim(?:s|ed|ing)?(?!\s+(?:your|yours|a\s+free|my|our|the\s+(?:offer|discount|deal))\b)|promis(?:e|es|ed|ing)
       |(?:marketed|advertised|sold|billed|touted|hailed|hyped|promoted|pitched|branded|labell?ed|dubbed|
          presented|described|framed)\s+as
       |so[-\s]called|supposed(?:ly)?|alleged(?:ly)?|purported(?:ly)?|reputed(?:ly)?
@@ -290,14 +317,17 @@ REPORT_BEFORE = regex.compile(
       |(?:words?|phrases?|terms?|language|buzzwords?|claims?|promises?)\s+(?:like|such\s+as|including)
       |(?:avoid|distrust|ignore|question|report)\s+(?:any\s+)?(?:products?|ads?|adverts?|websites?|sites?|
          claims?|sellers?|promises?|offers?|treatments?)
-      |(?:idea|notion|belief|suggestion)\s+that)\b""",
+      |(?:idea|notion|belief|suggestion)\s+that
+      |(?:tells?|told|telling)\s+(?:you|people|readers|patients|customers))\b""",
     _F | regex.VERBOSE,
 )
 REPORT_AFTER = regex.compile(
     r"""\b(?:is|are|was|were)\s+(?:often\s+|usually\s+|always\s+|common\s+|classic\s+|typical\s+|a\s+|an\s+|
          just\s+|the\s+|all\s+)*(?:red[-\s]flags?|warning\s+signs?|signs?\s+of\s+(?:a\s+)?(?:scam|fraud|quackery)|
          hallmarks?\s+of|myths?|scams?|marketing|hype|buzzwords?|too\s+good\s+to\s+be\s+true|misleading|
-         false|unproven|unsupported|not\s+(?:true|proven|supported|real))\b""",
+         false|unproven|unsupported|not\s+(?:true|proven|supported|real))\b
+      |\bbe\s+(?:wary|skeptical|sceptical|suspicious|careful|cautious)\b|\bbeware\b|\bred[-\s]flags?\b
+      |,\s*(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:said|says|claimed|claims|told\s+\w+|wrote|added|argued|insisted)\W*$""",
     _F | regex.VERBOSE,
 )
 BULLET = regex.compile(r"^\s*(?:[-*•▪◦‣]|\d+[.)])\s")
@@ -318,8 +348,9 @@ def _list_intro_reports(unit, ctx) -> bool:
         if prev.kind == "list_item":
             continue
         tail = prev.text.rstrip()
-        spans = _sentence_spans(tail[-MAX_SPLIT:])
-        last = tail[-MAX_SPLIT:][spans[-1][0]:] if spans else tail
+        tail = tail[-4000:]
+        spans = _sentence_spans(tail)
+        last = tail[spans[-1][0]:] if spans else tail
         return last.endswith(":") and REPORT_BEFORE.search(last) is not None
     return False
 
@@ -369,7 +400,7 @@ QUANTITY = regex.compile(
 
 def quantified(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
-    return QUANTITY.search(text, s, start) is not None or QUANTITY.search(text, end, e) is not None
+    return QUANTITY.search(text, s, e) is not None  # "can cure most cases" qualifies itself
 
 
 def conditional(text: str, start: int, end: int) -> bool:
@@ -387,16 +418,19 @@ MEDICAL_SUBJECT = regex.compile(
     rf"""\b(?:antibiotics?|antivirals?|antifungals?|antibacterials?|antiretrovirals?|antimalarials?
       |surgery|surgeries|surgical\s+\w+|surgeons?|operations?|chemotherapy|chemo|radiation(?:\s+therapy)?|radiotherapy
       |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|immuni[sz]ations?|shots?|insulin
-      |immunotherapy|antibody\s+\w+|doctors?|physicians?|clinicians?
+      |immunotherapy|antibody\s+\w+
       |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreen|quitting\s+smoking|not\s+smoking
       |exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene
+      |(?!april\b)\w{{2,}}(?:cillin|mycin|micin|cycline|floxacin|penem|vir|mab|tinib|platin|taxel|conazole|azole|statin|prazole
+         |olol|pril|sartan|dipine|formin|gliptin|gliflozin|glutide|parin|xaban|gatran|oxetine|pramine|azepam|zolam|profen|coxib
+         |olone|terol|lukast|tropium|dronate|setron|triptan)
       |{NOT_CONVENTIONAL}(?:treatments?|medicines?|medications?|drugs?|therapy|therapies))\b""",
     _F | regex.VERBOSE,
 )
 PROMO = regex.compile(
     r"\b(?:miracle|miraculous|magic|magical|secret|natural(?:ly)?|all[-\s]natural|herbal|holistic|guaranteed|"
     r"proven|instant(?:ly)?|permanent(?:ly)?|complete(?:ly)?|total(?:ly)?|full(?:y)?|entirely|forever|"
-    r"wonder|ultimate|100)\b|100\s*%|100\s+percent",
+    r"wonder|ultimate|100)\b|100\s*%|100\s+percent|\#\s?1\b|\bnumber[-\s]one\b|\bno\.\s?1\b",
     _F,
 )
 
@@ -437,6 +471,24 @@ def relative(text: str, start: int, end: int) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# benign
+
+BENIGN_SUBJECT = regex.compile(
+    r"""\b(?:symptoms?|lumps?|bumps?|moles?|cysts?|spots?|floaters?|skin\s+tags?|tags?|bites?|stings?|rash(?:es)?|murmurs?
+      |marks?|freckles?|birthmarks?|veins?|changes?|sounds?|noises?|clicks?|twitch(?:es|ing)?|tremors?|growths?|polyps?
+      |nodules?|fibroids?|bacteria|germs|microbes|viruses|blisters?|pimples?|warts?|hiccups?|cramps?|aches?|lipomas?
+      |hemangiomas?|angiomas?|discharge|bleeding|lines?|ridges?|white\s+spots?)\b""",
+    _F | regex.VERBOSE,
+)
+
+
+def benign(text: str, start: int, end: int) -> bool:
+    """The subject is a body finding (a symptom, mole, cyst, bite ...): "harmless" is reassurance
+    about a condition, not a claim about a product."""
+    return BENIGN_SUBJECT.search(_clause_before(text, start, 10)) is not None
+
+
+# ---------------------------------------------------------------------------------------------
 # cited
 
 CITATION = regex.compile(
@@ -447,7 +499,8 @@ CITATION = regex.compile(
       |\baccording\s+to\s+(?:the\s+)?(?-i:CDC|FDA|NIH|NHS|NICE|WHO|USPSTF|Cochrane|EMA|Mayo\s+Clinic|American\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Association|Society|College|Academy))\b
       |\b(?:a|the|one|this)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}(?:study|trial|review|meta-analysis|analysis)\b
       |\bpublished\s+in\s+(?:the\s+)?(?-i:[A-Z])
-      |\b(?:Cochrane|meta-analys[ie]s|systematic\s+review)\b""",
+      |\b(?:Cochrane|meta-analys[ie]s|systematic\s+review)\b
+      |\bin\s+(?:the|this|that|each)\s+(?:[\w-]+\s+)?(?:trial|study)\b""",
     _F | regex.VERBOSE,
 )
 
@@ -469,4 +522,5 @@ GUARDS: dict[str, Guard] = {
     "medical": medical,
     "relative": relative,
     "cited": cited,
+    "benign": benign,
 }

@@ -46,10 +46,10 @@ def _token_regex(token: str) -> str:
 class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
 
-    def __init__(self, *, pattern, kind: str, message: str, swap: dict[str, str], guards: list,
+    def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
                  exceptions, **kw):
         super().__init__(**kw)
-        self.pattern = pattern
+        self.patterns = patterns  # compiled alternations, searched in turn
         self.kind = kind
         self.message = message
         self.swap = swap
@@ -59,22 +59,34 @@ class PatternRule(Rule):
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         text = unit.text
         try:
-            for m in self.pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
-                if start == end:
-                    continue
-                if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
-                    return
-                if any(g(text, start, end) for g in self.guards):
-                    continue
-                found = text[start:end]
-                replacement = self.swap.get(" ".join(found.lower().split())) if self.kind == "substitution" else None
-                if replacement is not None and found[:1].isupper():
-                    replacement = replacement[:1].upper() + replacement[1:]
-                message = self.message.replace("{match}", found).replace("{replacement}", replacement or "")
-                yield RawFinding(start, end, message, replacement if self.fixable else None)
+            if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
+                return
+            for pattern in self.patterns:
+                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+                    finding = self._finding(m, text, unit, ctx)
+                    if finding is not None:
+                        yield finding
         except TimeoutError:
             return  # a timed-out pattern yields nothing for this unit rather than hanging the run
+
+    def _finding(self, m, text: str, unit, ctx) -> RawFinding | None:
+        start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
+        if start == end or any(_guard(g, text, start, end, unit, ctx) for g in self.guards):
+            return None
+        found = text[start:end]
+        replacement = self.swap.get(" ".join(found.lower().split())) if self.kind == "substitution" else None
+        if replacement is not None and found[:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]
+        message = self.message.replace("{match}", found).replace("{replacement}", replacement or "")
+        return RawFinding(start, end, message, replacement if self.fixable else None)
+
+
+def _guard(guard, text: str, start: int, end: int, unit, ctx) -> bool:
+    """Guards get the text and span; the few that declare `wants_unit` also see the unit and context
+    (e.g. to read the paragraph that introduces a list item)."""
+    if getattr(guard, "wants_unit", False):
+        return guard(text, start, end, unit=unit, ctx=ctx)
+    return guard(text, start, end)
 
 
 def _check_types(table: dict, spec: dict, where: str) -> None:
@@ -144,9 +156,14 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
     if not tokens and not patterns:
         raise PackError(f"{where}: needs 'tokens', 'patterns' or 'swap'")
     ignore_case = spec.get("ignore-case", True)
+    # Tokens and patterns compile separately: a lookbehind at the head of every token alternative
+    # would disable the regex module's fast literal scan for the patterns too.
     # Longest phrases first, so that "completely safe" wins over "safe" at the same position.
-    alternatives = [_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)] + patterns
-    pattern = _compile(alternatives, ignore_case, where)
+    compiled = []
+    if tokens:
+        compiled.append(_compile([_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)], ignore_case, where))
+    if patterns:
+        compiled.append(_compile(patterns, ignore_case, where))
     guards = []
     for name in _strings(spec.get("unless", []), "unless", where):
         if name not in GUARDS:
@@ -158,7 +175,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         code=spec["code"], name=spec["name"], category=spec["category"], severity=severity,
         summary=spec["summary"], docs=RuleDocs(**{k: docs[k] for k in DOC_KEYS}), scope=scope,
         fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
-        pattern=pattern, kind=spec["type"], message=spec["message"],
+        patterns=compiled, kind=spec["type"], message=spec["message"],
         swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
     )
 

@@ -30,7 +30,8 @@ _KIND = {
 }
 # Not prose. Inside running text the "inline" ones become one placeholder character.
 _SKIP = frozenset(
-    "script style noscript template svg math code pre kbd samp iframe object video audio canvas".split()
+    "script style noscript template svg math code pre kbd samp "
+    "iframe object video audio canvas select datalist textarea".split()
 )
 _INLINE_SKIP = frozenset(("code", "kbd", "samp"))
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -74,6 +75,17 @@ class _Reader(HTMLParser):
         self.title: str | None = None
         self.h1: str | None = None
         self.in_h1 = False
+
+    def parse_html_declaration(self, i):
+        """HTMLParser raises AssertionError on some malformed `<![...]>` / `<!DOCTYPE [...]>`;
+        skip such junk to its `>` instead, as browsers do with a bogus comment."""
+        pos = self.getpos()
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = pos  # it moved the position before raising
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
 
     # --- positions -------------------------------------------------------------------------
     def _pos(self) -> int:
@@ -177,18 +189,22 @@ class _Reader(HTMLParser):
             if self.w is not None:
                 self.w.space(start, end)
         elif tag == "img":
-            self._alt(start, end)
+            self._alt(start, end, dict(attrs).get("alt"))
             if self.w is not None:
                 self.w.space(start, end)
         elif tag == "hr":
             self._end_block()
 
-    def _alt(self, start: int, end: int) -> None:
+    def _alt(self, start: int, end: int, alt: str | None) -> None:
         """Alt text as its own block, mapped through the raw attribute value."""
-        m = _ALT_ATTR.search(self.src, start, end)
-        if not m:
+        if not alt:
             return
-        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        for m in _ALT_ATTR.finditer(self.src, start, end):
+            group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            if html.unescape(m.group(group)) == alt:  # not an "alt=" inside another value
+                break
+        else:
+            return
         a, b = m.span(group)
         w = ProseWriter(self.src, collapse=True)
         pos = a

@@ -27,6 +27,7 @@ FALLBACKS = 0
 # heading marks, and the container prefixes (`> `, indentation) of continuation lines.
 _SKIPPABLE = re.compile(r"[ \t\n>*_~\[\]!<`#|\\]*")
 _SKIP_CHARS = frozenset(" \t\n>*_~[]!<`#|\\")
+_PREFIX = re.compile(r"[ \t>]*")  # container prefix of a continuation line
 _TO_BRACKET = re.compile(r"[ \t\n>*_~\[!<`#|\\]*\]")
 _WS = r"(?:[ \t]|\n[ \t>]*)"
 _DEST = r"(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
@@ -36,7 +37,7 @@ _REF_LABEL = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _BACKTICKS = re.compile(r"`+")
 _TASK = re.compile(r"\[[ xX]\][ \t]+")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--(?:-?>|(.*?)-->)", re.S)  # "<!-->" and "<!--->" are empty comments
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
@@ -46,14 +47,15 @@ def parse_markdown(text: str, path: str) -> Document:
 
 
 def _normalize(text: str, fm_end: int) -> str:
-    """A same-length copy markdown-it will not renormalize, so copy offsets == source offsets.
+    r"""A same-length copy markdown-it will not renormalize, so copy offsets == source offsets.
 
-    "\\\\\\r\\n" (a backslash hard break) becomes " \\\\\\n", not "\\\\ \\n": the backslash must stay
-    next to the newline to remain a hard break. Front matter is blanked (line breaks kept).
+    CRLF becomes " \n", a lone CR "\n", NUL U+FFFD (as markdown-it would do itself). Front
+    matter is blanked to spaces, line breaks kept. The one thing this changes: a backslash hard
+    break before CRLF is seen as "\ " + LF; _special puts it right.
     """
     norm = text
     if "\r" in norm:
-        norm = norm.replace("\\\r\n", " \\\n").replace("\r\n", " \n").replace("\r", "\n")
+        norm = norm.replace("\r\n", " \n").replace("\r", "\n")
     if "\0" in norm:
         norm = norm.replace("\0", "\ufffd")
     if fm_end:
@@ -68,7 +70,7 @@ class _Reader:
         self.front, self.fm_span = split_front_matter(text)
         self.norm = _normalize(text, self.fm_span[1] if self.fm_span else 0)
         # Where norm differs from src in a non-whitespace character, text must be checked.
-        self.dirty = "\0" in text or "\\\r\n" in text
+        self.dirty = "\0" in text
         self.starts = _line_starts(self.norm)
         self.blocks: list[Block] = []
         self.comments: list[Comment] = []
@@ -140,7 +142,7 @@ class _Reader:
 
     def _html_comments(self, start: int, end: int) -> None:
         for m in _COMMENT.finditer(self.src, start, end):
-            self.comments.append(Comment(m.start(), m.end(), m.group(1)))
+            self.comments.append(Comment(m.start(), m.end(), m.group(1) or ""))
 
     def _content_start(self, tok) -> int:
         """Where the inline content begins: after `> `, list markers, `#` marks, indentation.
@@ -148,6 +150,8 @@ class _Reader:
         The content's first line is the tail of its source line (paragraphs) or lies within it
         (headings), so an endswith test settles it without guessing at prefixes.
         """
+        if not tok.map:
+            return self.cur
         norm = self.norm
         ls = self.starts[tok.map[0]]
         le = self._eol(ls)
@@ -169,7 +173,7 @@ class _Reader:
         self.w = ProseWriter(self.src)
         self.alts = []
         self.cur = start
-        last = tok.map[1] if tok.map else 0
+        last = tok.map[1] if tok.map else len(self.starts)
         self.limit = self.starts[last] if last < len(self.starts) else len(self.norm)
         children = tok.children or []
         if table and tok.content:
@@ -241,7 +245,7 @@ class _Reader:
         norm = self.norm
         if norm.startswith(s, c):
             return c
-        p = norm.find(s, c, min(self.limit, self._eol(c) + len(s)) if "\n" in s else self._eol(c))
+        p = norm.find(s, c, self._eol(c))
         if p < 0 or not _SKIPPABLE.fullmatch(norm, c, p):
             return -1
         return p
@@ -249,14 +253,15 @@ class _Reader:
     def _emit(self, s: str, p: int) -> None:
         """Verbatim prose s at source offset p (checked where norm differs from src)."""
         if self.dirty and self.src[p:p + len(s)] != s:
-            src = self.src
-            for i, ch in enumerate(s):
-                if src[p + i] == ch or ch == " ":
-                    self.w.text(ch, p + i)  # a space over \r is fixed up by the writer
-                else:
-                    self.w.entity(ch, p + i, p + i + 1)  # U+FFFD for NUL
-            return
-        self.w.text(s, p)
+            self._emit_dirty(s, p)
+        else:
+            self.w.text(s, p)
+
+    def _emit_dirty(self, s: str, p: int) -> None:
+        """Where markdown-it shows U+FFFD for NUL, keep the source character."""
+        src = self.src
+        for i, ch in enumerate(s):
+            self.w.text(src[p + i] if src[p + i] == "\0" else ch, p + i)
 
     def _text(self, s: str) -> None:
         if not s:
@@ -276,6 +281,8 @@ class _Reader:
             self._align(tok.content)
             return
         if tok.info == "escape":
+            if raw == "\\ " and self.src.startswith("\\\r\n", p):
+                return  # a hard break before CRLF: the break's space covers the backslash
             # `\*` shows `*`, found right after the backslash; `\a` (not escapable) shows `\a`.
             self._emit(tok.content, p if tok.content == raw else p + 1)
         else:
@@ -372,13 +379,42 @@ class _Reader:
         self._skip_destination()
         outer.space(start, self.cur)
 
+    def _find_lines(self, raw: str) -> tuple[int, int]:
+        """Source span of raw, which may span lines whose container prefixes (`> `, list
+        indentation) markdown-it stripped from it; (-1, -1) if not found."""
+        parts = raw.split("\n")
+        p = self._find(parts[0])
+        if p < 0:
+            return -1, -1
+        if len(parts) == 1:
+            return p, p + len(raw)
+        norm = self.norm
+        end = p + len(parts[0])
+        for k, part in enumerate(parts[1:], 1):
+            part = part.lstrip(" ")  # may be a tab markdown-it expanded while stripping indentation
+            if not norm.startswith("\n", end):
+                return -1, -1
+            ls = end + 1
+            le = norm.find("\n", ls, self.limit)
+            le = self.limit if le < 0 else le
+            if k < len(parts) - 1:  # a whole line: it ends the source line
+                q = le - len(part)
+            else:
+                q = norm.find(part, ls, le) if part else ls
+            if q < ls or not norm.startswith(part, q) or not _PREFIX.fullmatch(norm, ls, q):
+                return -1, -1
+            end = q + len(part)
+        return p, end
+
     def _html_inline(self, raw: str) -> None:
-        p = self._find(raw)
+        p, end = self._find_lines(raw)
+        if p < 0 and "|" in raw:  # inside a table cell, where markdown-it unescaped `\|`
+            p, end = self._find_lines(raw.replace("|", "\\|"))
         if p < 0:
             return  # not prose anyway; the next token is found from the unchanged cursor
-        end = p + len(raw)
-        if raw.startswith("<!--") and raw.endswith("-->"):
-            self.comments.append(Comment(p, end, self.src[p + 4:end - 3]))
+        m = _COMMENT.fullmatch(raw)
+        if m:
+            self.comments.append(Comment(p, end, self.src[p + 4:end - 3] if m.group(1) is not None else ""))
         elif _BR_TAG.fullmatch(raw):
             self.w.space(p, end)
         self.cur = end

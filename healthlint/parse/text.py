@@ -251,7 +251,7 @@ class ProseWriter:
 # The plain-text reader
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--(?:-?>|(.*?)-->)", re.S)  # "<!-->" and "<!--->" are empty comments
 _BULLET = re.compile(r"(?:[-*+\u2022]|\d{1,9}[.)])[ \t]+")
 _RULE_LINE = re.compile(r"([=\-_*~#])\1{2,}[ \t]*")  # "=====" under a title: decoration
 _TERMINAL = ".!?:;"
@@ -269,7 +269,7 @@ class _Para:
 def parse_text(text: str, path: str) -> Document:
     front, fm_span = split_front_matter(text)
     body = fm_span[1] if fm_span else 0
-    comments = [Comment(m.start(), m.end(), m.group(1)) for m in _COMMENT.finditer(text, body)]
+    comments = [Comment(m.start(), m.end(), m.group(1) or "") for m in _COMMENT.finditer(text, body)]
     blocks: list[Block] = []
     para: _Para | None = None
     prev_break = (0, 0)  # the previous line's line break span
