@@ -2,7 +2,8 @@
 folder upward. Validated strictly: an unknown key or a bad value is a ConfigError naming key and file."""
 from __future__ import annotations
 
-import fnmatch
+import functools
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,19 +57,44 @@ DEFAULT = Config()
 
 
 def glob_match(rel: str, pattern: str) -> bool:
-    """Gitignore-like: a pattern without a slash matches any path component or the basename;
-    `**` spans folders; a trailing slash or a folder name also matches everything below it."""
+    """Gitignore-like: `*` stays within a folder, `**` spans folders; a pattern without a slash
+    matches any path component; a folder pattern also matches everything below it."""
     pattern = pattern.strip().rstrip("/")
     if not pattern:
         return False
     parts = rel.split("/")
     if "/" not in pattern:
-        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
-    pattern = pattern.lstrip("/")
-    if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern.replace("**/", "")):
-        return True
-    # A folder pattern matches everything inside the folder.
-    return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern) for i in range(1, len(parts)))
+        rx = _glob_regex(pattern)
+        return any(rx.fullmatch(part) for part in parts)
+    rx = _glob_regex(pattern.lstrip("/"))
+    return any(rx.fullmatch("/".join(parts[:i])) for i in range(1, len(parts) + 1))
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
+            close = pattern.index("]", i + 2)
+            body = pattern[i + 1:close].replace("\\", "\\\\")
+            out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+            i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
 
 
 # --- validation -------------------------------------------------------------------------------

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import re
 from dataclasses import dataclass
 
+LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 MAX_BYTES = 20 * 1024 * 1024  # beyond this a file is refused, not linted
 
 
@@ -57,22 +59,8 @@ class LineIndex:
     """
 
     def __init__(self, text: str):
-        starts = [0]
-        i, n = 0, len(text)
-        find = text.find
-        # Scan for both \n and \r without a per-character Python loop.
-        while True:
-            nl = find("\n", i)
-            cr = find("\r", i)
-            if nl < 0 and cr < 0:
-                break
-            if cr >= 0 and (nl < 0 or cr < nl):
-                i = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
-            else:
-                i = nl + 1
-            starts.append(i)
-        self.starts = starts
-        self.length = n
+        self.starts = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
+        self.length = len(text)
         self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -1,6 +1,8 @@
 """HTML reader: blocks, entities, non-prose elements, malformed input, exact offsets."""
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -194,6 +196,16 @@ def test_ten_thousand_unclosed_and_stray_tags():
     text = "<span><b>" * 5000 + "text" + "</i></em>" * 5000
     doc = page(text)
     assert kinds(doc) == [("paragraph", "text")]
+
+
+def test_unfinished_constructs_stay_linear():
+    # Stock HTMLParser rescans to the end of input for every unfinished `<a ` (quadratic: about
+    # 90 s for this input); the reader's guards make each one O(1).
+    for junk in ("<a ", '<a href="', "<!--x", "<![CDATA[", "</", "<?"):
+        started = time.perf_counter()
+        doc = page(junk * 20000 + "<p>end</p>")
+        assert time.perf_counter() - started < 2.0, junk
+        assert doc.blocks[-1].text.endswith("end"), junk
 
 
 def test_uppercase_tags_and_attributes():

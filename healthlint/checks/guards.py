@@ -413,24 +413,48 @@ def conditional(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # medical
 
-NOT_CONVENTIONAL = r"(?<!\b(?:herbal|natural|alternative|homeopathic|folk|home|ayurvedic|traditional|chinese|holistic|our|my|this|miracle|secret|magic|plant-based|energy)\s)"
-MEDICAL_SUBJECT = regex.compile(
-    rf"""\b(?:antibiotics?|antivirals?|antifungals?|antibacterials?|antiretrovirals?|antimalarials?
+# A specific conventional intervention: a drug class, a named procedure, a vaccine, a public-health
+# measure, or a drug named by its international nonproprietary name (INN) stem.
+SPECIFIC_MEDICAL = r"""
+      antibiotics?|antivirals?|antifungals?|antibacterials?|antimicrobials?|antiretrovirals?|antimalarials?
+      |antidepressants?|antihistamines?|antacids?|anticoagulants?|antiplatelets?|antipsychotics?|antiepileptics?
+      |blood\s+thinners?|diuretics?|(?:cortico)?steroids?|bisphosphonates?|[\w-]+\s+(?:blockers?|inhibitors?)
+      |(?-i:NSAIDs?|SSRIs?|SNRIs?|PPIs?|CBT|ART|HAART|PrEP|PEP|DTaP|Tdap|MMRV?|IPV|Hib|PCV\d*|BCG)|aspirin|acetaminophen|paracetamol|morphine|levothyroxine|lithium
       |surgery|surgeries|surgical\s+\w+|surgeons?|operations?|chemotherapy|chemo|radiation(?:\s+therapy)?|radiotherapy
-      |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|immuni[sz]ations?|shots?|insulin
-      |immunotherapy|antibody\s+\w+
-      |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreen|quitting\s+smoking|not\s+smoking
-      |exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene
-      |(?!april\b)\w{{2,}}(?:cillin|mycin|micin|cycline|floxacin|penem|vir|mab|tinib|platin|taxel|conazole|azole|statin|prazole
+      |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|immuni[sz]ations?|insulin
+      |(?:cardiac\s+|pulmonary\s+)?rehab(?:ilitation)?
+      |immunotherapy|psychotherapy|counsel(?:l)?ing|antibody\s+\w+
+      |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreens?|(?:insect\s+)?repellents?
+      |quitting\s+smoking|not\s+smoking|exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene|brushing|flossing
+      |(?!april\b)\w{2,}(?:cillin|mycin|micin|cycline|floxacin|penem|vir|mab|tinib|platin|taxel|conazole|azole|statin|prazole
          |olol|pril|sartan|dipine|formin|gliptin|gliflozin|glutide|parin|xaban|gatran|oxetine|pramine|azepam|zolam|profen|coxib
-         |olone|terol|lukast|tropium|dronate|setron|triptan)
-      |{NOT_CONVENTIONAL}(?:treatments?|medicines?|medications?|drugs?|therapy|therapies))\b""",
+         |olone|terol|lukast|tropium|dronate|setron|triptan)s?
+      |statins?"""
+# A generic treatment word ("treatment", "medicines", "therapy") is conventional only when it stands
+# alone or after a word from this list: "Treatment often cures ...", "antiviral medicines", "hormone
+# therapy", "cancer treatment". Any other modifier leaves it unexplained ("stem cell therapy",
+# "ozone therapy", "our herbal medicine", "IV therapy"), so it no longer excuses a claim.
+CONVENTIONAL_MODIFIER = r"""
+      the|a|an|with|and|or|of|by|for|any|such|these|those|other|your|their|his|her|its
+      |medical|prescription|standard|conventional|mainstream|approved|licensed|evidence-based|usual|recommended
+      |early|prompt|proper|appropriate|timely|correct|effective|current|available|specific|first-line|second-line
+      |long-term|short-term|daily|regular|combination|oral|topical|inhaled|injected|injectable|intravenous
+      |antiviral|antibiotic|antifungal|antibacterial|antimicrobial|antiretroviral|antimalarial|antiseizure|anticancer
+      |anti-inflammatory|over-the-counter|(?-i:OTC)|steroid|hormone|hormonal|radiation|surgical|physical|occupational
+      |speech|talk|behavioral|behavioural|cognitive|cognitive[-\s]behavio(?:u)?ral|family|group|light|gene|targeted
+      |biologic|biological|replacement|enzyme|drug|medication|nicotine|opioid|cancer|(?-i:HIV|TB)|tuberculosis
+      |seizure|allergy|asthma|thyroid|diabetes|cholesterol|pressure|heart|fertility|pain|migraine|arthritis
+      |flu|booster|tetanus|rabies|cortisone|hepatitis|measles|covid|(?-i:HPV|MMR)"""
+GENERIC_MEDICAL = rf"""(?:(?<![\w'’-]\s)|(?<=\b(?:{CONVENTIONAL_MODIFIER})\s))
+      (?:treatments?|treating|medicines?|medications?|drugs?|therapy|therapies|shots?)"""
+MEDICAL_SUBJECT = regex.compile(
+    rf"""\b(?:{SPECIFIC_MEDICAL}|{GENERIC_MEDICAL})\b""",
     _F | regex.VERBOSE,
 )
 PROMO = regex.compile(
     r"\b(?:miracle|miraculous|magic|magical|secret|natural(?:ly)?|all[-\s]natural|herbal|holistic|guaranteed|"
     r"proven|instant(?:ly)?|permanent(?:ly)?|complete(?:ly)?|total(?:ly)?|full(?:y)?|entirely|forever|"
-    r"wonder|ultimate|100)\b|100\s*%|100\s+percent|\#\s?1\b|\bnumber[-\s]one\b|\bno\.\s?1\b",
+    r"wonder|ultimate|always|absolute(?:ly)?|100)\b|\bfor\s+good\b|\bonce\s+and\s+for\s+all\b|100\s*%|100\s+percent|\#\s?1\b|\bnumber[-\s]one\b|\bno\.\s?1\b",
     _F,
 )
 
@@ -464,8 +488,18 @@ RELATIVE_AFTER = regex.compile(
 )
 
 
+# The same qualification placed before the superlative: "For many people, X is the best treatment".
+RELATIVE_LEAD = regex.compile(
+    r"""\b(?:for|in)\s+(?:some|many|most|certain|a\s+few)\s+(?:people|patients|adults|children|women|men|cases|situations)\b
+      |\bfor\s+(?:people|those|patients|anyone|adults|children)\s+(?:who|with)\b|\bdepending\s+on\b""",
+    _F | regex.VERBOSE,
+)
+
+
 def relative(text: str, start: int, end: int) -> bool:
     if RELATIVE_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if RELATIVE_LEAD.search(_sentence_before(text, start)):
         return True
     return RELATIVE_AFTER.search(_clause_after(text, end, 10)) is not None
 

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from ..document import Block, Comment, Document
 from .frontmatter import split_front_matter
-from .text import ProseWriter
+from .text import ProseWriter, find_comments
 
 _MD = MarkdownIt("commonmark").enable("table").disable("text_join")
 
@@ -29,10 +29,13 @@ _SKIPPABLE = re.compile(r"[ \t\n>*_~\[\]!<`#|\\]*")
 _SKIP_CHARS = frozenset(" \t\n>*_~[]!<`#|\\")
 _PREFIX = re.compile(r"[ \t>]*")  # container prefix of a continuation line
 _TO_BRACKET = re.compile(r"[ \t\n>*_~\[!<`#|\\]*\]")
-_WS = r"(?:[ \t]|\n[ \t>]*)"
+# `](dest "title")`. Whitespace holds at most one line break (plus the next line's container
+# prefix), and no two whitespace runs touch: the regex never backtracks more than linearly.
+_WS0 = r"[ \t]*(?:\n[ \t>]*)?"
+_WS1 = r"(?:[ \t]+(?:\n[ \t>]*)?|\n[ \t>]*)"
 _DEST = r"(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)"
 _TITLE = r"(?:\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))"
-_INLINE_DEST = re.compile(rf"\({_WS}*(?:{_DEST}(?:{_WS}+{_TITLE})?)?{_WS}*\)", re.S)
+_INLINE_DEST = re.compile(rf"\({_WS0}(?:{_DEST}(?:{_WS1}{_TITLE})?{_WS0})?\)", re.S)
 _REF_LABEL = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _BACKTICKS = re.compile(r"`+")
@@ -141,8 +144,7 @@ class _Reader:
         return self.starts[a], max(self.starts[a], end)
 
     def _html_comments(self, start: int, end: int) -> None:
-        for m in _COMMENT.finditer(self.src, start, end):
-            self.comments.append(Comment(m.start(), m.end(), m.group(1) or ""))
+        self.comments.extend(find_comments(self.src, start, end))
 
     def _content_start(self, tok) -> int:
         """Where the inline content begins: after `> `, list markers, `#` marks, indentation.
@@ -303,10 +305,9 @@ class _Reader:
                 i, c = j, d
             elif norm[c] == "\\" and c + 1 < le and norm[c + 1] == s[i]:
                 c += 1  # an escape: the character maps to its escaped position
-            elif norm[c] == "&" and (m := _ENTITY.match(norm, c)) and s.startswith(html.unescape(m.group()), i):
-                dec = html.unescape(m.group())
-                self.w.entity(dec, c, m.end())
-                i, c = i + len(dec), m.end()
+            elif norm[c] == "&" and (dec := _entity_at(norm, c)) and s.startswith(dec[0], i):
+                self.w.entity(dec[0], c, dec[1])  # an entity, atomic over its source
+                i, c = i + len(dec[0]), dec[1]
             elif norm[c] in _SKIP_CHARS:
                 c += 1
             else:
@@ -418,6 +419,12 @@ class _Reader:
         elif _BR_TAG.fullmatch(raw):
             self.w.space(p, end)
         self.cur = end
+
+
+def _entity_at(text: str, pos: int) -> tuple[str, int] | None:
+    """(decoded text, end) of a character reference starting at pos."""
+    m = _ENTITY.match(text, pos)
+    return (html.unescape(m.group()), m.end()) if m else None
 
 
 def _fallback() -> None:

@@ -27,12 +27,15 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     for m in _URL.finditer(text):
         s, e = m.span()
         body = text.index("://", s) + 3 if "://" in m.group() else s + 4  # URL must go past this
+        # Unmatched closers, counted once: "(see https://x.org/a)" - the ")" is the sentence's.
+        excess = {c: text.count(c, s, e) - text.count(o, s, e) for c, o in _OPENER.items()}
         while e > body:
             ch = text[e - 1]
             if ch in _TRAILING:
                 e -= 1
-            elif ch in _OPENER and text.count(_OPENER[ch], s, e) < text.count(ch, s, e):
-                e -= 1  # "(see https://x.org/a)" - the ")" is the sentence's
+            elif excess.get(ch, 0) > 0:
+                excess[ch] -= 1
+                e -= 1
             else:
                 break
         if e > body:
@@ -70,7 +73,7 @@ class ProseWriter:
         self._run: list[tuple[str, int, int, bool]] = []  # (text, src_start, src_end, verbatim)
         self._gap: tuple[int, int] | None = None
         self._marks: list[list] = []  # open links: [text_start or None, href]
-        self._waiting = False  # some mark has no start yet: set on the next written content
+        self._waiting: list[list] = []  # marks with no start yet: set by the next written content
 
     # --- input ---------------------------------------------------------------------------
     def text(self, text: str, start: int) -> None:
@@ -98,8 +101,9 @@ class ProseWriter:
 
     def open_link(self, href: str) -> None:
         self._flush_run()
-        self._marks.append([None, href])
-        self._waiting = True
+        mark = [None, href]
+        self._marks.append(mark)
+        self._waiting.append(mark)
 
     def close_link(self) -> None:
         self._flush_run()
@@ -151,10 +155,9 @@ class ProseWriter:
             else:
                 b.replace(" ", s, e)
         if self._waiting:
-            for mark in self._marks:
-                if mark[0] is None:
-                    mark[0] = b.length
-            self._waiting = False
+            for mark in self._waiting:
+                mark[0] = b.length
+            self._waiting = []
         if verbatim:
             b.copy(text, start)
         else:
@@ -257,6 +260,15 @@ _RULE_LINE = re.compile(r"([=\-_*~#])\1{2,}[ \t]*")  # "=====" under a title: de
 _TERMINAL = ".!?:;"
 
 
+def find_comments(text: str, start: int, end: int) -> list[Comment]:
+    """HTML comments in text[start:end]. An unclosed "<!--" is text, not a comment to the end."""
+    # Searching only up to the last "-->" keeps many unclosed "<!--" from costing O(n) each.
+    stop = text.rfind("-->", start, end) + 3  # every comment, even "<!-->", ends in "-->"
+    if stop < 3:
+        return []
+    return [Comment(m.start(), m.end(), m.group(1) or "") for m in _COMMENT.finditer(text, start, stop)]
+
+
 class _Para:
     __slots__ = ("kind", "writer", "lines")
 
@@ -269,7 +281,7 @@ class _Para:
 def parse_text(text: str, path: str) -> Document:
     front, fm_span = split_front_matter(text)
     body = fm_span[1] if fm_span else 0
-    comments = [Comment(m.start(), m.end(), m.group(1) or "") for m in _COMMENT.finditer(text, body)]
+    comments = find_comments(text, body, len(text))
     blocks: list[Block] = []
     para: _Para | None = None
     prev_break = (0, 0)  # the previous line's line break span

@@ -1,0 +1,41 @@
+"""Sentence splitting: abbreviations, decimals, initials, quotes, inline lists."""
+import pytest
+from hypothesis import given, strategies as st
+
+from healthlint.segment import split_sentences
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Take it daily. Then rest.", ["Take it daily.", "Then rest."]),
+    ("Dr. Lee works at the U.S. Food and Drug Administration. She agrees.",
+     ["Dr. Lee works at the U.S. Food and Drug Administration.", "She agrees."]),
+    ("A normal A1C is below 5.7 percent. Ask your doctor.", ["A normal A1C is below 5.7 percent.", "Ask your doctor."]),
+    ("Some foods, e.g. beans, help. Others, i.e. sweets, do not.", ["Some foods, e.g. beans, help.", "Others, i.e. sweets, do not."]),
+    ("Aspirin vs. ibuprofen: which one? It depends.", ["Aspirin vs. ibuprofen: which one?", "It depends."]),
+    ("J. Smith et al. reported it. Good!", ["J. Smith et al. reported it.", "Good!"]),
+    ('He said "stop." Then he left.', ['He said "stop."', "Then he left."]),
+    ("She said no. The next day she agreed.", ["She said no.", "The next day she agreed."]),
+    ("See table No. 5 for doses.", ["See table No. 5 for doses."]),
+    ("Take 5 mg. Then wait an hour.", ["Take 5 mg.", "Then wait an hour."]),
+    ("Symptoms include:   - fever    - cough", ["Symptoms include:", "- fever", "- cough"]),
+    ("Heading without punctuation", ["Heading without punctuation"]),
+    ("Is it safe? Yes!", ["Is it safe?", "Yes!"]),
+    ("Wait... really? yes.", ["Wait... really? yes."]),
+    ("  padded.  ", ["padded."]),
+    ("", []),
+])
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+@given(st.text(alphabet="ab .?!\"'-:5U.S\n", max_size=80))
+def test_spans_are_ordered_trimmed_and_inside(text):
+    last = 0
+    for a, b in split_sentences(text):
+        assert last <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        last = b
