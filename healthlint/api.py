@@ -59,18 +59,19 @@ class Linter:
         return lint_document(doc, active, rules)
 
     def lint_file(self, path: str, fmt: str | None = None) -> FileResult:
-        try:
-            source = read_source(path)
-            return FileResult(path, tuple(self.lint_text(source.text, path, fmt)), text=source.text)
-        except (SourceError, ConfigError, PackError) as exc:
-            return FileResult(path, error=str(exc))
+        return self._lint_source(lambda: read_source(path), path, fmt)
 
     def lint_bytes(self, data: bytes, path: str, fmt: str | None = None) -> FileResult:
+        return self._lint_source(lambda: decode(data, path), path, fmt)
+
+    def _lint_source(self, read, path: str, fmt: str | None) -> FileResult:
         try:
-            source = decode(data, path)
+            source = read()
             return FileResult(path, tuple(self.lint_text(source.text, path, fmt)), text=source.text)
         except (SourceError, ConfigError, PackError) as exc:
             return FileResult(path, error=str(exc))
+        except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
+            return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
 
     def iter_files(self, paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         """(path, error) for every file to lint: named files always, folders recursively by extension."""

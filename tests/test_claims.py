@@ -54,6 +54,9 @@ GUARD_CASES = [
     ("negated", "Don't miss this tea that cures diabetes.", "cures diabetes", False),
     ("negated", "It works without any side effects.", "without any side effects", False),
     ("negated", "It is not expensive, and it cures arthritis.", "cures arthritis", False),
+    ("negated", "There is no treatment that reverses Parkinson's disease.", "reverses Parkinson's disease", True),
+    ("negated", "Nothing that you buy in a shop cures arthritis.", "cures arthritis", True),
+    ("negated", "It's no secret that this tea cures arthritis.", "cures arthritis", False),
     ("without", "Sold without being proven to work, it was withdrawn.", "proven to work", True),
     ("without", "The lack of clinically proven benefits is striking.", "clinically proven", True),
     ("without", "It is clinically proven.", "clinically proven", False),
@@ -103,9 +106,18 @@ GUARD_CASES = [
     ("medical", "Our herbal medicine cures diabetes.", "cures diabetes", False),
     ("medical", "This drug is a miracle cure.", "miracle cure", False),
     ("medical", "Condoms give 100% protection.", "100% protection", False),
+    ("medical", "Hormone therapy reverses vaginal atrophy.", "reverses vaginal atrophy", True),
+    ("medical", "Treatment can cure most cases.", "can cure most cases", True),
+    ("medical", "Statins prevent heart attacks.", "prevent heart attacks", True),
+    ("medical", "Your immune system fights germs and prevents illness.", "prevents illness", True),
+    ("medical", "Our clinic's stem cell therapy reverses Parkinson's disease.", "reverses Parkinson's disease", False),
+    ("medical", "Ozone therapy heals Lyme disease.", "heals Lyme disease", False),
+    ("medical", "Our formula strengthens your immune system and prevents cancer.", "prevents cancer", False),
+    ("medical", "Antibiotics eliminate the infection for good.", "eliminate the infection for good", False),
     ("relative", "CBT is one of the most effective treatments for insomnia.", "the most effective treatments", True),
     ("relative", "The best supplement for you depends on your diet.", "The best supplement", True),
     ("relative", "This is the best natural remedy for anxiety.", "the best natural remedy", False),
+    ("relative", "For many people, a combination is the best treatment for migraine.", "the best treatment", True),
     ("benign", "These spots are completely harmless.", "completely harmless", True),
     ("benign", "This herbal cleanse is completely harmless.", "completely harmless", False),
     ("cited", "It had no side effects in a 2019 trial of 400 adults.", "no side effects", True),
@@ -157,6 +169,18 @@ def test_guards_are_bounded_on_long_and_hostile_text():
     assert time.perf_counter() - t < 10
 
 
+def test_every_pattern_starts_at_a_word_boundary():
+    """The regex engine tries a rule only at word boundaries when every alternative begins with \\b;
+    one pattern that starts otherwise (a lookbehind, a "#") makes it try the whole rule at every
+    character, which doubled the cost of HL101 and HL102 on the NIH corpus."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "rules" / "claims.toml").read_text(encoding="utf-8"))
+    for spec in data["rule"]:
+        for pattern in spec["patterns"]:
+            assert pattern.startswith("(?x: \\b"), f"{spec['code']}: {pattern[:60]!r}"
+
+
 # ---------------------------------------------------------------------------------------------
 # Rules over tricky sentences
 
@@ -194,6 +218,17 @@ NIH_CLEAN = [  # real MedlinePlus sentences (NIH), which must stay clean
     "Hand washing is one of the most effective and most overlooked ways to stop disease.",
     "In vitro fertilization (IVF) is the most common and effective type of ART.",
     "Vaccines work best when they are given at certain ages.",
+    "Summary : Medicines cure infectious diseases, prevent problems from chronic diseases, and ease pain.",
+    "Cosmetics that treat or prevent diseases are also drugs.",
+    "Doctors use medicines, Botox injections, surgery, physical therapy, and other treatments to reduce or eliminate"
+    " muscle spasms and pain.",
+    "Losing weight - at least 5 to 10 percent of your starting weight - can prevent or delay diabetes or even reverse"
+    " prediabetes.",
+    "In the U.S., there are four combination vaccines:       - DTaP prevents all three diseases.",
+    "Heat kills germs.",
+    "Often, two or more medicines work better than one.",
+    "If you have a cold or the flu, antihistamines may work better than non-prescription cough medicines.",
+    "Platelets help wounds heal and prevent bleeding by forming blood clots.",
 ]
 
 OTHER_CLEAN = [
@@ -225,6 +260,39 @@ OTHER_CLEAN = [
     "Prevention is the best cure.",
     "The nurses on the ward were amazing.",
     "She made an amazing recovery after surgery.",
+    # the recall round's boundaries: conventional subjects, purposes, physiology, relative forms
+    "Antibiotics will cure the infection.",
+    "If they haven't spread, surgery can cure the cancer.",
+    "Treatment can cure most cases.",
+    "Hepatitis C can be cured with antiviral medicines.",
+    "Hormone therapy reverses vaginal atrophy.",
+    "There is no treatment that reverses Parkinson's disease.",
+    "Quit smoking for good.",
+    "Eat well for good health.",
+    "Iron supplements reverse iron deficiency anemia.",
+    "Not smoking can prevent lung symptoms.",
+    "Eat more fibre to stay regular and prevent constipation.",
+    "Tips to stay active and prevent falls.",
+    "Anticoagulants prevent strokes in people with atrial fibrillation.",
+    "Tamoxifen prevents breast cancer from coming back.",
+    "Your immune system fights germs and prevents illness.",
+    "Colonoscopies find polyps and prevent colorectal cancer.",
+    "The best treatment for you depends on your symptoms.",
+    "It is one of the best treatments for depression.",
+    "Rest is the best treatment for a mild sprain.",
+    "For many people, a combination of medicines is the best treatment for migraine.",
+    "Stents work better than medicines alone during a heart attack.",
+    "Immunotherapy works better than chemotherapy for some lung cancers.",
+    "Acetaminophen is safer than aspirin for children.",
+    "Cooking chicken thoroughly kills all harmful bacteria.",
+    "Bleach kills 99.9% of germs on hard surfaces.",
+    "Hand sanitizers do not kill all germs.",
+    "Doctors hate to see patients skip their vaccines.",
+    "Your doctor will tell you what to expect.",
+    "Let the ice chip melt away slowly on your tongue.",
+    "The liver detoxifies your blood.",
+    "Your kidneys filter and cleanse your blood.",
+    "Dialysis cleanses your blood when the kidneys fail.",
 ]
 
 POSITIVE = [
@@ -266,6 +334,27 @@ POSITIVE = [
     ("Amazing results in just 7 days.", "HL107"),
     ("The benefits of this berry are truly incredible.", "HL107"),
     ("This berry works wonders.", "HL107"),
+    # the recall round
+    ("Our clinic's stem cell therapy reverses Parkinson's disease.", "HL101"),
+    ("Apple cider vinegar eliminates kidney stones for good.", "HL101"),
+    ("These drops reverse macular degeneration.", "HL101"),
+    ("Our mushroom capsules boost energy and reverse chronic fatigue syndrome.", "HL101"),
+    ("Get rid of psoriasis for good with this salve.", "HL101"),
+    ("The copper insoles permanently eliminate plantar fasciitis.", "HL101"),
+    ("Juicing reverses osteoarthritis.", "HL101"),
+    ("Our vitamin IV drips boost immunity and prevent cancer.", "HL102"),
+    ("These gummies prevent colds and flu all winter.", "HL102"),
+    ("Beet juice lowers blood pressure and prevents strokes.", "HL102"),
+    ("Colloidal silver kills all viruses.", "HL104"),
+    ("This serum kills 99.9% of cancer cells.", "HL104"),
+    ("Doctors hate this one trick.", "HL105"),
+    ("What Big Pharma doesn't want you to know about insulin.", "HL105"),
+    ("This green coffee melts away belly fat.", "HL105"),
+    ("This tea detoxes your liver.", "HL105"),
+    ("Hydrogen water is the best treatment for chronic fatigue.", "HL106"),
+    ("Castor oil packs are the safest remedy for fibroids.", "HL106"),
+    ("Our herbal blend works better than chemotherapy.", "HL106"),
+    ("Magnesium oil is safer than prescription drugs.", "HL106"),
 ]
 
 
@@ -284,6 +373,11 @@ def test_spans_are_the_claim_not_the_sentence():
     assert spans("HL101", "How I reversed my type 2 diabetes in 30 days") == ["How I reversed my type 2 diabetes"]
     assert spans("HL101", "This tea cured my rheumatoid arthritis.") == ["cured my rheumatoid arthritis"]
     assert spans("HL104", "Magnesium is scientifically proven to improve sleep.") == ["scientifically proven"]
+    assert spans("HL101", "Oregano oil eradicates candida for good.") == ["eradicates candida for good"]
+    assert spans("HL101", "This tincture reverses type 2 diabetes.") == ["reverses type 2 diabetes"]
+    assert spans("HL102", "Our drips boost immunity and prevent cancer.") == ["prevent cancer"]
+    assert spans("HL106", "Hydrogen water is the best treatment for chronic fatigue.") == ["the best treatment for chronic fatigue"]
+    assert spans("HL106", "It is the #1 supplement for sleep.") == ["the #1 supplement"]
 
 
 def test_one_phrase_one_rule():

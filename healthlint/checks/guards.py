@@ -18,7 +18,9 @@ Semantics, in brief (see each function for the details):
                "unproven" before it in the same clause (at most 10 words back), or a negated verb
                right after a subject phrase ("miracle cures do not exist"). "not only", "no doubt",
                "no more", "never again" and imperatives like "don't wait" do not negate, and a
-               relative clause starts afresh ("don't miss the tea that cures ..." is a claim).
+               relative clause starts afresh ("don't miss the tea that cures ..." is a claim), unless
+               its antecedent is itself negated: "there is no treatment that reverses ...",
+               "nothing that you buy cures ..." (but "it's no secret that ..." asserts).
                "without" is deliberately NOT a negator here: "without side effects" is a claim.
   without      the match follows "without", "lack of" or "absence of" in its clause
                ("sold without being proven to work"). For cure and certainty claims only.
@@ -49,17 +51,26 @@ Semantics, in brief (see each function for the details):
   quantified   the frequency/quantity part of `conditional` only (often, usually, most, many,
                some, in most cases, for most people), for claims where "if used as directed" must
                not excuse the claim (safety, prevention).
-  medical      the clause's subject is a conventional medical or public-health intervention
-               (antibiotics, surgery, chemotherapy, radiation, a transplant, vaccines, treatment,
-               medicine, a drug named by its international nonproprietary name stem such as
-               -cillin, -mycin, -vir, -mab, -statin; hand washing, condoms, screening, exercise;
-               not "doctors say", an appeal to authority), or a passive names one
-               after the match ("can be cured with antiviral medicines"), and the matched words
-               carry no promotional or absolute modifier (miracle, natural, secret, guaranteed,
-               100%, completely, permanently, #1 ...): "Antibiotics will cure the infection" is
-               standard patient information; "this drug is a miracle cure" is still a claim.
+  medical      the clause's subject is a specific conventional medical or public-health
+               intervention: a drug class (antibiotics, antivirals, statins, SSRIs, "beta
+               blockers"), a procedure (surgery, chemotherapy, radiation, a transplant, dialysis,
+               stents), a vaccine, a screening test, a drug named by its international
+               nonproprietary name stem (-cillin, -mycin, -vir, -mab, -statin ...), or a public-
+               health measure (hand washing, condoms, sunscreen, exercise, losing weight); not
+               "doctors say", an appeal to authority. A generic word (treatment, medicine, drug,
+               therapy, shots, injections) counts only alone or after a conventional modifier
+               ("Treatment often cures ...", "antiviral medicines", "hormone therapy", "cancer
+               treatment"): "stem cell therapy", "ozone therapy", "our herbal medicine" are not
+               excused. Also a passive that names one after the match ("can be cured with
+               antiviral medicines"), or a sentence about the body's own defences ("Your immune
+               system fights germs and prevents illness"). Never when the matched words carry a
+               promotional or absolute modifier (miracle, natural, secret, guaranteed, 100%,
+               completely, permanently, for good, always, #1 ...): "Antibiotics will cure the
+               infection" is standard patient information; "this drug is a miracle cure" is still
+               a claim.
   relative     a superlative that is relative or personal rather than absolute: "one of the best",
-               "among the most effective", "the best treatment for you", "... depends on".
+               "among the most effective", "the best treatment for you", "... depends on", or
+               qualified earlier in the sentence ("For many people, ... is the best treatment").
   benign       the subject is a body finding (symptoms, a mole, cysts, floaters, a bite): "these
                spots are completely harmless" reassures about a condition; it sells nothing.
   cited        the sentence carries a specific source: a numbered reference [3], (Author, 2020),
@@ -206,8 +217,32 @@ POST_NEGATOR = regex.compile(
 POST_STOP = regex.compile(r"\b(?:and|or|but|so|then|which|that|because)\b", _F)
 
 
+# A relative clause whose antecedent is negated: "There is no treatment that reverses ...", "Nothing
+# that you buy cures ...". (Not "no doubt that", "no secret that": those assert the claim.)
+NEG_ANTECEDENT = regex.compile(
+    r"""(?:\bno\s+(?!(?:doubt|wonder|question|surprise|secret|coincidence|denying)\b)|\bnot\s+(?:a|an|any|one|every)\s+
+         |\bnever\s+(?:a|an|any)\s+)(?:[\w'’-]+\s+){0,3}$
+      |\b(?:nothing|none|nobody|no[-\s]one)\s+$""",
+    _F | regex.VERBOSE,
+)
+
+
+def _negated_antecedent(text: str, start: int) -> bool:
+    s, _ = sentence_bounds(text, start, start)
+    lo = max(s, start - CLAUSE_WINDOW)
+    cut = lo
+    for m in CLAUSE_BREAK.finditer(text, lo, start):
+        cut = m.end()
+    rel = None
+    for rel in REL_BREAK.finditer(text, cut, start):
+        pass
+    return rel is not None and NEG_ANTECEDENT.search(text, cut, rel.start()) is not None
+
+
 def negated(text: str, start: int, end: int) -> bool:
     if NEGATOR.search(_clause_before(text, start, 10)):
+        return True
+    if _negated_antecedent(text, start):
         return True
     after = _clause_after(text, end, 6)
     m = POST_STOP.search(after)
@@ -421,10 +456,17 @@ SPECIFIC_MEDICAL = r"""
       |blood\s+thinners?|diuretics?|(?:cortico)?steroids?|bisphosphonates?|[\w-]+\s+(?:blockers?|inhibitors?)
       |(?-i:NSAIDs?|SSRIs?|SNRIs?|PPIs?|CBT|ART|HAART|PrEP|PEP|DTaP|Tdap|MMRV?|IPV|Hib|PCV\d*|BCG)|aspirin|acetaminophen|paracetamol|morphine|levothyroxine|lithium
       |surgery|surgeries|surgical\s+\w+|surgeons?|operations?|chemotherapy|chemo|radiation(?:\s+therapy)?|radiotherapy
-      |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|immuni[sz]ations?|insulin
+      |(?:\w+\s+)?transplants?|transplantation|dialysis|vaccines?|vaccinations?|vaccinated|immuni[sz]ations?|immuni[sz]ed
+      |(?:controlling|managing|lowering|keeping)\s+(?:your\s+)?(?:[\w-]+\s+){0,2}?(?:blood\s+pressure|blood\s+sugar|glucose|cholesterol|weight|diabetes)
+      |insulin(?!\s+(?:resistance|resistant|sensitivity|levels?|spikes?|production))
       |(?:cardiac\s+|pulmonary\s+)?rehab(?:ilitation)?
-      |immunotherapy|psychotherapy|counsel(?:l)?ing|antibody\s+\w+
+      |immunotherapy|psychotherapy|counsel(?:l)?ing|antibody\s+\w+|oral\s+rehydration\s+\w+|iron\s+(?:supplements?|pills|tablets)|folic\s+acid|stents?|angioplasty|pacemakers?
+      |defibrillators?|inhalers?|(?-i:CPAP)|epinephrine|adrenaline|warfarin|methotrexate|colchicine|allopurinol|nitroglycerin
+      |naloxone|tamoxifen|levodopa|digoxin|furosemide|\w{3,}sone|\w{2,}thiazide
+      |(?:losing|lose)\s+(?:[\w%'’-]+\s+){0,6}?weight|lifestyle\s+changes|healthy\s+(?:lifestyle|habits|eating)
+      |weight\s+loss(?!\s+(?:teas?|pills?|supplements?|products?|shakes?|drinks?|powders?|gumm\w+|capsules?|patch\w*|formulas?|drops))
       |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreens?|(?:insect\s+)?repellents?
+      |(?:pap|screening|(?-i:HPV))\s+(?:tests?|smears?)|colonoscop(?:y|ies)|mammogra(?:ms?|phy)|sigmoidoscop(?:y|ies)
       |quitting\s+smoking|not\s+smoking|exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene|brushing|flossing
       |(?!april\b)\w{2,}(?:cillin|mycin|micin|cycline|floxacin|penem|vir|mab|tinib|platin|taxel|conazole|azole|statin|prazole
          |olol|pril|sartan|dipine|formin|gliptin|gliflozin|glutide|parin|xaban|gatran|oxetine|pramine|azepam|zolam|profen|coxib
@@ -442,11 +484,14 @@ CONVENTIONAL_MODIFIER = r"""
       |antiviral|antibiotic|antifungal|antibacterial|antimicrobial|antiretroviral|antimalarial|antiseizure|anticancer
       |anti-inflammatory|over-the-counter|(?-i:OTC)|steroid|hormone|hormonal|radiation|surgical|physical|occupational
       |speech|talk|behavioral|behavioural|cognitive|cognitive[-\s]behavio(?:u)?ral|family|group|light|gene|targeted
+      |exposure|interpersonal|dialectical|psychodynamic|play|b12|iron|cortisone|steroid|epidural|nerve|joint
+      |anti(?!oxidant|-?ag(?:e)?ing|-?wrinkle)[\w-]{3,}|[\w]+-(?:lowering|reducing|thinning|modifying|suppressing|blocking)
+      |immunosuppressive|stimulant|sedative|sleep|cough|cold|(?-i:ADHD|MS|RA)|osteoporosis|generic|brand-name|psychiatric|anxiety|depression
       |biologic|biological|replacement|enzyme|drug|medication|nicotine|opioid|cancer|(?-i:HIV|TB)|tuberculosis
       |seizure|allergy|asthma|thyroid|diabetes|cholesterol|pressure|heart|fertility|pain|migraine|arthritis
       |flu|booster|tetanus|rabies|cortisone|hepatitis|measles|covid|(?-i:HPV|MMR)"""
 GENERIC_MEDICAL = rf"""(?:(?<![\w'’-]\s)|(?<=\b(?:{CONVENTIONAL_MODIFIER})\s))
-      (?:treatments?|treating|medicines?|medications?|drugs?|therapy|therapies|shots?)"""
+      (?:treatments?|treating|medicines?|medications?|drugs?|therapy|therapies|shots?|injections?|infusions?)"""
 MEDICAL_SUBJECT = regex.compile(
     rf"""\b(?:{SPECIFIC_MEDICAL}|{GENERIC_MEDICAL})\b""",
     _F | regex.VERBOSE,
@@ -465,10 +510,23 @@ MEDICAL_AFTER = regex.compile(
 )
 
 
+# The body's own defences as the subject of the sentence: "Your immune system fights germs and
+# prevents illness" explains physiology. Only at the start of the sentence: "Our formula strengthens
+# your immune system and prevents cancer" is still a claim about the formula.
+BODY_SUBJECT = regex.compile(
+    r"""^[\W_]*(?:(?:the|your|a\s+healthy|our)\s+)?(?:body['’]s\s+)?
+      (?:immune\s+system|white\s+blood\s+cells|antibodies|(?-i:[TB])[-\s]cells|platelets|lymphocytes|macrophages|stomach\s+acid
+        |skin|liver|kidneys)\b""",
+    _F | regex.VERBOSE,
+)
+
+
 def medical(text: str, start: int, end: int) -> bool:
     if PROMO.search(text, start, end):
         return False
     if MEDICAL_SUBJECT.search(_clause_before(text, start, 10)):
+        return True
+    if BODY_SUBJECT.search(_sentence_before(text, start)):
         return True
     # A passive with the treatment after it: "Hepatitis C can be cured with antiviral medicines."
     return MEDICAL_AFTER.search(_clause_after(text, end, 8)) is not None
