@@ -51,9 +51,6 @@ class TextBuilder:
         self.parts.append(text)
         self.length += len(text)
 
-    def ends_with_space(self) -> bool:
-        return not self.parts or self.parts[-1][-1:].isspace()
-
     def text(self) -> str:
         return "".join(self.parts)
 

@@ -1,6 +1,4 @@
 """Inline suppressions and the unused-suppression finding (HL001)."""
-import pytest
-
 from healthlint.api import lint_text
 from healthlint.config import DEFAULT
 

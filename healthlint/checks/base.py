@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from ..document import Block, Document, Sentence
 from ..finding import CATEGORIES, RawFinding, Severity
@@ -25,14 +25,13 @@ class RuleDocs:
 class Context:
     """What a rule may look at besides its unit: the document, its own options, sentences."""
 
-    def __init__(self, document: Document, options: dict[str, Any] | None = None, segmenter=None):
+    def __init__(self, document: Document, options: dict[str, Any] | None = None):
         self.document = document
         self.options = options or {}
-        self._segmenter = segmenter
         self._sentences: dict[int, list[Sentence]] = {}
 
     def with_options(self, options: dict[str, Any]) -> "Context":
-        ctx = Context(self.document, options, self._segmenter)
+        ctx = Context(self.document, options)
         ctx._sentences = self._sentences  # share the sentence cache across rules
         return ctx
 
@@ -93,7 +92,3 @@ class Rule:
             f"## Example\n{d.example.strip()}\n\n## Use instead\n{d.instead.strip()}\n"
         )
 
-
-def iter_matches(pattern, text: str, timeout: float = 1.0) -> Iterator:
-    """finditer with the regex module's timeout, so no pattern can stall a run."""
-    return pattern.finditer(text, timeout=timeout)

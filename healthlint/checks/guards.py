@@ -465,7 +465,7 @@ SPECIFIC_MEDICAL = r"""
       |naloxone|tamoxifen|levodopa|digoxin|furosemide|\w{3,}sone|\w{2,}thiazide
       |(?:losing|lose)\s+(?:[\w%'’-]+\s+){0,6}?weight|lifestyle\s+changes|healthy\s+(?:lifestyle|habits|eating)
       |weight\s+loss(?!\s+(?:teas?|pills?|supplements?|products?|shakes?|drinks?|powders?|gumm\w+|capsules?|patch\w*|formulas?|drops))
-      |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screening|sunscreens?|(?:insect\s+)?repellents?
+      |hand\s*washing|washing\s+(?:your\s+)?hands|condoms?|screenings?|sunscreens?|(?:insect\s+)?repellents?
       |(?:pap|screening|(?-i:HPV))\s+(?:tests?|smears?)|colonoscop(?:y|ies)|mammogra(?:ms?|phy)|sigmoidoscop(?:y|ies)
       |quitting\s+smoking|not\s+smoking|exercise|physical\s+activity|breastfeeding|safer\s+sex|hygiene|brushing|flossing
       |(?!april\b)\w{2,}(?:cillin|mycin|micin|cycline|floxacin|penem|vir|mab|tinib|platin|taxel|conazole|azole|statin|prazole

@@ -13,7 +13,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from ..document import Block, Comment, Document
-from .text import ProseWriter
+from .prose import ProseWriter
 
 # Tags that end the current block. Text directly inside any of them starts a new block.
 _BLOCK = frozenset(

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from ..document import Block, Comment, Document
 from .frontmatter import split_front_matter
-from .text import ProseWriter, find_comments
+from .prose import ProseWriter, find_comments
 
 _MD = MarkdownIt("commonmark").enable("table").disable("text_join")
 
