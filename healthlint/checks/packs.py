@@ -217,12 +217,15 @@ def load_pack(path: Path, origin: str = "builtin") -> list[Rule]:
 
 
 def builtin_pack_dir() -> Path:
-    """rules/ in a source checkout; healthlint/_rules inside an installed wheel."""
-    try:
-        from importlib.resources import files
+    """rules/ in a source checkout; healthlint/_rules inside an installed wheel.
 
-        return Path(str(files("healthlint._rules")))
-    except (ModuleNotFoundError, TypeError):
+    healthlint._rules is a namespace package (rules/ holds data only, no __init__.py), so its
+    folder comes from __path__; importlib.resources would hand back a MultiplexedPath."""
+    try:
+        import healthlint._rules as installed
+
+        return Path(next(iter(installed.__path__)))
+    except (ModuleNotFoundError, StopIteration):
         return Path(__file__).resolve().parents[2] / "rules"
 
 
