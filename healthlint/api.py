@@ -73,6 +73,19 @@ class Linter:
         except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
             return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
 
+    def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None) -> list[FileResult]:
+        """Every input in order; "-" reads `stdin` (a binary stream) as `stdin_filename`."""
+        results = []
+        for path, error in self.iter_files(paths):
+            if error:
+                results.append(FileResult(path, error=error))
+            elif path == "-":
+                data = stdin.read() if stdin is not None else b""
+                results.append(self.lint_bytes(data, stdin_filename or "-"))
+            else:
+                results.append(self.lint_file(path))
+        return results
+
     def iter_files(self, paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         """(path, error) for every file to lint: named files always, folders recursively by extension."""
         for raw in paths:
@@ -119,8 +132,4 @@ def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config
 def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = None,
                select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[FileResult]:
     """Lint files and folders; unreadable inputs come back as FileResults with `error` set."""
-    linter = Linter(config, select=select, ignore=ignore)
-    results = []
-    for path, error in linter.iter_files(paths):
-        results.append(FileResult(path, error=error) if error else linter.lint_file(path))
-    return results
+    return Linter(config, select=select, ignore=ignore).lint_paths(paths)

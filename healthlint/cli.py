@@ -58,15 +58,7 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         linter = Linter(config_path, use_config=not no_config, select=_split(select) or None, ignore=_split(ignore))
     except ConfigError as exc:
         _fail(str(exc))
-    results = []
-    for path, error in linter.iter_files(paths):
-        if error:
-            results.append(FileResult(path, error=error))
-        elif path == "-":
-            name = stdin_filename or "-"
-            results.append(linter.lint_bytes(sys.stdin.buffer.read(), name))
-        else:
-            results.append(linter.lint_file(path))
+    results = linter.lint_paths(paths, stdin=sys.stdin.buffer, stdin_filename=stdin_filename)
     tty = sys.stdout.isatty()
     for r in results:
         if r.error:

@@ -57,3 +57,40 @@ def positions(doc: Document) -> list:
         for block in doc.blocks
         for i, ch in enumerate(block.text)
     ]
+
+
+def block_with(doc: Document, needle: str):
+    for block in doc.blocks:
+        if needle in block.text:
+            return block
+    raise AssertionError(f"no block contains {needle!r}: {[b.text for b in doc.blocks]}")
+
+
+def where(doc: Document, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """(line, col) of the first character of needle in the block holding it."""
+    block = block_with(doc, needle)
+    i = -1
+    for _ in range(occurrence + 1):
+        i = block.text.index(needle, i + 1)
+    return LineIndex(doc.text).position(block.source_offset(i))
+
+
+def span_text(doc: Document, needle: str) -> str:
+    """The source text a block-text span maps back to."""
+    block = block_with(doc, needle)
+    i = block.text.index(needle)
+    s, e = block.source_span(i, i + len(needle))
+    return doc.text[s:e]
+
+
+def assert_crlf_maps_like_lf(lf: str, path: str, fmt: str) -> None:
+    """A CRLF copy of a file reports every block character at the same (line, col)."""
+    from healthlint.parse import parse
+    from healthlint.source import SourceError
+
+    try:
+        a = parse(lf, path, fmt)
+    except SourceError:
+        return
+    b = parse(lf.replace("\n", "\r\n"), path, fmt)
+    assert positions(a) == positions(b)

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from healthlint.document import PLACEHOLDER
 from healthlint.parse import parse
-from healthlint.source import LineIndex, SourceError
-from parse_invariants import check_invariants, positions
+from parse_invariants import assert_crlf_maps_like_lf, check_invariants, span_text, where
 
 
 def page(text: str):
@@ -22,20 +21,6 @@ def kinds(doc):
     return [(b.kind, b.text) for b in doc.blocks]
 
 
-def where(doc, needle: str) -> tuple[int, int]:
-    for block in doc.blocks:
-        if needle in block.text:
-            return LineIndex(doc.text).position(block.source_offset(block.text.index(needle)))
-    raise AssertionError(f"{needle!r} not in {[b.text for b in doc.blocks]}")
-
-
-def span_text(doc, needle: str) -> str:
-    for block in doc.blocks:
-        if needle in block.text:
-            i = block.text.index(needle)
-            s, e = block.source_span(i, i + len(needle))
-            return doc.text[s:e]
-    raise AssertionError(needle)
 
 
 def test_paragraph_text_entities_and_whitespace():
@@ -235,11 +220,4 @@ def test_random_html_never_raises_and_keeps_invariants(pieces):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([p for p in PIECES if "\r" not in p]), max_size=30))
 def test_random_crlf_html_maps_like_lf(pieces):
-    lf = "".join(pieces)
-    crlf = lf.replace("\n", "\r\n")
-    try:
-        a = parse(lf, "r.html", "html")
-    except SourceError:
-        return
-    b = parse(crlf, "r.html", "html")
-    assert positions(a) == positions(b)
+    assert_crlf_maps_like_lf("".join(pieces), "r.html", "html")

@@ -8,38 +8,14 @@ from hypothesis import strategies as st
 from healthlint.document import PLACEHOLDER
 from healthlint.parse import detect_format, parse
 from healthlint.parse import markdown as md_reader
-from healthlint.source import LineIndex, SourceError
-from parse_invariants import check_invariants, positions
+from healthlint.source import SourceError
+from parse_invariants import assert_crlf_maps_like_lf, check_invariants, span_text, where
 
 
 def md(text: str):
     doc = parse(text, "doc.md", "markdown")
     check_invariants(doc)
     return doc
-
-
-def block_with(doc, needle: str):
-    for block in doc.blocks:
-        if needle in block.text:
-            return block
-    raise AssertionError(f"no block contains {needle!r}: {[b.text for b in doc.blocks]}")
-
-
-def where(doc, needle: str, occurrence: int = 0) -> tuple[int, int]:
-    """(line, col) of the first character of needle in the block holding it."""
-    block = block_with(doc, needle)
-    i = -1
-    for _ in range(occurrence + 1):
-        i = block.text.index(needle, i + 1)
-    return LineIndex(doc.text).position(block.source_offset(i))
-
-
-def span_text(doc, needle: str) -> str:
-    """The source text a block-text span maps back to."""
-    block = block_with(doc, needle)
-    i = block.text.index(needle)
-    s, e = block.source_span(i, i + len(needle))
-    return doc.text[s:e]
 
 
 @pytest.fixture(autouse=True)
@@ -451,11 +427,4 @@ def test_random_markdown_never_raises_and_keeps_invariants(pieces):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([p for p in PIECES if "\r" not in p]), max_size=30))
 def test_random_crlf_markdown_maps_like_lf(pieces):
-    lf = "".join(pieces)
-    crlf = lf.replace("\n", "\r\n")
-    try:
-        a = parse(lf, "r.md", "markdown")
-    except SourceError:
-        return
-    b = parse(crlf, "r.md", "markdown")
-    assert positions(a) == positions(b)
+    assert_crlf_maps_like_lf("".join(pieces), "r.md", "markdown")

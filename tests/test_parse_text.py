@@ -7,21 +7,14 @@ from hypothesis import strategies as st
 
 from healthlint.document import PLACEHOLDER
 from healthlint.parse import parse
-from healthlint.source import LineIndex, SourceError
-from parse_invariants import check_invariants, positions
+from healthlint.source import SourceError
+from parse_invariants import assert_crlf_maps_like_lf, check_invariants, where
 
 
 def txt(text: str):
     doc = parse(text, "doc.txt", "text")
     check_invariants(doc)
     return doc
-
-
-def where(doc, needle: str) -> tuple[int, int]:
-    for block in doc.blocks:
-        if needle in block.text:
-            return LineIndex(doc.text).position(block.source_offset(block.text.index(needle)))
-    raise AssertionError(f"{needle!r} not in {[b.text for b in doc.blocks]}")
 
 
 def test_paragraphs_and_wrapped_lines():
@@ -192,11 +185,4 @@ def test_random_text_never_raises_and_keeps_invariants(pieces):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from([p for p in PIECES if "\r" not in p]), max_size=30))
 def test_random_crlf_text_maps_like_lf(pieces):
-    lf = "".join(pieces)
-    crlf = lf.replace("\n", "\r\n")
-    try:
-        a = parse(lf, "r.txt", "text")
-    except SourceError:
-        return
-    b = parse(crlf, "r.txt", "text")
-    assert positions(a) == positions(b)
+    assert_crlf_maps_like_lf("".join(pieces), "r.txt", "text")

@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import re
 
-try:
-    import tomllib
-except ImportError:  # Python 3.10 (pyproject pulls in tomli there)
-    import tomli as tomllib
+import tomllib
 
-import yaml
+from ..source import LINE_BREAK_RE, SourceError
 
-from ..source import SourceError
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -46,7 +40,7 @@ def split_front_matter(text: str) -> tuple[dict, tuple[int, int] | None]:
 def _lines(text: str):
     """Yield (start, end, next_start) per line; end excludes the line break."""
     pos = 0
-    for m in _LINE_END.finditer(text):
+    for m in LINE_BREAK_RE.finditer(text):
         yield pos, m.start(), m.end()
         pos = m.end()
     yield pos, len(text), len(text)
@@ -62,6 +56,8 @@ def _load(body: str, lang: str) -> dict:
             # The body starts on line 2 of the file: report file line numbers.
             msg = _TOML_LINE.sub(lambda m: f"at line {int(m.group(1)) + 1}", str(exc))
             raise SourceError(f"invalid TOML front matter: {_one_line(msg)}") from None
+    import yaml  # only for files that have YAML front matter: keeps it off the start-up path
+
     try:
         data = yaml.safe_load(body)
     except yaml.YAMLError as exc:

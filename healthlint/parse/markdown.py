@@ -16,7 +16,8 @@ from markdown_it import MarkdownIt
 
 from ..document import Block, Comment, Document
 from .frontmatter import split_front_matter
-from .prose import ProseWriter, find_comments
+from ..source import LineIndex
+from .prose import COMMENT_RE, ProseWriter, find_comments
 
 _MD = MarkdownIt("commonmark").enable("table").disable("text_join")
 
@@ -40,7 +41,6 @@ _REF_LABEL = re.compile(r"\[(?:[^\[\]\\]|\\.)*\]", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _BACKTICKS = re.compile(r"`+")
 _TASK = re.compile(r"\[[ xX]\][ \t]+")
-_COMMENT = re.compile(r"<!--(?:-?>|(.*?)-->)", re.S)  # "<!-->" and "<!--->" are empty comments
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
@@ -74,7 +74,7 @@ class _Reader:
         self.norm = _normalize(text, self.fm_span[1] if self.fm_span else 0)
         # Where norm differs from src in a non-whitespace character, text must be checked.
         self.dirty = "\0" in text
-        self.starts = _line_starts(self.norm)
+        self.starts = LineIndex(self.norm).starts  # norm holds only \n breaks
         self.blocks: list[Block] = []
         self.comments: list[Comment] = []
         self.ignored: list[tuple[int, int]] = [self.fm_span] if self.fm_span else []
@@ -413,7 +413,7 @@ class _Reader:
             p, end = self._find_lines(raw.replace("|", "\\|"))
         if p < 0:
             return  # not prose anyway; the next token is found from the unchanged cursor
-        m = _COMMENT.fullmatch(raw)
+        m = COMMENT_RE.fullmatch(raw)
         if m:
             self.comments.append(Comment(p, end, self.src[p + 4:end - 3] if m.group(1) is not None else ""))
         elif _BR_TAG.fullmatch(raw):
@@ -431,12 +431,3 @@ def _fallback() -> None:
     global FALLBACKS
     FALLBACKS += 1
 
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts

@@ -245,7 +245,7 @@ class ProseWriter:
 # ---------------------------------------------------------------------------------------------
 # The plain-text reader
 
-_COMMENT = re.compile(r"<!--(?:-?>|(.*?)-->)", re.S)  # "<!-->" and "<!--->" are empty comments
+COMMENT_RE = re.compile(r"<!--(?:-?>|(.*?)-->)", re.S)  # "<!-->" and "<!--->" are empty comments
 
 
 def find_comments(text: str, start: int, end: int) -> list[Comment]:
@@ -254,4 +254,4 @@ def find_comments(text: str, start: int, end: int) -> list[Comment]:
     stop = text.rfind("-->", start, end) + 3  # every comment, even "<!-->", ends in "-->"
     if stop < 3:
         return []
-    return [Comment(m.start(), m.end(), m.group(1) or "") for m in _COMMENT.finditer(text, start, stop)]
+    return [Comment(m.start(), m.end(), m.group(1) or "") for m in COMMENT_RE.finditer(text, start, stop)]

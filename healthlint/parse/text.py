@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..document import Block, Comment, Document
+from ..source import LINE_BREAK_RE
 from .frontmatter import split_front_matter
 from .prose import ProseWriter, find_comments
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _BULLET = re.compile(r"(?:[-*+\u2022]|\d{1,9}[.)])[ \t]+")
 _RULE_LINE = re.compile(r"([=\-_*~#])\1{2,}[ \t]*")  # "=====" under a title: decoration
 _TERMINAL = ".!?:;"
@@ -62,7 +62,7 @@ def _visible_lines(text: str, start: int, comments: list[Comment]):
     """Yield (line_start, line_end, next_start, pieces): the line minus comments, right-trimmed."""
     ci = 0
     pos = start
-    ends = [(m.start(), m.end()) for m in _LINE_END.finditer(text, start)]
+    ends = [(m.start(), m.end()) for m in LINE_BREAK_RE.finditer(text, start)]
     ends.append((len(text), len(text)))
     for line_end, next_start in ends:
         while ci < len(comments) and comments[ci].end <= pos:
