@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -14,8 +15,26 @@ from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
 from .engine import lint_document, select_rules
 from .finding import FileResult, Finding
+from .fixes import apply_fixes, encode, write_atomic
 from .parse import detect_format, parse
-from .source import SourceError, decode, read_source
+from .source import SourceError, SourceFile, decode, read_source
+
+MAX_FIX_PASSES = 5  # a fix may reveal another (a chrome line under a deleted one); stop at a fixpoint
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """The result of fixing one input: its text before and after, and what is still reported."""
+
+    result: FileResult  # findings that remain after fixing (or the input error)
+    original: str | None = None
+    fixed: str | None = None
+    applied: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed is not None and self.fixed != self.original
+
 
 EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm")
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
@@ -72,6 +91,37 @@ class Linter:
             return FileResult(path, error=str(exc))
         except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
             return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+    def fix_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> tuple[str, int, list[Finding]]:
+        """Apply every fix the findings carry, repeatedly until nothing changes, so that a second
+        run is a no-op. Returns (fixed text, fixes applied, findings left)."""
+        applied = 0
+        findings = self.lint_text(text, path, fmt)
+        for _ in range(MAX_FIX_PASSES):
+            fixes = [f.fix for f in findings if f.fix is not None]
+            if not fixes:
+                break
+            text, n = apply_fixes(text, fixes)
+            if n == 0:
+                break
+            applied += n
+            findings = self.lint_text(text, path, fmt)
+        return text, applied, findings
+
+    def fix_file(self, path: str, fmt: str | None = None, *, write: bool = True) -> FixOutcome:
+        """Fix one file in place (atomically, same encoding/BOM/line endings) unless write=False."""
+        try:
+            source: SourceFile = read_source(path)
+            fixed, applied, findings = self.fix_text(source.text, path, fmt)
+            if write and fixed != source.text:
+                write_atomic(path, encode(source, fixed))
+        except (SourceError, ConfigError, PackError) as exc:
+            return FixOutcome(FileResult(path, error=str(exc)))
+        except OSError as exc:
+            return FixOutcome(FileResult(path, error=f"cannot write fixes: {exc.strerror or exc}"))
+        except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
+            return FixOutcome(FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it"))
+        return FixOutcome(FileResult(path, tuple(findings), text=fixed), source.text, fixed, applied)
 
     def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None) -> list[FileResult]:
         """Every input in order; "-" reads `stdin` (a binary stream) as `stdin_filename`."""

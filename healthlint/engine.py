@@ -83,7 +83,9 @@ def _finding(doc: Document, lines: LineIndex, ar: ActiveRule, raw: RawFinding, b
         start, end = raw.start, raw.end
     line, col = lines.position(start)
     end_line, end_col = lines.position(end)
-    fix = Fix(start, end, raw.fix_replacement) if raw.fix_replacement is not None else None
+    fix = raw.fix
+    if fix is None and raw.fix_replacement is not None:
+        fix = Fix(start, end, raw.fix_replacement)
     rule = ar.rule
     return Finding(
         doc.path, line, col, end_line, end_col, rule.code, rule.name, rule.category,

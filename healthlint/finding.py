@@ -49,6 +49,9 @@ class RawFinding:
     block: object | None = None
     absolute: bool = False
     severity: Severity | None = None  # a rule may raise or lower one finding's severity
+    # A fix whose span differs from the finding's (delete a whole chrome line, append a disclaimer
+    # at the end): absolute offsets in the decoded file text. Wins over fix_replacement.
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, order=True)

@@ -7,8 +7,18 @@ from functools import lru_cache
 from .base import Rule
 from .packs import builtin_pack_files, load_pack
 
-# Python rule modules, each exposing RULES. Listed explicitly: nothing is discovered from disk.
-PYTHON_RULE_MODULES = ("healthlint.checks.meta", "healthlint.checks.claims")
+# Python rule modules, one per family, each exposing RULES. Listed explicitly: nothing is
+# discovered from disk. A family module that does not exist (yet) is skipped.
+PYTHON_RULE_MODULES = (
+    "healthlint.checks.meta",
+    "healthlint.checks.claims",
+    "healthlint.checks.spam",
+    "healthlint.checks.boilerplate",
+    "healthlint.checks.garbled",
+    "healthlint.checks.readability",
+    "healthlint.checks.sourcing",
+    "healthlint.checks.disclaimer",
+)
 
 
 @lru_cache(maxsize=1)
