@@ -1,0 +1,261 @@
+"""Page chrome detection, after jusText and trafilatura: classify short text lines by features
+(length, sentence shape, stock chrome vocabulary, link density, separators) and then by their
+neighbours, so that a run of chrome lines is found as a whole.
+
+A "piece" is one source line of a block in text and Markdown (a scraped page's chrome lines often
+end up glued into one paragraph), or a whole block in HTML, where line breaks carry no meaning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Block, Document
+
+_F = regex.IGNORECASE | regex.V0
+
+SOCIAL = (r"(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|e-?mail|print|tumblr|telegram|threads|"
+          r"instagram|youtube|tiktok|copy\s+link|pocket|flipboard|messenger|sms|mastodon|bluesky)")
+SOCIAL1 = r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|instagram|youtube|tiktok|copy\s+link|flipboard|mastodon|bluesky)"
+SEP = r"[|\u00bb\u203a\u00b7\u2022/>]"
+NAME = r"(?-i:(?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,?\s+(?:MD|M\.D\.|RN|PhD|DO|RD|MPH)\b)?)"
+DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+
+# Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message.
+_STOCK = [
+    ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?|(?:post|submit)\s+(?:a\s+|your\s+)?comment"
+                     r"|cancel\s+reply|reply(?:\s+\u2193)?|log\s*in\s+to\s+reply|click\s+here\s+to\s+cancel\s+reply\.?"
+                     r"|(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)(?:\s+(?:on|to)\s+.{1,100})?"
+                     r"|no\s+comments\s+yet\.?|be\s+the\s+first\s+to\s+comment\.?|comments\s+are\s+closed\.?"
+                     r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s+required\s+fields\s+are\s+marked\s*\*?\.?)?"
+                     r"|required\s+fields\s+are\s+marked\s*\*?\.?|your\s+comment\s+is\s+awaiting\s+moderation\.?"
+                     r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"
+                     r"|save\s+my\s+name,?\s+email,?\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?"
+                     r"|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam\..{0,80}"
+                     r"|(?:name|e-?mail|website|comment)\s*\*"),
+    ("newsletter or form message",
+     r"(?:subscribe|sign\s+up)(?:\s+(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|mailing\s+list|updates|emails?)[^.]{0,60})?[.!]?"
+     r"|(?:join|subscribe\s+to)\s+our\s+(?:newsletter|mailing\s+list|community)[^.]{0,60}[.!]?"
+     r"|enter\s+your\s+e-?mail(?:\s+address)?[^.]{0,40}[.!]?"
+     r"|thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up|your\s+submission|contacting\s+us)[.!]?.{0,80}"
+     r"|(?:this\s+field\s+is\s+required|please\s+fill\s+(?:in|out)\s+(?:this|all\s+required)\s+fields?)[.!]?"
+     r"|your\s+message\s+(?:has\s+been|was)\s+sent[^.]{0,40}[.!]?"
+     r"|(?:something\s+went\s+wrong|there\s+was\s+an\s+error)[^.]{0,40}try\s+again[^.]{0,20}[.!]?"
+     r"|get\s+(?:our|the)\s+(?:latest|free|best)\s+.{0,40}(?:in|to|delivered\s+to)\s+your\s+inbox[.!]?"
+     r"|we\s+respect\s+your\s+privacy[^.]{0,60}[.!]?|unsubscribe\s+at\s+any\s+time[.!]?"),
+    ("share or follow widget",
+     rf"share(?:\s+(?:this|the))?(?:\s+(?:post|article|page|story|recipe))?(?:\s+(?:on|via|with))?\s*:?(?:\s*{SEP}?\s*{SOCIAL})*"
+     rf"|(?:follow|like|find|join)\s+us(?:\s+on\s+{SOCIAL}(?:\s*(?:,|and|&|or)\s*{SOCIAL})*)?[.!:]?"
+     rf"|{SOCIAL}(?:\s*{SEP}?\s*{SOCIAL})+|{SOCIAL1}|(?:click\s+to\s+)?share\s+on\s+{SOCIAL}.{{0,30}}"
+     r"|print(?:\s+this)?(?:\s+(?:article|page|post|recipe))?|e-?mail\s+this(?:\s+(?:article|page|post))?"
+     r"|tweet(?:\s+this)?|pin\s+it|[\d,.]+k?\s+shares?|\(opens\s+in\s+(?:a\s+)?new\s+window\)"),
+    ("tags and categories",
+     r"(?:posted|filed)\s+(?:in|under)\s*:?\s+.{1,150}"
+     r"|(?:tags?|tagged(?:\s+with)?|categories|category|topics|keywords)\s*:\s*.{1,160}"),
+    ("previous/next links",
+     r"(?:[\u00ab\u2039\u2190<]\s*)?(?:previous|prev|older|next|newer)\s+(?:post|article|entry|story|posts|entries|articles|stories)\b.{0,100}"
+     r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}|.{1,100}\s*[\u00bb\u203a\u2192]"),
+    ("navigation",
+     r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|footer)|(?:jump|go)\s+to\s+(?:content|navigation|top)"
+     r"|back\s+to\s+top|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|menu|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
+     rf"|home\s*{SEP}.{{1,150}}|you\s+are\s+here\s*:?.{{0,150}}"
+     r"|read\s+more(?:\s*[\u00bb\u203a\u2192>])?|continue\s+reading.{0,80}|(?:click|tap)\s+here(?:\s+to\s+.{0,40})?"
+     r"|learn\s+more\s*[\u00bb\u203a\u2192>]|see\s+more|view\s+all.{0,30}|load\s+more(?:\s+posts)?|show\s+more"
+     r"|(?:log\s*in|login|sign\s+in|register|my\s+account)(?:\s*[|/]\s*(?:log\s*in|login|sign\s+in|register|my\s+account))*"),
+    ("related posts",
+     r"(?:related|recommended|popular|recent|latest|trending|similar|more)\s+(?:posts|articles|stories|reads|content|news)\s*:?.{0,100}"
+     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)[.:]?|(?:read|see)\s+(?:also|next)\s*:.{0,120}"
+     r"|recommended\s+for\s+you|don[’']?t\s+miss[.:]?|more\s+from\s+.{1,40}"),
+    ("cookie banner",
+     r"(?:this\s+(?:web)?site|we)\s+uses?\s+cookies.{0,240}|(?:accept|allow|reject|decline|manage)(?:\s+all)?\s+cookies.{0,40}"
+     r"|cookie\s+(?:policy|settings|preferences|consent)|got\s+it!?|i\s+agree"),
+    ("footer",
+     r"(?:\u00a9|copyright|\(c\)).{0,100}|all\s+rights\s+reserved.{0,40}|powered\s+by\s+.{1,40}|(?:theme|designed)\s+by\s+.{1,40}"
+     r"|(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise)"
+     r"(?:\s*[|\u00b7\u2022/,]?\s*(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise))+"),
+    ("view counter", r"[\d,.]+k?\s+(?:views?|reads?|likes?)|views?\s*:\s*[\d,.]+k?|\d+\s+min(?:ute)?s?\s+read"),
+    ("widget placeholder",
+     r"advertisement|sponsored(?:\s+content)?|ads\s+by\s+.{1,30}|loading(?:\.{3}|\u2026)?|please\s+wait(?:\.{3}|\u2026)?"
+     r"|\[/?[a-z][\w-]*(?:\s+[^\]]*)?\]|\{\{.{1,80}\}\}|\{%.{1,80}%\}|(?:sidebar|footer|header)\s+widget(?:\s+area)?(?:\s+\d+)?"),
+    ("byline",
+     rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read))*"
+     rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
+     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}"),
+]
+STOCK = [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
+BYLINE_ONLY = ("byline",)
+
+TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
+WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
+SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
+
+
+@dataclass
+class Piece:
+    block: Block
+    start: int  # span in block text
+    end: int
+    text: str
+    label: str | None = None  # stock chrome label: strong chrome
+    weak: bool = False  # short, no sentence shape: chrome if a neighbour is
+
+
+def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """Spans of block text that sit on separate source lines (the whole block for HTML)."""
+    if doc.format == "html":
+        return _strip(block.text, 0, len(block.text))
+    breaks = []
+    src = doc.text
+    for t0, s0, tl, sl in block.segments:
+        chunk = src[s0:s0 + sl]
+        if "\n" not in chunk and "\r" not in chunk:
+            continue
+        if tl == sl:
+            breaks.extend(t0 + i for i, c in enumerate(chunk) if c in "\r\n")
+        else:
+            breaks.append(t0)
+    spans, prev = [], 0
+    for b in breaks:
+        spans += _strip(block.text, prev, b)
+        prev = b + 1
+    spans += _strip(block.text, prev, len(block.text))
+    return spans
+
+
+def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [(a, b)] if b > a else []
+
+
+def _link_density(block: Block, start: int, end: int) -> float:
+    linked = sum(max(0, min(end, l.end) - max(start, l.start)) for l in block.links)
+    letters = sum(1 for c in block.text[start:end] if not c.isspace())
+    return linked / max(1, end - start) if letters else 0.0
+
+
+def _links_in(block: Block, start: int, end: int) -> int:
+    return sum(1 for l in block.links if l.start >= start and l.end <= end)
+
+
+def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
+    text = " ".join(block.text[start:end].split())
+    piece = Piece(block, start, end, text)
+    words = WORDS.findall(text)
+    if len(text) > 300 or block.kind == "image_alt":
+        return piece
+    for label, pattern in STOCK:
+        if pattern.fullmatch(text, timeout=0.5):
+            piece.label = label
+            return piece
+    if block.kind in ("heading", "title"):
+        return piece  # a heading is chrome only by its vocabulary
+    sentence_like = TERMINAL.search(text) and len(words) >= 5
+    density = _link_density(block, start, end)
+    items = [p for p in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if p.strip()]
+    if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items):
+        piece.label = "navigation"  # "Home | About | Contact", "Health » Diabetes » Diet"
+    elif not sentence_like and _links_in(block, start, end) >= 3 and density >= 0.8:
+        piece.label = "link list"
+    elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not TERMINAL.search(text))):
+        piece.weak = True
+    return piece
+
+
+def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
+    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
+    # The <title> element is not visible prose; the <h1> under it repeats it by design.
+    pieces = [classify(doc, b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
+    for prev, cur in zip(pieces, pieces[1:]):
+        if cur.label is None and _same_title(prev, cur):
+            cur.label = "repeated title"
+    runs, i = [], 0
+    while i < len(pieces):
+        if pieces[i].label is None:
+            i += 1
+            continue
+        lo = i
+        while lo > 0 and pieces[lo - 1].weak and i - lo < max_gap_weak:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(pieces) and (pieces[hi + 1].label or pieces[hi + 1].weak):
+            hi += 1
+        while hi > i and pieces[hi].label is None and _is_heading(pieces[hi]):
+            hi -= 1
+        runs.append(pieces[lo:hi + 1])
+        i = hi + 1
+    return runs
+
+
+def _same_title(prev: Piece, cur: Piece) -> bool:
+    """A short line repeated verbatim on the next line: a scraped page title printed twice."""
+    a, b = prev.text.casefold().strip(" #*"), cur.text.casefold().strip(" #*")
+    return a == b and 0 < len(WORDS.findall(a)) <= 20 and not TERMINAL.search(a.rstrip(":"))
+
+
+def _is_heading(p: Piece) -> bool:
+    return p.block.kind in ("heading", "title")
+
+
+# ---------------------------------------------------------------------------------------------
+# Safe deletion of whole lines
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+TAG = regex.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)\b[^<>]*?(/?)>", regex.S)
+
+
+def _balanced_html(chunk: str) -> bool:
+    if regex.search(r"<(?![a-zA-Z/!])|<[^>]*$|^[^<]*>", chunk):
+        return False
+    stack = []
+    for m in TAG.finditer(chunk):
+        if m.group(2) is None or m.group(3) or m.group(2).lower() in VOID:
+            continue
+        name = m.group(2).lower()
+        if not m.group(1):
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def line_delete_fix(doc: Document, spans: list[tuple[Block, int, int]]) -> tuple[int, int] | None:
+    """Absolute (start, end) covering the whole source lines of `spans` (block, start, end) with their
+    line break, or None when those lines hold other prose, a table, or (HTML) unbalanced markup."""
+    if not spans or any(b.kind == "table_cell" for b, _, _ in spans):
+        return None
+    src = doc.text
+    first_b, first_s, _ = spans[0]
+    last_b, _, last_e = spans[-1]
+    a = first_b.source_offset(first_s)
+    z = last_b.source_end(last_e)
+    ls = max(src.rfind("\n", 0, a), src.rfind("\r", 0, a)) + 1
+    m = regex.compile(r"\r\n|\r|\n").search(src, z)
+    le = m.end() if m else len(src)
+    if not src[ls:a].strip(" \t>#*+-0123456789.)[_") == "" and doc.format != "html":
+        return None
+    covered = {}
+    for b, s, e in spans:
+        covered.setdefault(id(b), []).append((s, e))
+    lo = min(b.index for b, _, _ in spans)
+    hi = max(b.index for b, _, _ in spans)
+    for b in doc.blocks[max(0, lo - 2):hi + 3]:
+        bs, be = b.source_span(0, len(b.text))
+        if be <= ls or bs >= le:
+            continue
+        mine = covered.get(id(b), [])
+        for i, c in enumerate(b.text):
+            if c.isspace() or any(s <= i < e for s, e in mine):
+                continue
+            if ls <= b.source_offset(i) < le:
+                return None
+    if any(s < le and e > ls for s, e in doc.ignored):
+        return None
+    if doc.format == "html" and not _balanced_html(src[ls:le]):
+        return None
+    return ls, le
