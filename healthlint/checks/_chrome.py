@@ -180,7 +180,10 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
             i += 1
             continue
         lo = i
-        while lo > 0 and pieces[lo - 1].weak and i - lo < max_gap_weak:
+        # Weak lines before chrome join it only from the same kind of block: a chrome heading
+        # starts a new section and never claims the list that ends the previous one.
+        while (lo > 0 and pieces[lo - 1].weak and i - lo < max_gap_weak and not _is_heading(pieces[i])
+               and pieces[lo - 1].block.kind == pieces[i].block.kind):
             lo -= 1
         hi = i
         while hi + 1 < len(pieces) and (pieces[hi + 1].label or pieces[hi + 1].weak):
@@ -195,7 +198,7 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
 def _same_title(prev: Piece, cur: Piece) -> bool:
     """A short line repeated verbatim on the next line: a scraped page title printed twice."""
     a, b = prev.text.casefold().strip(" #*"), cur.text.casefold().strip(" #*")
-    return a == b and 0 < len(WORDS.findall(a)) <= 20 and not TERMINAL.search(a.rstrip(":"))
+    return a == b and 0 < len(WORDS.findall(a)) <= 20
 
 
 def _is_heading(p: Piece) -> bool:

@@ -146,7 +146,7 @@ PHARMACY_SPAM = PharmacySpam(
     name="pharmacy-spam",
     category="spam",
     severity=Severity.ERROR,
-    summary="Drug names in a commercial context (buy/cheap/online, no prescription needed, online pharmacy) or obfuscated drug names.",
+    summary="Drug names in a commercial context (buy cheap online, no prescription needed) or disguised drug names.",
     scope="sentence",
     options={"threshold": THRESHOLD},
     fixable=True,
@@ -329,6 +329,8 @@ class SeoAnchor(Rule):
             yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
         for m in WEDGED.finditer(text):
             s, e = m.span("kw")
+            while text[s:e].endswith("me") and (lead := regex.match(r"(?:a|an|the|your|my|our|good|best|local)\s+", text[s:e])):
+                s += lead.end()
             if (s, e) in seen or guards.quoted(text, s, e) or guards.reported(text, s, e, unit=block, ctx=ctx):
                 continue
             seen.add((s, e))
@@ -407,7 +409,7 @@ PUBLIC = regex.compile(
 PROMO_STRONG = regex.compile(
     r"\b(?:we|our|us|call|book|visit|contact|schedule|sign\s+up|today|affordable|discount|special\s+offers?|"
     r"top-rated|award-winning|state-of-the-art|premier|leading|boost|near\s+you|serving|convenient|"
-    r"locations?|packages?|memberships?|same-day|walk-ins?)\b|#1|\d+\s?%\s+off", _F)
+    r"locations?|packages?|memberships?|same-day|walk-ins?|surrounding\s+areas?)\b|#1|\d+\s?%\s+off", _F)
 PROMO_WEAK = regex.compile(r"\b(?:you|your|free|experienced|expert|personali[sz]ed|professional|trusted|"
                            r"customized|tailored|best|range\s+of)\b", _F)
 
@@ -425,7 +427,8 @@ class BusinessPlug(Rule):
                 if PUBLIC.search(m.group("name")):
                     continue
                 rest = text[:m.start()] + " " + text[m.end():]
-                if PROMO_STRONG.search(rest) or len(PROMO_WEAK.findall(rest)) >= 2:
+                boast = regex.match(r",?\s+is\s", m.group("verb")) is not None  # "is the leading ..."
+                if boast or PROMO_STRONG.search(rest) or len(PROMO_WEAK.findall(rest)) >= 2:
                     hit = m
                     break
         if hit is None:
