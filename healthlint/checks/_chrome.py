@@ -81,7 +81,7 @@ _STOCK = [
      r"advertisement|sponsored(?:\s+content)?|ads\s+by\s+.{1,30}|loading(?:\.{3}|\u2026)?|please\s+wait(?:\.{3}|\u2026)?"
      r"|\[/?[a-z][\w-]*(?:\s+[^\]]*)?\]|\{\{.{1,80}\}\}|\{%.{1,80}%\}|(?:sidebar|footer|header)\s+widget(?:\s+area)?(?:\s+\d+)?"),
     ("byline",
-     rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read))*"
+     rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
      rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
      rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}"),
 ]

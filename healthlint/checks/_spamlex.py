@@ -78,6 +78,6 @@ def delete_span_fix(block: Block, source: str, start: int, end: int):
     elif start > 0 and text[start - 1] == " ":
         start -= 1
     s, e = block.source_span(start, end)
-    if source[s:e] != text[start:end]:
+    if source[s:e].split() != text[start:end].split():  # markup inside (a line break is fine)
         return None
     return s, e

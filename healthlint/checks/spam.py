@@ -73,31 +73,30 @@ PHARMACY = regex.compile(
 THRESHOLD = 3
 
 
-def _pharmacy_score(text: str) -> tuple[int, int]:
-    """(score, position of the first commercial signal) for one sentence."""
-    score, first = 0, len(text)
+def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
+    """(score, position of the first commercial signal, the signals) for one sentence."""
+    score, first, signals = 0, len(text), []
+
+    def hit(m, weight: int, at: int | None = None) -> None:
+        nonlocal score, first
+        score += weight
+        first = min(first, m.start() if at is None else at)
+        signals.append(" ".join(m.group().split()).strip(":|-> ").lower())
+
     imperative = IMPERATIVE_BUY.search(text)
     if imperative:
-        score, first = 2, imperative.end() - 1
-    else:
-        m = BUY.search(text)
-        if m:
-            score, first = 1, m.start()
-    for pattern, weight in ((PRICE, 2), (PHARMACY, 2)):
-        m = pattern.search(text)
-        if m:
-            score += weight
-            first = min(first, m.start())
-    channels = list(CHANNEL.finditer(text))
-    if channels:
-        score += min(2, len(channels))
-        first = min(first, channels[0].start())
-    m = NO_PRESCRIPTION.search(text)
-    if m:
+        hit(imperative, 2, imperative.end() - 1)
+    elif (m := BUY.search(text)):
+        hit(m, 1)
+    for pattern in (PRICE, PHARMACY):
+        if (m := pattern.search(text)):
+            hit(m, 2)
+    for m in list(CHANNEL.finditer(text))[:2]:
+        hit(m, 1)
+    if (m := NO_PRESCRIPTION.search(text)):
         strong = not m.group().lower().startswith("without") or m.group("strong")
-        score += 2 if strong else 1
-        first = min(first, m.start())
-    return score, first
+        hit(m, 2 if strong else 1)
+    return score, first, signals
 
 
 def _obfuscated(text: str) -> list[tuple[int, int, str]]:
@@ -126,19 +125,28 @@ class PharmacySpam(Rule):
             s, e, drug = hidden[0]
             yield RawFinding(s, e, f'Obfuscated drug name "{text[s:e]}" ({drug}): look-alike characters or split '
                                    "letters are how pharmacy spam hides from filters; delete the injected text.",
-                             fix=None)
+                             fix=self._fix(ctx, sentence))
             return
-        score, first = _pharmacy_score(text)
+        score, first, signals = _pharmacy_score(text)
         if score < ctx.options.get("threshold", THRESHOLD):
             return
         at = sentence.start + min(first, drugs[0].start() if drugs else first)
         if _discussed(block, block.text, at, at + 1, ctx):
             return
         name = drugs[0].group() if drugs else "drugs"
-        yield RawFinding(0, len(text), f'Pharmacy spam: selling "{name}" with commercial wording (price, online '
-                                       'ordering, "no prescription"); delete this injected text. Legitimate '
-                                       "drug information never tells readers where to buy cheap.",
-                         fix=_sentence_fix(ctx, sentence))
+        words = ", ".join(f'"{w}"' for w in dict.fromkeys(signals))
+        fix = self._fix(ctx, sentence)
+        yield RawFinding(0, len(text), f'Pharmacy spam: "{name}" with sales wording ({words}); delete this '
+                                       "injected text. Drug information never tells readers where to buy cheap.",
+                         fix=fix)
+
+
+    @staticmethod
+    def _fix(ctx, sentence) -> Fix | None:
+        # Deleting is safe only when the sentence is the injection, not prose around it.
+        if len(sentence.text.split()) > ctx.options.get("fix-max-words", 15):
+            return None
+        return _sentence_fix(ctx, sentence)
 
 
 PHARMACY_SPAM = PharmacySpam(
@@ -148,7 +156,7 @@ PHARMACY_SPAM = PharmacySpam(
     severity=Severity.ERROR,
     summary="Drug names in a commercial context (buy cheap online, no prescription needed) or disguised drug names.",
     scope="sentence",
-    options={"threshold": THRESHOLD},
+    options={"threshold": THRESHOLD, "fix-max-words": 15},
     fixable=True,
     docs=RuleDocs(
         what=(
@@ -159,7 +167,8 @@ PHARMACY_SPAM = PharmacySpam(
             "with look-alike characters (V1agra, Xan@x) or split letters (C-i-a-l-i-s). A drug name alone, "
             "a warning about such sites (\"beware of sites that sell cheap Viagra online\"), a negated or "
             "quoted phrase or a question is not reported. The fix deletes the sentence (the whole line when "
-            "the sentence is the whole block)."
+            "the sentence is the whole block), only for sentences of at most `fix-max-words` words: a long "
+            "sentence may be real prose with spam pasted into it, which an editor must untangle."
         ),
         why=(
             "Pharmacy spam injected into health pages sends readers to rogue online pharmacies that sell "
