@@ -171,8 +171,9 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
     """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
     # The <title> element is not visible prose; the <h1> under it repeats it by design.
     pieces = [classify(doc, b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
-    for prev, cur in zip(pieces, pieces[1:]):
-        if cur.label is None and _same_title(prev, cur):
+    for n, (prev, cur) in enumerate(zip(pieces, pieces[1:])):
+        titled = n == 0 or _is_heading(prev) or _is_heading(cur)
+        if cur.label is None and titled and _same_title(prev, cur):
             cur.label = "repeated title"
     runs, i = [], 0
     while i < len(pieces):
@@ -196,9 +197,9 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
 
 
 def _same_title(prev: Piece, cur: Piece) -> bool:
-    """A short line repeated verbatim on the next line: a scraped page title printed twice."""
+    """A heading repeated verbatim on the next line: a scraped page title printed twice."""
     a, b = prev.text.casefold().strip(" #*"), cur.text.casefold().strip(" #*")
-    return a == b and 0 < len(WORDS.findall(a)) <= 20
+    return a == b and 0 < len(WORDS.findall(a)) <= 20 and not a.endswith((".", "!"))
 
 
 def _is_heading(p: Piece) -> bool:
