@@ -26,7 +26,10 @@ DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s
 
 # Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message.
 _STOCK = [
-    ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?|(?:post|submit)\s+(?:a\s+|your\s+)?comment"
+    ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?(?:\s+cancel\s+reply)?|post\s+a\s+comment|no\s+comments:?"
+                     r"|.{1,40}\s+says:|(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
+                     r"|subscribe\s+to:\s+.{1,60}|(?:\d+\s+)?likes?|like\s+this:?|like\s+loading(?:\.{3}|\u2026)?|"
+                     r"(?:report|manage|collapse|customi[sz]e)\s+(?:this\s+)?(?:content|subscriptions|bar|site)|reblog|(?:post|submit)\s+(?:a\s+|your\s+)?comment"
                      r"|cancel\s+reply|reply(?:\s+\u2193)?|log\s*in\s+to\s+reply|click\s+here\s+to\s+cancel\s+reply\.?"
                      r"|(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)(?:\s+(?:on|to)\s+.{1,100})?"
                      r"|no\s+comments\s+yet\.?|be\s+the\s+first\s+to\s+comment\.?|comments\s+are\s+closed\.?"
@@ -51,6 +54,7 @@ _STOCK = [
      rf"|(?:follow|like|find|join)\s+us(?:\s+on\s+{SOCIAL}(?:\s*(?:,|and|&|or)\s*{SOCIAL})*)?[.!:]?"
      rf"|{SOCIAL}(?:\s*{SEP}?\s*{SOCIAL})+|{SOCIAL1}|(?:click\s+to\s+)?share\s+on\s+{SOCIAL}.{{0,30}}"
      r"|print(?:\s+this)?(?:\s+(?:article|page|post|recipe))?|e-?mail\s+this(?:\s+(?:article|page|post))?"
+     r"|click\s+to\s+(?:e-?mail|print|share).{0,60}|related"
      r"|tweet(?:\s+this)?|pin\s+it|[\d,.]+k?\s+shares?|\(opens\s+in\s+(?:a\s+)?new\s+window\)"),
     ("tags and categories",
      r"(?:posted|filed)\s+(?:in|under)\s*:?\s+.{1,150}"
@@ -83,7 +87,8 @@ _STOCK = [
     ("byline",
      rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
      rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
-     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}"),
+     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"
+     rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?"),
 ]
 STOCK = [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
 BYLINE_ONLY = ("byline",)
@@ -175,7 +180,7 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
         titled = n == 0 or _is_heading(prev) or _is_heading(cur)
         if cur.label is None and titled and _same_title(prev, cur):
             cur.label = "repeated title"
-    runs, i = [], 0
+    spans, i = [], 0
     while i < len(pieces):
         if pieces[i].label is None:
             i += 1
@@ -187,13 +192,38 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
                and pieces[lo - 1].block.kind == pieces[i].block.kind):
             lo -= 1
         hi = i
-        while hi + 1 < len(pieces) and (pieces[hi + 1].label or pieces[hi + 1].weak):
-            hi += 1
-        while hi > i and pieces[hi].label is None and _is_heading(pieces[hi]):
-            hi -= 1
-        runs.append(pieces[lo:hi + 1])
+        listing = pieces[i].label in LISTS  # after "Related posts", short title-like lines are its entries
+        while hi + 1 < len(pieces):
+            nxt = pieces[hi + 1]
+            # In text files a short line without punctuation parses as a heading; in Markdown and HTML
+            # a heading is the author's structure and never an entry of a chrome list.
+            entry = listing and _title_like(nxt) and (doc.format == "text" or not _is_heading(nxt))
+            if nxt.label or nxt.weak or entry:
+                hi += 1
+                listing = nxt.label in LISTS if nxt.label else listing
+                continue
+            break
+        spans.append([lo, hi])
         i = hi + 1
-    return runs
+    # jusText's context rule: one short line between two chrome runs is chrome too ("Great post!").
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo == merged[-1][1] + 2 and _short(pieces[lo - 1]):
+            merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+    return [pieces[lo:hi + 1] for lo, hi in merged]
+
+
+LISTS = ("related posts", "link list")
+
+
+def _short(p: Piece) -> bool:
+    return not _is_heading(p) and len(p.text) <= 60 and len(WORDS.findall(p.text)) <= 6
+
+
+def _title_like(p: Piece) -> bool:
+    return len(p.text) <= 80 and len(WORDS.findall(p.text)) <= 10 and not p.text.endswith((".", "!", ":"))
 
 
 def _same_title(prev: Piece, cur: Piece) -> bool:
