@@ -70,6 +70,9 @@ NO_PRESCRIPTION = regex.compile(
 PHARMACY = regex.compile(
     r"\b(?:online\s+(?:pharmacy|pharmacies|drugstores?|chemists?)|(?:canadian|mexican|indian)\s+"
     r"(?:pharmacy|pharmacies|meds|drugs)|pharmacy\s+online|internet\s+pharmacy|rx\s+store|meds\s+online)\b", _F)
+# Weaker sales words: a price, "generic", a dose glued to a name ("cialis 20mg price").
+PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+\s?mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
+KEYWORD_LINE = regex.compile(r"[\p{Ll}\p{N}][\p{Ll}\p{N}'’%$-]*(?:[\s,|]+[\p{L}\p{N}$][\p{L}\p{N}'’%$-]*){1,7}", regex.V0)
 THRESHOLD = 3
 
 
@@ -91,6 +94,10 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
     for pattern in (PRICE, PHARMACY):
         if (m := pattern.search(text)):
             hit(m, 2)
+    if (m := PRICE_WEAK.search(text)):
+        hit(m, 1)
+    if KEYWORD_LINE.fullmatch(text):
+        score += 1  # a bare string of keywords, no sentence: "generic viagra 100mg price online"
     for m in list(CHANNEL.finditer(text))[:2]:
         hit(m, 1)
     if (m := NO_PRESCRIPTION.search(text)):
@@ -292,7 +299,7 @@ SEO_MODIFIER = frozenset("best top cheap cheapest buy order affordable discount 
 # of the block or by a capitalised word that starts the next sentence.
 DANGLING = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{N}.]*)[.!?][)\"'”’]?[ \t]+)"
-    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+\p{Ll}[\p{Ll}\p{N}'’-]*){0,4})"
+    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,4})"
     r"(?=[ \t]*$|[ \t]+\p{Lu}\p{Ll}*[ \t]+\p{L})",
     regex.V1,
 )
