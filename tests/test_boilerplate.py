@@ -173,3 +173,22 @@ def test_language_model_is_imported_only_when_the_rule_runs():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+@pytest.mark.parametrize("line", [
+    "Breakfast | Lunch | Dinner",
+    "Calories: 250 | Fiber: 12 g | Sodium: 300 mg",
+])
+def test_pipe_separated_content_is_not_a_menu(line):
+    assert chrome("Eat well.\n\n" + line + "\n\nSleep well.\n") == []
+
+
+def test_pipe_separated_menu_words_are_navigation():
+    assert len(chrome("Home | About us | Contact | Blog\n\nZinc may shorten a cold.\n")) == 1
+
+
+def test_comment_author_and_date_join_a_comment_area_only():
+    assert chrome("The CDC says:\n\n- Eat less salt.\n") == []
+    text = "Zinc may help.\n\nLeave a Reply\nJohn Smith says:\nMarch 3, 2024 at 4:15 pm\n"
+    findings = chrome(text)
+    assert len(findings) == 1 and (findings[0].line, findings[0].end_line) == (3, 5)

@@ -27,7 +27,7 @@ DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s
 # Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message.
 _STOCK = [
     ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?(?:\s+cancel\s+reply)?|post\s+a\s+comment|no\s+comments:?"
-                     r"|.{1,40}\s+says:|(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
+                     r"|(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
                      r"|subscribe\s+to:\s+.{1,60}|(?:\d+\s+)?likes?|like\s+this:?|like\s+loading(?:\.{3}|\u2026)?|"
                      r"(?:report|manage|collapse|customi[sz]e)\s+(?:this\s+)?(?:content|subscriptions|bar|site)|reblog|(?:post|submit)\s+(?:a\s+|your\s+)?comment"
                      r"|cancel\s+reply|reply(?:\s+\u2193)?|log\s*in\s+to\s+reply|click\s+here\s+to\s+cancel\s+reply\.?"
@@ -64,7 +64,7 @@ _STOCK = [
      r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}|.{1,100}\s*[\u00bb\u203a\u2192]"),
     ("navigation",
      r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|footer)|(?:jump|go)\s+to\s+(?:content|navigation|top)"
-     r"|back\s+to\s+top|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|menu|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
+     r"|back\s+to\s+top|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
      rf"|home\s*{SEP}.{{1,150}}|you\s+are\s+here\s*:?.{{0,150}}"
      r"|read\s+more(?:\s*[\u00bb\u203a\u2192>])?|continue\s+reading.{0,80}|(?:click|tap)\s+here(?:\s+to\s+.{0,40})?"
      r"|learn\s+more\s*[\u00bb\u203a\u2192>]|see\s+more|view\s+all.{0,30}|load\s+more(?:\s+posts)?|show\s+more"
@@ -87,12 +87,19 @@ _STOCK = [
     ("byline",
      rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
      rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
-     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"
-     rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?"),
+     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
 ]
 STOCK = [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
+WEAK_STOCK = regex.compile(
+    rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:"
+    rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?", _F)
 BYLINE_ONLY = ("byline",)
 
+BREADCRUMB = regex.compile(r"\s[\u00bb\u203a>]\s")
+NAV_WORD = regex.compile(
+    r"home(?:\s*page)?|about(?:\s+us)?|contact(?:\s+us)?|blog|news|shop|store|log\s*in|login|sign\s+in|register|"
+    r"privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?|sitemap|faqs?|careers|advertise|subscribe|search|"
+    r"menu|archives?|categories|resources|donate", _F)
 TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
 WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
 SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
@@ -154,17 +161,23 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     words = WORDS.findall(text)
     if len(text) > 300 or block.kind == "image_alt":
         return piece
+    heading = block.kind in ("heading", "title")
     for label, pattern in STOCK:
-        if pattern.fullmatch(text, timeout=0.5):
-            piece.label = label
+        if (not heading or label != "byline") and pattern.fullmatch(text, timeout=0.5):
+            piece.label = label  # ("By Age Group" is a heading, not a byline)
             return piece
-    if block.kind in ("heading", "title"):
+    if heading:
         return piece  # a heading is chrome only by its vocabulary
+    if WEAK_STOCK.fullmatch(text, timeout=0.5):
+        piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
+        return piece
     sentence_like = TERMINAL.search(text) and len(words) >= 5
     density = _link_density(block, start, end)
     items = [p for p in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if p.strip()]
-    if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items):
-        piece.label = "navigation"  # "Home | About | Contact", "Health » Diabetes » Diet"
+    if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items) and (
+            BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
+        # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"
+        piece.label = "navigation"
     elif not sentence_like and _links_in(block, start, end) >= 3 and density >= 0.8:
         piece.label = "link list"
     elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not TERMINAL.search(text))):

@@ -71,7 +71,7 @@ PHARMACY = regex.compile(
     r"\b(?:online\s+(?:pharmacy|pharmacies|drugstores?|chemists?)|(?:canadian|mexican|indian)\s+"
     r"(?:pharmacy|pharmacies|meds|drugs)|pharmacy\s+online|internet\s+pharmacy|rx\s+store|meds\s+online)\b", _F)
 # Weaker sales words: a price, "generic", a dose glued to a name ("cialis 20mg price").
-PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+\s?mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
+PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
 KEYWORD_LINE = regex.compile(r"[\p{Ll}\p{N}][\p{Ll}\p{N}'’%$-]*(?:[\s,|]+[\p{L}\p{N}$][\p{L}\p{N}'’%$-]*){1,7}", regex.V0)
 THRESHOLD = 3
 
