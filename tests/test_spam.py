@@ -180,3 +180,11 @@ def test_cli_reports_every_spam_family_on_the_example_article():
 def test_clean_article_stays_clean():
     proc, findings = run_json(ROOT / "fixtures" / "articles" / "clean-explainer.md", "--no-config")
     assert findings == [] and proc.returncode == 0
+
+
+def test_spam_glued_after_a_sentence_is_cut_from_its_full_stop():
+    text = "Smoking raises the risk of heart disease. buy viagra cialis online levitra\n\nQuit today.\n"
+    findings = lint_text(text, "a.md", select=["HL201"])
+    assert [(f.line, f.column) for f in findings] == [(1, 43)]
+    fixed, applied, _ = Linter(DEFAULT, select=["HL201"]).fix_text(text, "a.md")
+    assert fixed == "Smoking raises the risk of heart disease.\n\nQuit today.\n" and applied == 1

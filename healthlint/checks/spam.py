@@ -84,7 +84,7 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
         nonlocal score, first
         score += weight
         first = min(first, m.start() if at is None else at)
-        signals.append(" ".join(m.group().split()).strip(":|-> ").lower())
+        signals.append(regex.sub(r"^\W+|\W+$", "", " ".join(m.group().split())).lower())
 
     imperative = IMPERATIVE_BUY.search(text)
     if imperative:
@@ -120,6 +120,18 @@ def _obfuscated(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
+# Injected text glued after a sentence: "... heart disease. buy viagra online" (the splitter keeps a
+# lowercase continuation in the same sentence), so the injection starts after that full stop.
+GLUED = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\p{Ll}\p{N}])", regex.V0)
+
+
+def _injection_start(text: str, first: int) -> int:
+    start = 0
+    for m in GLUED.finditer(text, 0, first + 1):
+        start = m.end()
+    return start
+
+
 class PharmacySpam(Rule):
     def check(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
@@ -142,18 +154,21 @@ class PharmacySpam(Rule):
             return
         name = drugs[0].group() if drugs else "drugs"
         words = ", ".join(f'"{w}"' for w in dict.fromkeys(signals))
-        fix = self._fix(ctx, sentence)
-        yield RawFinding(0, len(text), f'Pharmacy spam: "{name}" with sales wording ({words}); delete this '
-                                       "injected text. Drug information never tells readers where to buy cheap.",
-                         fix=fix)
+        start = _injection_start(text, min(first, drugs[0].start() if drugs else first))
+        yield RawFinding(start, len(text), f'Pharmacy spam: "{name}" with sales wording ({words}); delete this '
+                                           "injected text. Drug information never tells readers where to buy cheap.",
+                         fix=self._fix(ctx, sentence, start))
 
 
     @staticmethod
-    def _fix(ctx, sentence) -> Fix | None:
+    def _fix(ctx, sentence, start: int = 0) -> Fix | None:
         # Deleting is safe only when the sentence is the injection, not prose around it.
-        if len(sentence.text.split()) > ctx.options.get("fix-max-words", 15):
+        if len(sentence.text[start:].split()) > ctx.options.get("fix-max-words", 15):
             return None
-        return _sentence_fix(ctx, sentence)
+        if start == 0:
+            return _sentence_fix(ctx, sentence)
+        span = delete_span_fix(sentence.block, ctx.document.text, sentence.start + start, sentence.end)
+        return Fix(span[0], span[1], "") if span else None
 
 
 PHARMACY_SPAM = PharmacySpam(
@@ -355,7 +370,7 @@ class SeoAnchor(Rule):
             s, e = link.start, link.end
             phrase = text[s:e]
             words = phrase.lower().split()
-            if (s, e) in seen or not (2 <= len(words) <= 5) or not _keyword_like(phrase):
+            if any(a < e and s < b for a, b in seen) or not (2 <= len(words) <= 5) or not _keyword_like(phrase):
                 continue
             if not SEO_MODIFIER.intersection(words) or _link_before_ok(text, s) or guards.quoted(text, s, e):
                 continue
