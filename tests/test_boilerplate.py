@@ -150,7 +150,7 @@ def test_foreign_lines_are_one_finding_per_run():
     "Hôpital Européen Georges-Pompidou, Paris",
     "Your doctor may prescribe lisinopril, amlodipine or hydrochlorothiazide.",
     "The FDA, NIH and AHA publish guidance.",
-    "Buenos días",  # too short to judge
+    "Buenos días",  # two words: needs near certainty
     '"Laissez un commentaire et partagez cet article"',  # quoted
 ])
 def test_names_drugs_acronyms_short_and_quoted_lines_are_not_foreign(line):
@@ -192,3 +192,13 @@ def test_comment_author_and_date_join_a_comment_area_only():
     text = "Zinc may help.\n\nLeave a Reply\nJohn Smith says:\nMarch 3, 2024 at 4:15 pm\n"
     findings = chrome(text)
     assert len(findings) == 1 and (findings[0].line, findings[0].end_line) == (3, 5)
+
+
+def test_two_word_chrome_needs_near_certainty():
+    assert len(foreign(ENGLISH + "Cancelar respuesta\n")) == 1
+    assert foreign(ENGLISH + "Loose teeth\n\nLactose intolerance\n") == []
+
+
+def test_lines_wrapped_mid_sentence_are_judged_together():
+    text = ENGLISH + "Smoking and secondhand smoke can do serious harm\nto your lungs and heart over time.\n"
+    assert foreign(text) == []
