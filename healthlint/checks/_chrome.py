@@ -8,6 +8,7 @@ end up glued into one paragraph), or a whole block in HTML, where line breaks ca
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -89,10 +90,15 @@ _STOCK = [
      rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
      rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
 ]
-STOCK = [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
-WEAK_STOCK = regex.compile(
+@lru_cache(maxsize=1)
+def _stock() -> list:
+    """The stock patterns, compiled on first use: importing the rule modules stays cheap."""
+    return [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
+
+
+WEAK_STOCK_PATTERN = (
     rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:"
-    rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?", _F)
+    rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?")
 BYLINE_ONLY = ("byline",)
 
 BREADCRUMB = regex.compile(r"\s[\u00bb\u203a>]\s")
@@ -162,13 +168,13 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     if len(text) > 300 or block.kind == "image_alt":
         return piece
     heading = block.kind in ("heading", "title")
-    for label, pattern in STOCK:
+    for label, pattern in _stock():
         if (not heading or label != "byline") and pattern.fullmatch(text, timeout=0.5):
             piece.label = label  # ("By Age Group" is a heading, not a byline)
             return piece
     if heading:
         return piece  # a heading is chrome only by its vocabulary
-    if WEAK_STOCK.fullmatch(text, timeout=0.5):
+    if regex.fullmatch(WEAK_STOCK_PATTERN, text, _F, timeout=0.5):
         piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
         return piece
     sentence_like = TERMINAL.search(text) and len(words) >= 5
