@@ -188,3 +188,12 @@ def test_spam_glued_after_a_sentence_is_cut_from_its_full_stop():
     assert [(f.line, f.column) for f in findings] == [(1, 43)]
     fixed, applied, _ = Linter(DEFAULT, select=["HL201"]).fix_text(text, "a.md")
     assert fixed == "Smoking raises the risk of heart disease.\n\nQuit today.\n" and applied == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Keep a food diary to spot triggers. Click here to buy Xanax.", "HL201"),
+    ("Good sleep needs a dark room. weight loss pills that work fast", "HL203"),
+    ("Dr. Patel of Sunrise Health Clinic has treated thousands and now offers affordable weight loss shots.", "HL205"),
+])
+def test_recall_probes(text, code):
+    assert code in codes(text, code)

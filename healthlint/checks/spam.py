@@ -53,6 +53,7 @@ def _sentence_fix(ctx, sentence) -> Fix | None:
 # HL201 pharmacy spam
 
 WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’-]*", regex.V0)
+CLICK_TO_BUY = regex.compile(r"\b(?:click|tap)\s+(?:here|this\s+link|below|now)\s+to\s+(?:buy|order|purchase|get)\b", _F)
 IMPERATIVE_BUY = regex.compile(
     r"(?:^|[:|\u2013\u2014>\u00bb\-]\s*|[.!]\s+)[\W_]*(?:please\s+)?(?:buy|order|purchase|shop|get)\b", _F)
 BUY = regex.compile(r"\b(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop(?:ping)?\s+for)\b", _F)
@@ -87,7 +88,9 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
         signals.append(regex.sub(r"^\W+|\W+$", "", " ".join(m.group().split())).lower())
 
     imperative = IMPERATIVE_BUY.search(text)
-    if imperative:
+    if (m := CLICK_TO_BUY.search(text)):
+        hit(m, 3)  # "click here to buy Xanax": a sales link whatever else the sentence says
+    elif imperative:
         hit(imperative, 2, imperative.end() - 1)
     elif (m := BUY.search(text)):
         hit(m, 1)
@@ -309,12 +312,13 @@ FUNCTION_WORDS = frozenset(
     you your we our they their he she his her its as if than then so but not no do does did has have
     had can may will would should could i me my us them which who what when where how""".split()
 )
+SALES_WORDS = frozenset("pills supplements capsules gummies online cheap cheapest buy order best top discount deals price".split())
 SEO_MODIFIER = frozenset("best top cheap cheapest buy order affordable discount online reviews review price prices sale coupon deals deal shop store near".split())
 # A lowercase phrase of 1-5 words right after a sentence's final punctuation, followed by the end
 # of the block or by a capitalised word that starts the next sentence.
 DANGLING = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{N}.]*)[.!?][)\"'”’]?[ \t]+)"
-    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,4})"
+    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,6})"
     r"(?=[ \t]*$|[ \t]+\p{Lu}\p{Ll}*[ \t]+\p{L})",
     regex.V1,
 )
@@ -330,9 +334,11 @@ WEDGED = regex.compile(
 
 
 def _keyword_like(phrase: str) -> bool:
+    """1-5 content words, or up to 7 with a sales word ("weight loss pills that work fast")."""
     words = phrase.split()
     function = sum(w in FUNCTION_WORDS for w in words)
-    return 1 <= len(words) <= 5 and function <= 1 and function < len(words) and not any(
+    limit = 7 if SALES_WORDS.intersection(words) else 5
+    return 1 <= len(words) <= limit and function <= 1 and function < len(words) and not any(
         any(c.isupper() for c in w) for w in words)
 
 
@@ -422,7 +428,7 @@ BUSINESS = regex.compile(
     r"(?:Wellness|Clinic|Clinics|Spa|MedSpa|Pharmacy|Chiropractic|Dental|Dentistry|Labs?|Nutrition|Aesthetics|"
     r"Health|Healthcare|Medical|Therapy|Therapeutics|Supplements|Naturals|Organics|Vitality|Rejuvenation|"
     r"Longevity|Fitness|Physio|Physiotherapy|Hydration|Lounge|Studio|Co\.|Inc\.?|LLC|Ltd\.?|Group|Solutions))\b"
-    r"(?P<verb>,?\s+(?:offers?|provides?|specializ(?:es|ing)\s+in|specialis(?:es|ing)\s+in|delivers?|"
+    r"(?P<verb>,?\s+(?:[\p{L}'’-]+\s+){0,8}?(?:now\s+)?(?:offers?|provides?|specializ(?:es|ing)\s+in|specialis(?:es|ing)\s+in|delivers?|"
     r"is\s+proud\s+to|is\s+(?:the|a|your)\s+(?:leading|premier|top|trusted|best|go-to|number\s+one|#1)|"
     r"has\s+helped|can\s+help|is\s+here\s+to|now\s+offers|brings?|features?)\b)",
     regex.V0,
