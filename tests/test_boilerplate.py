@@ -202,3 +202,9 @@ def test_two_word_chrome_needs_near_certainty():
 def test_lines_wrapped_mid_sentence_are_judged_together():
     text = ENGLISH + "Smoking and secondhand smoke can do serious harm\nto your lungs and heart over time.\n"
     assert foreign(text) == []
+
+
+def test_setext_heading_underline_goes_with_the_chrome_heading():
+    text = "Zinc may shorten a cold.\n\nRelated posts\n-------------\n\n- [Vitamin C](/c)\n- [Echinacea](/e)\n\n## Sources\n\nNIH.\n"
+    fixed, applied, _ = Linter(DEFAULT, select=["HL301"]).fix_text(text, "a.md")
+    assert applied == 1 and fixed == "Zinc may shorten a cold.\n\n\n## Sources\n\nNIH.\n"

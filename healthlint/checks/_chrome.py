@@ -258,6 +258,7 @@ def _is_heading(p: Piece) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Safe deletion of whole lines
 
+SETEXT = regex.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*(?:\r\n|\r|\n|$)")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 TAG = regex.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)\b[^<>]*?(/?)>", regex.S)
 
@@ -290,6 +291,9 @@ def line_delete_fix(doc: Document, spans: list[tuple[Block, int, int]]) -> tuple
     ls = max(src.rfind("\n", 0, a), src.rfind("\r", 0, a)) + 1
     m = regex.compile(r"\r\n|\r|\n").search(src, z)
     le = m.end() if m else len(src)
+    if doc.format == "markdown" and last_b.kind == "heading":
+        underline = SETEXT.match(src, le)  # "Related posts\n-------": the underline goes too
+        le = underline.end() if underline else le
     if not src[ls:a].strip(" \t>#*+-0123456789.)[_") == "" and doc.format != "html":
         return None
     covered = {}
