@@ -39,6 +39,10 @@ def test_glued_lines_are_separate_pieces():
     ("1,284 views", "view counter"),
     ("By Jane Doe | March 3, 2024", "byline"),
     ("[contact-form-7 id=\"12\"]", "widget placeholder"),
+    ("Advertisement - Continue Reading Below", "widget placeholder"),
+    ("Was this article helpful? Yes No", "feedback widget"),
+    ("Print Friendly, PDF & Email", "share or follow widget"),
+    ("By continuing to browse, you agree to our use of cookies.", "cookie banner"),
 ])
 def test_stock_chrome_lines(line, label):
     d = doc(line + "\n")

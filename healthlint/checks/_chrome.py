@@ -54,7 +54,7 @@ _STOCK = [
      rf"share(?:\s+(?:this|the))?(?:\s+(?:post|article|page|story|recipe))?(?:\s+(?:on|via|with))?\s*:?(?:\s*{SEP}?\s*{SOCIAL})*"
      rf"|(?:follow|like|find|join)\s+us(?:\s+on\s+{SOCIAL}(?:\s*(?:,|and|&|or)\s*{SOCIAL})*)?[.!:]?"
      rf"|{SOCIAL}(?:\s*{SEP}?\s*{SOCIAL})+|{SOCIAL1}|(?:click\s+to\s+)?share\s+on\s+{SOCIAL}.{{0,30}}"
-     r"|print(?:\s+this)?(?:\s+(?:article|page|post|recipe))?|e-?mail\s+this(?:\s+(?:article|page|post))?"
+     r"|print(?:\s+this)?(?:\s+(?:article|page|post|recipe))?|print\s+friendly.{0,40}|e-?mail\s+this(?:\s+(?:article|page|post))?"
      r"|click\s+to\s+(?:e-?mail|print|share).{0,60}|related"
      r"|tweet(?:\s+this)?|pin\s+it|[\d,.]+k?\s+shares?|\(opens\s+in\s+(?:a\s+)?new\s+window\)"),
     ("tags and categories",
@@ -65,7 +65,7 @@ _STOCK = [
      r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}|.{1,100}\s*[\u00bb\u203a\u2192]"),
     ("navigation",
      r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|footer)|(?:jump|go)\s+to\s+(?:content|navigation|top)"
-     r"|back\s+to\s+top|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
+     r"|back\s+to\s+top|jump\s+to\s+(?:recipe|comments?|section|navigation)|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
      rf"|home\s*{SEP}.{{1,150}}|you\s+are\s+here\s*:?.{{0,150}}"
      r"|read\s+more(?:\s*[\u00bb\u203a\u2192>])?|continue\s+reading.{0,80}|(?:click|tap)\s+here(?:\s+to\s+.{0,40})?"
      r"|learn\s+more\s*[\u00bb\u203a\u2192>]|see\s+more|view\s+all.{0,30}|load\s+more(?:\s+posts)?|show\s+more"
@@ -76,14 +76,19 @@ _STOCK = [
      r"|recommended\s+for\s+you|don[’']?t\s+miss[.:]?|more\s+from\s+.{1,40}"),
     ("cookie banner",
      r"(?:this\s+(?:web)?site|we)\s+uses?\s+cookies.{0,240}|(?:accept|allow|reject|decline|manage)(?:\s+all)?\s+cookies.{0,40}"
-     r"|cookie\s+(?:policy|settings|preferences|consent)|got\s+it!?|i\s+agree"),
+     r"|cookie\s+(?:policy|settings|preferences|consent)|got\s+it!?|i\s+agree"
+     r"|by\s+(?:continuing|using)\s+.{0,80}\bcookies\b.{0,80}"),
+    ("feedback widget",
+     r"was\s+this\s+(?:article|page|post|information|answer)\s+(?:helpful|useful)\??(?:\s+yes\s*/?\s*no)?"
+     r"|rate\s+this\s+(?:article|post|page|recipe)|[\u2605\u2606]{3,}.{0,40}|\(?\d+\s+votes?\)?"
+     r"|add\s+to\s+(?:cart|basket|wishlist|wish\s+list)|(?:yes|no)\s+thanks"),
     ("footer",
      r"(?:\u00a9|copyright|\(c\)).{0,100}|all\s+rights\s+reserved.{0,40}|powered\s+by\s+.{1,40}|(?:theme|designed)\s+by\s+.{1,40}"
      r"|(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise)"
      r"(?:\s*[|\u00b7\u2022/,]?\s*(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise))+"),
     ("view counter", r"[\d,.]+k?\s+(?:views?|reads?|likes?)|views?\s*:\s*[\d,.]+k?|\d+\s+min(?:ute)?s?\s+read"),
     ("widget placeholder",
-     r"advertisement|sponsored(?:\s+content)?|ads\s+by\s+.{1,30}|loading(?:\.{3}|\u2026)?|please\s+wait(?:\.{3}|\u2026)?"
+     r"advertisement(?:\s*[-\u2013\u2014]\s*continue\s+reading\s+below)?|sponsored(?:\s+content)?|ads\s+by\s+.{1,30}|loading(?:\s+\w+)?(?:\.{3}|\u2026)?|please\s+wait(?:\.{3}|\u2026)?"
      r"|\[/?[a-z][\w-]*(?:\s+[^\]]*)?\]|\{\{.{1,80}\}\}|\{%.{1,80}%\}|(?:sidebar|footer|header)\s+widget(?:\s+area)?(?:\s+\d+)?"),
     ("byline",
      rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
