@@ -11,7 +11,7 @@ from typing import Iterable
 import regex
 
 from ..finding import Fix, RawFinding, Severity
-from ._chrome import WORDS, block_pieces, chrome_runs, line_delete_fix
+from ._chrome import block_pieces, chrome_runs, line_delete_fix
 from .base import Rule, RuleDocs
 
 QUIET_LABELS = {"byline", "view counter"}  # alone, these are mild: info, not warning

@@ -17,18 +17,10 @@ from ..finding import Fix, RawFinding, Severity
 from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix
-from ._spamlex import (
-    OBFUSCATED,
-    delete_span_fix,
-    deobfuscate,
-    is_drug,
-    obfuscated_drug,
-    SPAM_DRUGS,
-)
+from ._spamlex import OBFUSCATED, SPAM_DRUGS, delete_span_fix, deobfuscate, is_drug, obfuscated_drug
 from .base import Rule, RuleDocs
 
 _F = regex.IGNORECASE | regex.V0
-_V = regex.IGNORECASE | regex.V0 | regex.VERBOSE
 
 # Guards that turn a commercial phrase into discussion of one.
 DISCUSSION = (guards.negated, guards.quoted, guards.question)
@@ -145,6 +137,9 @@ class PharmacySpam(Rule):
             return
         if hidden:
             s, e, drug = hidden[0]
+            if guards.quoted(block.text, sentence.start + s, sentence.start + e) or guards.reported(
+                    block.text, sentence.start + s, sentence.start + e, unit=block, ctx=ctx):
+                return  # an article about spam quoting its spelling
             yield RawFinding(s, e, f'Obfuscated drug name "{text[s:e]}" ({drug}): look-alike characters or split '
                                    "letters are how pharmacy spam hides from filters; delete the injected text.",
                              fix=self._fix(ctx, sentence))
