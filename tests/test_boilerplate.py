@@ -8,7 +8,7 @@ import pytest
 
 from helpers import ROOT
 from healthlint.api import Linter, lint_text
-from healthlint.checks._chrome import block_pieces, chrome_runs, classify, line_delete_fix
+from healthlint.checks._chrome import block_pieces, classify, line_delete_fix
 from healthlint.config import DEFAULT
 from healthlint.parse import parse
 
