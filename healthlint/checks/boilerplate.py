@@ -61,8 +61,10 @@ PAGE_CHROME = PageChrome(
             "March 3, 2024\", a widget placeholder), a breadcrumb or menu of short items between separators "
             "(| » / ·), a list of links, or a title printed twice. Short lines without sentence shape "
             "(three words or fewer, or mostly link text) join a run when they sit next to chrome, so "
-            "\"Share this:\" followed by \"Facebook\" and \"Twitter\" is one finding. Headings are chrome "
-            "only by their words; prose lines with a sentence shape never are. Each run is reported once, "
+            "\"Share this:\" followed by \"Facebook\" and \"Twitter\" is one finding; the short titles under "
+            "\"Related posts\" join it, and so does one short line between two chrome runs (a comment's "
+            "\"Great post!\"), as in jusText's context pass. Headings are chrome only by their words; prose "
+            "lines with a sentence shape never are. Each run is reported once, "
             "over its whole span. The fix deletes the run's lines, only where those lines hold nothing "
             "else and (in HTML) the deleted markup is balanced. A lone byline or view counter is info."
         ),
