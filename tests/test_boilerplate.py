@@ -212,3 +212,9 @@ def test_setext_heading_underline_goes_with_the_chrome_heading():
     text = "Zinc may shorten a cold.\n\nRelated posts\n-------------\n\n- [Vitamin C](/c)\n- [Echinacea](/e)\n\n## Sources\n\nNIH.\n"
     fixed, applied, _ = Linter(DEFAULT, select=["HL301"]).fix_text(text, "a.md")
     assert applied == 1 and fixed == "Zinc may shorten a cold.\n\n\n## Sources\n\nNIH.\n"
+
+
+def test_html_br_separates_lines():
+    text = "<p>Zinc may shorten a cold by a day or two.<br>Posted in Health | Tags: zinc<br/>Share this:</p>\n"
+    findings = chrome(text, "a.html")
+    assert len(findings) == 1 and findings[0].column == 48 and findings[0].fix is None

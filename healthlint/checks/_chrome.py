@@ -3,7 +3,8 @@
 neighbours, so that a run of chrome lines is found as a whole.
 
 A "piece" is one source line of a block in text and Markdown (a scraped page's chrome lines often
-end up glued into one paragraph), or a whole block in HTML, where line breaks carry no meaning.
+end up glued into one paragraph), or in HTML, where source line breaks carry no meaning, a block or
+a part of one between <br> tags.
 """
 from __future__ import annotations
 
@@ -127,13 +128,15 @@ class Piece:
 
 
 def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
-    """Spans of block text that sit on separate source lines (the whole block for HTML)."""
-    if doc.format == "html":
-        return _strip(block.text, 0, len(block.text))
+    """Spans of block text that sit on separate source lines (in HTML, separated by <br>)."""
     breaks = []
     src = doc.text
     for t0, s0, tl, sl in block.segments:
         chunk = src[s0:s0 + sl]
+        if doc.format == "html":
+            if tl != sl and BR.fullmatch(chunk):
+                breaks.append(t0)  # <br>: the one line break that HTML markup means
+            continue
         if "\n" not in chunk and "\r" not in chunk:
             continue
         if tl == sl:
@@ -146,6 +149,9 @@ def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
         prev = b + 1
     spans += _strip(block.text, prev, len(block.text))
     return spans
+
+
+BR = regex.compile(r"\s*<br\b[^>]*>\s*", _F)
 
 
 def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:

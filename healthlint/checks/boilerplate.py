@@ -34,8 +34,7 @@ class PageChrome(Rule):
             start, end = _span(run)
             lines = len(run)
             what = ", ".join(labels)
-            unit = "block" if doc.format == "html" else "line"
-            where = f"{lines} {unit}s" if lines > 1 else f"1 {unit}"
+            where = f"{lines} lines" if lines > 1 else "1 line"
             severity = Severity.INFO if set(labels) <= QUIET_LABELS else None
             yield RawFinding(
                 start, end,
