@@ -218,3 +218,11 @@ def test_html_br_separates_lines():
     text = "<p>Zinc may shorten a cold by a day or two.<br>Posted in Health | Tags: zinc<br/>Share this:</p>\n"
     findings = chrome(text, "a.html")
     assert len(findings) == 1 and findings[0].column == 48 and findings[0].fix is None
+
+
+def test_linked_menu_entries_are_navigation():
+    text = ("<ul><li><a href='/'>Home</a></li><li><a href='/a'>About us</a></li><li><a href='/c'>Contact</a></li></ul>\n"
+            "<p>Zinc may shorten a cold by a day or two if you start early.</p>\n")
+    findings = chrome(text, "a.html")
+    assert len(findings) == 1 and "navigation" in findings[0].message
+    assert chrome("Home\n\nZinc may shorten a cold.\n") == []  # an unlinked word alone is not a menu

@@ -195,6 +195,8 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
             BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
         # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"
         piece.label = "navigation"
+    elif density >= 0.6 and NAV_WORD.fullmatch(text):
+        piece.label = "navigation"  # a linked "Home" or "Contact us": a menu entry
     elif not sentence_like and _links_in(block, start, end) >= 3 and density >= 0.8:
         piece.label = "link list"
     elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not TERMINAL.search(text))):
