@@ -226,3 +226,11 @@ def test_linked_menu_entries_are_navigation():
     findings = chrome(text, "a.html")
     assert len(findings) == 1 and "navigation" in findings[0].message
     assert chrome("Home\n\nZinc may shorten a cold.\n") == []  # an unlinked word alone is not a menu
+
+
+def test_title_glued_under_chrome_is_not_claimed():
+    text = "Skip to content\nZinc and colds\n\nZinc may shorten a cold by a day or two if you start early.\n"
+    assert [(f.line, f.end_line) for f in chrome(text, "a.txt")] == [(1, 1)]
+    text = "Health Blog\nSearch for:\nHow to lower cholesterol\nJanuary 12, 2023 by Sarah Miller\n\nDiet helps.\n"
+    lines = [(f.line, f.end_line) for f in chrome(text, "a.txt")]
+    assert (3, 3) not in lines and all(not (a <= 3 <= b) for a, b in lines)

@@ -94,7 +94,7 @@ _STOCK = [
     ("byline",
      rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
      rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
-     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
+     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|{DATE}\s*(?:[|,\u00b7\u2022-]\s*)?by\s+{NAME}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
 ]
 @lru_cache(maxsize=1)
 def _stock() -> list:
@@ -103,7 +103,7 @@ def _stock() -> list:
 
 
 WEAK_STOCK_PATTERN = (
-    rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:"
+    rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:?"
     rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?")
 BYLINE_ONLY = ("byline",)
 
@@ -235,6 +235,10 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
                 listing = nxt.label in LISTS if nxt.label else listing
                 continue
             break
+        # A short unlinked line right before the prose may be that prose's title ("Skip to content"
+        # then "Zinc and colds"): leave multi-word ones to the editor.
+        while hi > i and hi + 1 < len(pieces) and _title_of_next(pieces[hi], pieces[hi + 1]):
+            hi -= 1
         spans.append([lo, hi])
         i = hi + 1
     # jusText's context rule: one short line between two chrome runs is chrome too ("Great post!").
@@ -251,7 +255,14 @@ LISTS = ("related posts", "link list")
 
 
 def _short(p: Piece) -> bool:
-    return not _is_heading(p) and len(p.text) <= 60 and len(WORDS.findall(p.text)) <= 6
+    """A short remark ("Great post!"), not a title: titles carry no final punctuation."""
+    return (not _is_heading(p) and len(p.text) <= 60 and len(WORDS.findall(p.text)) <= 6
+            and p.text.endswith((".", "!", "?")))
+
+
+def _title_of_next(p: Piece, nxt: Piece) -> bool:
+    return (p.label is None and len(WORDS.findall(p.text)) >= 2 and _link_density(p.block, p.start, p.end) < 0.5
+            and nxt.label is None and not nxt.weak and len(WORDS.findall(nxt.text)) >= 8)
 
 
 def _title_like(p: Piece) -> bool:
