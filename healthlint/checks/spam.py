@@ -317,6 +317,12 @@ DANGLING = regex.compile(
     r"(?=[ \t]*$|[ \t]+\p{Lu}\p{Ll}*[ \t]+\p{L})",
     regex.V1,
 )
+# The same in front of a paragraph: "best keto pills Drinking water helps ..."
+LEADING = regex.compile(
+    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,6})"
+    r"(?=[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){2})",
+    regex.V1,
+)
 WEDGED = regex.compile(
     r"(?<=\b\p{Ll}[\p{Ll}'’]*[ \t]+)(?<!\b(?:the|a|an|our|your|their|its|his|her|this|these|those|of|for|to|"
     r"and|or|are|is|be|which|what|with|about|on|in|at|by|from|find|choose|pick|buy|get|some|any|many|most|"
@@ -359,6 +365,10 @@ class SeoAnchor(Rule):
                 continue
             seen.add((s, e))
             yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
+        lead = LEADING.match(text) if block.kind == "paragraph" else None
+        if lead and _keyword_like(lead.group("kw")) and not _discussed(block, text, 0, lead.end("kw"), ctx):
+            seen.add(lead.span("kw"))
+            yield self._finding(block, ctx, *lead.span("kw"), "dangles before the first sentence")
         for m in WEDGED.finditer(text):
             s, e = m.span("kw")
             while text[s:e].endswith("me") and (lead := regex.match(r"(?:a|an|the|your|my|our|good|best|local)\s+", text[s:e])):
