@@ -444,6 +444,7 @@ OUR_BUSINESS = regex.compile(
     r"\b(?P<name>(?:our|my)\s+(?:clinic|practice|team|spa|pharmacy|center|centre|store|shop|products?|formula|"
     r"supplements?|program|programme|experts|specialists|therapists|doctors))\s+(?:offers?|provides?|"
     r"specializ(?:es|e)\s+in|can\s+help\s+you|will\s+help\s+you|is\s+here\s+to)\b", _F)
+WE_OFFER = regex.compile(r"\b(?P<name>we)\s+(?:now\s+)?(?:offer|provide|specialize\s+in|specialise\s+in)\b", _F)
 PUBLIC = regex.compile(
     r"\b(?:National|American|British|Canadian|Association|Society|Foundation|College|University|Department|"
     r"Agency|Administration|Organi[sz]ation|Council|Federal|State|Public|World|Government|Veterans|Ministry|"
@@ -462,8 +463,11 @@ class BusinessPlug(Rule):
         block = sentence.block
         hit = None
         m = AT_BUSINESS.search(text) or OUR_BUSINESS.search(text)
+        we = WE_OFFER.search(text)
         if m:
             hit = m
+        elif we and PROMO_STRONG.search(text[:we.start()] + " " + text[we.end():]):
+            hit = we  # "We offer free consultations and same-day appointments"
         else:
             for m in BUSINESS.finditer(text):
                 if PUBLIC.search(m.group("name")):
@@ -478,9 +482,11 @@ class BusinessPlug(Rule):
         at = sentence.start + hit.start()
         if _discussed(block, block.text, at, sentence.start + hit.end(), ctx):
             return
-        s, e = hit.span("name")
-        yield RawFinding(s, e, f'Promotional plug for "{hit.group("name")}" inside editorial text: a business '
-                               "promoting its own services is advertising; label it as such or remove it.")
+        name = hit.group("name")
+        s, e = hit.span() if name.lower() == "we" else hit.span("name")
+        who = f'for "{name}"' if name[:1].isupper() and name.lower() != "we" else f'("{" ".join(hit.group().split())}")'
+        yield RawFinding(s, e, f"Promotional plug {who} inside editorial text: a business promoting its own "
+                               "services is advertising; label it as such or remove it.")
 
 
 BUSINESS_PLUG = BusinessPlug(
