@@ -502,7 +502,7 @@ BUSINESS_PLUG = BusinessPlug(
             "Pharmacy, Labs, Nutrition, Inc.) followed by a service verb (offers, provides, specializes in, "
             "is the leading ...) in a sentence that also carries promotional wording (we/our, call, book, "
             "visit, free, affordable, boost, serving ...), plus first-person plugs (\"At Acme Wellness, we "
-            "...\", \"our clinic offers ...\"). Public bodies (National, Institute, Hospital, University, "
+            "...\", \"our clinic offers ...\", \"we offer free consultations\" with promotional wording). Public bodies (National, Institute, Hospital, University, "
             "CDC, NHS ...) and plain mentions without promotional wording are not reported."
         ),
         why=(
