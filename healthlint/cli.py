@@ -207,6 +207,39 @@ def _exit_code(results: list[FileResult], fail_on: str, exit_zero: bool) -> int:
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--html", "html_path", required=True, type=click.Path(dir_okay=False), help="Write a self-contained HTML page here.")
+@click.option("--select", multiple=True, help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file for every input.")
+@click.option("--no-config", is_flag=True, help="Ignore config files: built-in defaults only.")
+def report(paths, html_path, select, ignore, config_path, no_config) -> None:
+    """Write an HTML report: each article with its findings highlighted, a summary, a chart.
+    Exits 0 once written (2 if an input could not be read); it is a report, not a gate."""
+    from .api import Linter
+    from .report import render
+
+    if not paths:
+        _fail("no input: give files or folders")
+    try:
+        linter = Linter(config_path, use_config=not no_config, select=_split(select) or None, ignore=_split(ignore))
+    except ConfigError as exc:
+        _fail(str(exc))
+    results = _lint(linter, [p for p, _ in linter.iter_files(p for p in paths if p != "-")], None, False)
+    try:
+        with open(html_path, "w", encoding="utf-8") as fh:
+            fh.write(render(results))
+    except OSError as exc:
+        _fail(f"{html_path}: cannot write the report: {exc.strerror or exc}")
+    for r in results:
+        if r.error:
+            click.echo(f"{r.path}: error: {r.error}", err=True)
+    n = sum(len(r.findings) for r in results)
+    click.echo(f"Wrote {html_path}: {n} finding{'s' if n != 1 else ''} in {sum(r.error is None for r in results)} articles.", err=True)
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def list_rules(fmt) -> None:
