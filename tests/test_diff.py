@@ -2,6 +2,7 @@
 import codecs
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,28 @@ def test_action_github_annotations_fail_on_an_error(pr, tmp_path):
 def test_action_rejects_an_unknown_format(pr, tmp_path):
     proc, _ = run_action(pr, tmp_path, "html")
     assert proc.returncode == 2 and "format must be sarif or github" in proc.stdout
+
+
+def workflow_blocks():
+    """Every GitHub workflow snippet the docs show (README and docs/ci.md) that uses the action."""
+    for doc in (ROOT / "README.md", ROOT / "docs" / "ci.md"):
+        for block in re.findall(r"```yaml\n(.*?)```", doc.read_text(), re.S):
+            if "healthlint/healthlint@" in block and "uses:" in block:
+                yield doc.name, block
+
+
+def test_documented_workflows_match_the_action():
+    inputs = set(yaml.safe_load((ROOT / "action.yml").read_text())["inputs"])
+    outputs = set(yaml.safe_load((ROOT / "action.yml").read_text())["outputs"])
+    blocks = list(workflow_blocks())
+    assert len(blocks) >= 3
+    for name, block in blocks:
+        parsed = yaml.safe_load(block)
+        steps = parsed["jobs"]["lint"]["steps"] if isinstance(parsed, dict) else parsed
+        ours = [s for s in steps if str(s.get("uses", "")).startswith("healthlint/healthlint@")]
+        assert ours and all(set(s.get("with", {})) <= inputs for s in ours), name
+        for s in steps:
+            if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif@"):
+                assert s.get("if") == "always()", name
+                ref = re.search(r"steps\.(\w+)\.outputs\.([\w-]+)", s["with"]["sarif_file"])
+                assert ref and ref.group(2) in outputs and any(o.get("id") == ref.group(1) for o in ours), name
