@@ -139,8 +139,8 @@ def _delete_comment(text: str, start: int, end: int) -> Fix:
     line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     rest = LINE_BREAK_RE.search(text, end)
     before, after = text[line_start:start], text[end:rest.start() if rest else len(text)]
-    if after.strip():
-        return Fix(start, end, "")
+    if after.strip():  # text follows: drop the comment and one of the two spaces around it
+        return Fix(start, end + 1 if before.endswith((" ", "\t")) and after[:1] in (" ", "\t") else end, "")
     if before.strip():
         return Fix(start - (len(before) - len(before.rstrip(" \t"))), end + len(after), "")
     return Fix(line_start, rest.end() if rest else len(text), "")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run, run_json, write
-from healthlint.finding import FileResult, Finding, Severity
+from healthlint.finding import Finding, Severity
 from healthlint.report import highlight
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
