@@ -159,8 +159,8 @@ def test_fix_reports_unreadable_files_and_keeps_going(repo):
 
 @pytest.mark.parametrize("before, after", [
     ("A.\n" + STALE + "B.\n", "A.\nB.\n"),  # alone on its line: the line goes
-    ("B. <!-- healthlint-disable HL105 -->\nC.\n", "B.\nC.\n"),  # at the end of a line: trailing space too
-    ("B. <!-- healthlint-disable HL105 --> C.\n", "B. C.\n"),  # inside a line: one space kept
+    ("B. <!-- healthlint-disable HL101 -->\nC.\n", "B.\nC.\n"),  # at the end of a line: trailing space too
+    ("B. <!-- healthlint-disable HL101 --> C.\n", "B. C.\n"),  # inside a line: one space kept
     ("A.\n" + STALE.rstrip("\n"), "A.\n"),  # last line without a line break
 ])
 def test_stale_suppression_removal_leaves_no_residue(repo, before, after):
