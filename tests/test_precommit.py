@@ -22,10 +22,11 @@ def _have_pre_commit() -> bool:
     return subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(
-    not _have_pre_commit() and not os.environ.get("CI"),
-    reason="pre-commit is not installed (pip install '.[test]'); CI installs it and runs this test",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not _have_pre_commit() and not os.environ.get("CI"),
+                       reason="pre-commit is not installed (pip install '.[test]'); CI installs it and runs this test"),
+]
 
 
 def git(*args, cwd, env=None, check=True):
