@@ -20,8 +20,8 @@ STATISTIC_KINDS = (
     "percent", "success-rate", "risk", "proportion", "money", "count-of-people", "duration-of-effect",
     "relative-risk",
 )
-QUIET_KINDS = ("label", "date", "time", "phone", "age", "dose", "range", "instruction", "measure",
-               "duration", "count", "model")
+QUIET_KINDS = ("label", "date", "time", "phone", "age", "dose", "range-quiet", "instruction", "measure",
+               "duration", "count", "model", "share", "discount")
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -117,6 +117,7 @@ OUTCOME = regex.compile(
     r"lost|lose|gained|saw|reported|experienced|felt|noticed|satisfied|recommend)\b",
     _F,
 )
+SUCCESS = regex.compile(r"\b(?:success(?:ful)?|effective(?:ness)?|efficacy|cure\s+rate|works?|worked|improved|relief|respond(?:ed)?|remission)\b", _F)
 RISK = regex.compile(r"\b(?:risks?|chances?|likely|odds|likelihood|rates?|mortality|survival|die|died|fatal)\b", _F)
 PEOPLE_AFTER = regex.compile(
     rf"^\s*(?:(?:more|of|the|U\.?S\.?|adult|older|young|younger|new|American|British|otherwise|healthy|[a-z]+-?aged)\s+){{0,3}}(?:{PEOPLE})\b",
@@ -146,8 +147,10 @@ EFFECT_BEFORE = regex.compile(
 )
 # A treatment's effect (not an illness running its course: "a cold usually lasts a week").
 EFFECT_NOUN = regex.compile(
-    r"\b(?:relief|see\s+results|effects?|benefits?|protection|improvements?|immunity|lose|lost|heals?|healed|guaranteed|"
-    r"feel\s+better)\b",
+    r"\b(?:relief|see\s+results|results?\s+(?:last|lasts|lasted|lasting|appear|show)|effects?|benefits?|protection|"
+    r"improvements?|immunity|lose|lost|heals?|healed|guaranteed|feel\s+better)\b"
+    r"|\b(?:drug|medicine|medication|pill|tablet|capsule|cream|treatment|supplement|vaccine|shot|injection|product|"
+    r"formula|patch|spray|dose|remedy|therapy)s?\b[^.;]{0,40}\b(?:works?|lasts?|protects?)\b",
     _F,
 )
 MODAL = regex.compile(r"\b(?:should|must|need\s+to|have\s+to|will\s+need|ask|tell)\b", _F)
@@ -162,6 +165,9 @@ DIRECTIVE = regex.compile(
     r"every|each|at\s+least|until|after|before|during)\b",
     _F,
 )
+
+
+UNIT_AFTER = regex.compile(rf"(?:\s*(?:-|\s)?(?:{TIME_UNITS})\b|\s+(?:adult\s+|older\s+)?(?:{PEOPLE})\b)", _F)
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,8 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
 def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
     if PRODUCT_STRENGTH.match(after):
         return "dose"
+    if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
+        return "discount"
     near = before[-40:]
     if MEASURED.search(text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
         return "range" if reference_ranges else "range-quiet"
@@ -213,6 +221,8 @@ def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
         return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
     if INSTRUCTION.search(text) or IMPERATIVE_START.match(text):
         return "instruction"
+    if SUCCESS.search(text):
+        return "success-rate"
     if RISK.search(text):
         return "risk"
     if OUTCOME.search(text):
@@ -255,7 +265,11 @@ def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
     out = []
     for m in MENTION_RE.finditer(text):
         kind = classify(text, m, reference_ranges)
-        out.append(NumberMention(m.start(), m.end(), kind))
+        end = m.end()
+        if kind in ("duration-of-effect", "count-of-people"):  # report "8 weeks", "40 million people"
+            unit = UNIT_AFTER.match(text, end)
+            end = unit.end() if unit else end
+        out.append(NumberMention(m.start(), end, kind))
     return tuple(out)
 
 

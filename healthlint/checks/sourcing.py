@@ -61,7 +61,8 @@ class UnsourcedStatistic(Rule):
         if ranges:
             wanted.add("range")
         for i, sentence in enumerate(ctx.sentences(block)):
-            stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted), None)
+            stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted
+                         and not guards.quoted(sentence.text, m.start, m.end)), None)
             if stat is None or _strength(ctx, block, i) != NONE:
                 continue
             start, end = sentence.start + stat.start, sentence.start + stat.end

@@ -1,0 +1,115 @@
+"""Vocabulary for the safety framing of health advice: does an article tell the reader to act on a
+treatment, does it say it is not medical advice, does it mention risks, and does it promote something."""
+from __future__ import annotations
+
+import regex
+
+_F = regex.IGNORECASE | regex.V0
+
+PROFESSIONAL = (
+    r"(?:doctor|physician|pharmacist|GP|nurse(?:\s+practitioner)?|midwife|clinician|dentist|dietitian|specialist|"
+    r"health\s*care\s+(?:provider|professional|team|practitioner)|healthcare\s+(?:provider|professional|team)|"
+    r"health\s+(?:professional|provider|care\s+provider)|medical\s+(?:professional|provider|team)|provider|care\s+team|"
+    r"doctor\s+or\s+(?:pharmacist|nurse|another\s+health\s+professional))"
+)
+
+# Ways an article says that it does not replace a professional and that readers should ask one.
+DISCLAIMER_RE = regex.compile(
+    rf"""
+      \bfor\s+(?:general\s+)?(?:informational|information|educational|education|reference)(?:al)?\s+purposes(?:\s+only)?\b
+    | \b(?:general\s+)?information\s+only\b
+    | \bnot\s+(?:(?:intended|meant|designed)\s+(?:to\s+be\s+|as\s+)?)?(?:a|an)?\s*(?:substitute|replacement|alternative)\s+for\s+
+        (?:(?:professional|qualified|personal|individual|expert|your\s+own|your|a)\s+)*(?:medical\s+|health\s+)?
+        (?:advice|care|diagnosis|treatment|consultation|judg(?:e)?ment|guidance)
+    | \b(?:does\s+not|doesn['\u2019]t|do\s+not|is\s+not|isn['\u2019]t|are\s+not|aren['\u2019]t|should\s+not|not)\s+
+        (?:(?:intended|meant|designed)\s+)?(?:to\s+)?(?:replace|substitute\s+for|constitute|provide|give|be\s+(?:taken|used|considered|construed)\s+as|
+         offer|serve\s+as|act\s+as|take\s+the\s+place\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:medical|professional|health(?:\s*care)?|clinical)\s+
+        (?:advice|care|consultation|diagnosis|treatment)
+    | \b(?:is|are)\s+not\s+(?:(?:intended|meant)\s+as\s+)?(?:medical|professional|clinical)\s+advice\b
+    | \bnot\s+intended\s+to\s+diagnose,?\s+treat\b
+    | \b(?:talk|speak|check|consult|discuss\s+(?:this|it|your\s+options))\s+(?:to|with)\s+(?:your|a|an)\s+(?:own\s+|qualified\s+|licensed\s+)?{PROFESSIONAL}
+    | \bconsult\s+(?:with\s+)?(?:your|a|an)\s+(?:own\s+|qualified\s+|licensed\s+)?{PROFESSIONAL}
+    | \bask\s+(?:your|a)\s+{PROFESSIONAL}\b
+    | \bseek\s+(?:the\s+)?(?:advice|guidance|help)\s+of\s+(?:your|a|an)\s+(?:qualified\s+)?{PROFESSIONAL}
+    | \bseek\s+(?:professional|medical|expert)\s+(?:medical\s+)?(?:advice|help|care|guidance)\b
+    | \b(?:always\s+)?(?:see|visit)\s+(?:your|a)\s+{PROFESSIONAL}\s+(?:before|about|if|for\s+advice)
+    """,
+    _F | regex.VERBOSE,
+)
+
+TREATMENT = (
+    r"(?:supplements?|capsules?|pills?|tablets?|tea|teas|oils?|creams?|serums?|ointments?|lotions?|gels?|sprays?|"
+    r"drops|formula|blend|remed(?:y|ies)|medications?|medicines?|drugs?|injections?|shots?|procedures?|surgery|"
+    r"treatments?|therap(?:y|ies)|infusions?|detox|cleanse|patch(?:es)?|gummies|powders?|extracts?|tinctures?|"
+    r"vitamins?|minerals?|herbs?|herbal\s+\w+|antibiotics?|painkillers?|pain\s+relievers?|ibuprofen|acetaminophen|"
+    r"paracetamol|aspirin|naproxen|antihistamines?|steroids?|probiotics?|melatonin|doses?|dosage|product|products|"
+    r"vinegar|juice|smoothie|protocol|regimen|program(?:me)?|device|laser|Botox|fillers?|peel)"
+)
+DOSE_RE = regex.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|grams?|milligrams?|IU|ml|mL|drops?|capsules?|tablets?|pills?|teaspoons?|"
+    r"tablespoons?|tsp|tbsp|scoops?|puffs?|gummies)\b"
+    r"|\b(?:one|two|three|four|five|a\s+few)\s+(?:capsules?|tablets?|pills?|drops|teaspoons?|tablespoons?|scoops?|gummies)\b",
+    _F,
+)
+SCHEDULE = regex.compile(
+    r"\b(?:a\s+day|daily|per\s+day|each\s+day|every\s+(?:day|morning|night|\d+\s+hours|four\s+hours|six\s+hours)|"
+    r"twice|three\s+times|at\s+bedtime|before\s+(?:bed|meals|breakfast)|with\s+(?:food|meals|water)|on\s+an\s+empty\s+stomach)\b",
+    _F,
+)
+ACT_VERB = r"(?:take|try(?!\s+to\b)|use|apply|start|stop|switch\s+to|drink|add|give|rub|gargle|swallow|chew|inject|double|increase|decrease|skip|replace)"
+# A directive to the reader to act on a treatment: an imperative, "you should ...", "we recommend ...".
+DIRECTIVE_RE = regex.compile(
+    rf"""(?:^|[.!?:]\s+|\n|\u2022\s*|^\s*[-*]\s+)\s*(?:(?:simply|just|then|also|now|always)\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})
+      | \b(?:you\s+should|we\s+(?:recommend|suggest)|i\s+recommend|
+           it['\u2019]s\s+best\s+to|be\s+sure\s+to|make\s+sure\s+(?:to|you))\s+(?:also\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})""",
+    _F | regex.VERBOSE,
+)
+# "less than 2.4 grams a day" is a limit on what you eat, not a dose to take.
+LIMIT_BEFORE = regex.compile(r"\b(?:less\s+than|no\s+more\s+than|under|up\s+to|at\s+most|fewer\s+than|limit\s+\w+\s+to)\s+$", _F)
+DOSE_CONTEXT = regex.compile(rf"\b(?:{ACT_VERB}|taking|dos(?:e|es|age|ing)|recommended|mix|dissolve)\b", _F)
+TREATMENT_RE = regex.compile(rf"\b{TREATMENT}\b", _F)
+
+
+def advice_spans(text: str):
+    """Spans in text where the reader is told to act on a treatment or given a dose to take."""
+    for m in DIRECTIVE_RE.finditer(text):
+        obj = m.group("obj") or ""
+        if TREATMENT_RE.search(obj) or DOSE_RE.search(obj):
+            start = m.start() + len(m.group()) - len(m.group().lstrip(".!?:\u2022-* \n"))
+            yield start, m.end()
+    for m in DOSE_RE.finditer(text):
+        tail = text[m.end():m.end() + 40]
+        head = regex.split(r"[.!?\n]", text[max(0, m.start() - 120):m.start()])[-1]
+        if (SCHEDULE.search(tail) and DOSE_CONTEXT.search(head)
+                and not LIMIT_BEFORE.search(text, max(0, m.start() - 25), m.start())):
+            yield m.start(), min(len(text), m.end() + len(tail.split(".")[0]))
+
+
+# Risk vocabulary (DISCERN Q11: does it describe the risks of each treatment?).
+RISK_RE = regex.compile(
+    r"\b(?:side[-\s]effects?|risks?|risky|adverse|complications?|interactions?|interacts?|interfere|contraindicat\w*|"
+    r"warnings?|cautions?|caution|allerg\w*|overdose|harmful|harm|dangerous|toxic\w*|unsafe|not\s+safe|"
+    r"(?:should|must)\s+not\s+(?:take|use|try)|(?:do\s+not|don['\u2019]t)\s+(?:take|use|try)|not\s+(?:suitable|recommended)\s+for|"
+    r"avoid\s+(?:it|this|them)?\s*(?:if|during|when)|pregnan\w*|breastfeeding|bleeding|liver\s+(?:damage|injury)|"
+    r"upset\s+(?:your\s+)?stomach|nausea|drowsiness|dizziness|downsides?|drawbacks?|dependence|addiction|withdrawal)\b",
+    _F,
+)
+# A denial is not a description of risks: "no side effects", "risk-free", "completely safe".
+RISK_DENIAL_RE = regex.compile(
+    r"\b(?:no|zero|without|free\s+of|free\s+from|never\s+any)\s+(?:known\s+|harmful\s+|nasty\s+|negative\s+|serious\s+)?"
+    r"(?:side[-\s]effects?|risks?|adverse\s+\w+|complications?|harm|dangers?|interactions?)\b|\b(?:risk|side[-\s]effect)[-\s]free\b",
+    _F,
+)
+
+BENEFIT_RE = regex.compile(
+    r"\b(?:works?|worked|effective|relief|relieves?|boosts?|improves?|heals?|cures?|fix(?:es)?|eliminates?|reverses?|"
+    r"best|recommend(?:ed)?|must-have|life[-\s]changing|game[-\s]changer|burns?|melts?|restores?|transforms?|"
+    r"results|benefits|amazing|powerful|miracle|breakthrough|banish(?:es)?|gets?\s+rid\s+of|ends?|stops?)\b",
+    _F,
+)
+HEDGE_RE = regex.compile(r"\b(?:may|might|could|can\s+help|some\s+people|in\s+some\s+cases|not\s+proven|no\s+evidence)\b", _F)
+SELLING_RE = regex.compile(
+    r"\b(?:buy|order|shop|get\s+yours|try\s+(?:it|our|this)|our\s+(?:\w+\s+){0,2}(?:formula|product|supplement|blend|clinic|treatment)|"
+    r"(?:we|i)\s+recommend|you\s+should\s+(?:take|try|use|start)|money[-\s]back|discount|limited\s+time|sign\s+up|book\s+(?:now|your))\b",
+    _F,
+)
