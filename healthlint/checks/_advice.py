@@ -68,13 +68,14 @@ DIRECTIVE_RE = regex.compile(
 LIMIT_BEFORE = regex.compile(r"\b(?:less\s+than|no\s+more\s+than|under|up\s+to|at\s+most|fewer\s+than|limit\s+\w+\s+to)\s+$", _F)
 DOSE_CONTEXT = regex.compile(rf"\b(?:{ACT_VERB}|taking|dos(?:e|es|age|ing)|recommended|mix|dissolve)\b", _F)
 TREATMENT_RE = regex.compile(rf"\b{TREATMENT}\b", _F)
+COUNT_START = regex.compile(r"^\s+(?:one|two|three|four|\d+)\b", _F)  # "Take two every morning"
 
 
 def advice_spans(text: str):
     """Spans in text where the reader is told to act on a treatment or given a dose to take."""
     for m in DIRECTIVE_RE.finditer(text):
         obj = m.group("obj") or ""
-        if TREATMENT_RE.search(obj) or DOSE_RE.search(obj):
+        if TREATMENT_RE.search(obj) or DOSE_RE.search(obj) or (COUNT_START.match(obj) and SCHEDULE.search(obj)):
             start = m.start() + len(m.group()) - len(m.group().lstrip(".!?:\u2022-* \n"))
             yield start, m.end()
     for m in DOSE_RE.finditer(text):
@@ -109,7 +110,7 @@ BENEFIT_RE = regex.compile(
 )
 HEDGE_RE = regex.compile(r"\b(?:may|might|could|can\s+help|some\s+people|in\s+some\s+cases|not\s+proven|no\s+evidence)\b", _F)
 SELLING_RE = regex.compile(
-    r"\b(?:buy|order|shop|get\s+yours|try\s+(?:it|our|this)|our\s+(?:\w+\s+){0,2}(?:formula|product|supplement|blend|clinic|treatment)|"
+    rf"\b(?:buy|order|shop|get\s+yours|try\s+(?:it|our|this)|our\s+(?:[\w-]+\s+){{0,2}}(?:{TREATMENT}|clinic)|"
     r"(?:we|i)\s+recommend|you\s+should\s+(?:take|try|use|start)|money[-\s]back|discount|limited\s+time|sign\s+up|book\s+(?:now|your))\b",
     _F,
 )

@@ -10,7 +10,7 @@ MENTION_RE = regex.compile(
     r"\b(?:suicid\w*|self[-\s]harm\w*|self[-\s]injur\w*|harm(?:ing)?\s+(?:yourself|themselves|himself|herself|myself|oneself)|"
     r"hurt(?:ing)?\s+(?:yourself|themselves|himself|herself|myself)\s+on\s+purpose|"
     r"kill(?:ing)?\s+(?:yourself|themselves|himself|herself|myself|oneself)|"
-    r"(?:take|taking|took|end|ending|ended)\s+(?:your|their|his|her|my|one['\u2019]s)\s+own\s+life|"
+    r"(?:take|taking|took|taken|end|ending|ended)\s+(?:your|their|his|her|my|one['\u2019]s)\s+own\s+life|"
     r"(?:want(?:ing)?|wish(?:ing)?)\s+to\s+die|better\s+off\s+dead)\b",
     _F,
 )

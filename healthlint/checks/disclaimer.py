@@ -348,7 +348,10 @@ class Authorship(Rule):
         for key, value in present:
             if is_blank(value):
                 s, e = key_span(doc, key)
-                yield RawFinding(s, e, f"Front matter `{key}` is empty: name the author or medical reviewer.", absolute=True)
+                shown = as_text(value)
+                what = f"a placeholder ({shown!r})" if shown else "empty"
+                yield RawFinding(s, e, f"Front matter `{key}` is {what}: name the author or medical reviewer.",
+                                 absolute=True)
         named = [(k, v) for k, v in present if not is_blank(v)]
         if not named:
             if ctx.options.get("require-author") and not present:
