@@ -7,7 +7,7 @@ import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, WEAK, citation_strength, weak_citations
+from ._citations import NONE, STRONG, citation_strength, weak_citations
 from ._numbers import STATISTIC_KINDS, number_mentions
 from .base import Context, Rule, RuleDocs
 
@@ -23,9 +23,13 @@ def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
     return lo.start, hi.end
 
 
-def _strength(ctx: Context, block, index: int) -> int:
+def _sourced(ctx: Context, block, index: int) -> bool:
+    """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
+    sentence = ctx.sentences(block)[index]
+    if citation_strength(block.text, sentence.start, sentence.end, block) != NONE:
+        return True
     s, e = _window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))
-    return citation_strength(block.text, s, e, block)
+    return citation_strength(block.text, s, e, block) == STRONG
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,7 +67,7 @@ class UnsourcedStatistic(Rule):
         for i, sentence in enumerate(ctx.sentences(block)):
             stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted
                          and not guards.quoted(sentence.text, m.start, m.end)), None)
-            if stat is None or _strength(ctx, block, i) != NONE:
+            if stat is None or _sourced(ctx, block, i):
                 continue
             start, end = sentence.start + stat.start, sentence.start + stat.end
             quoted = block.text[start:end]
@@ -165,8 +169,8 @@ class VagueAttribution(Rule):
                 continue  # "find out what the research says": a pointer to evidence, not a claim
             if guards.negated(block.text, s, e) or guards.question(block.text, s, e) or guards.quoted(block.text, s, e):
                 continue
-            if _strength(ctx, block, i) != NONE:
-                continue  # sourced, or a weak citation that HL603 reports
+            if _sourced(ctx, block, i):
+                continue
             yield RawFinding(
                 s, e,
                 f"Vague attribution \"{m.group('match')}\": name the study (authors, year, journal) or the body "
@@ -216,7 +220,8 @@ class WeakCitation(Rule):
             return
         for i, sentence in enumerate(ctx.sentences(block)):
             m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
-            if m is None or _strength(ctx, block, i) == STRONG:
+            s, e = _window(ctx, block, i, int(ctx.options.get("adjacent-sentences", 1)))
+            if m is None or citation_strength(block.text, s, e, block) == STRONG:
                 continue
             yield RawFinding(
                 m.start(), m.end(),
