@@ -87,7 +87,8 @@ RANGE_BEFORE = regex.compile(
 )
 SHARE_OF = regex.compile(r"^\s+of\b", _F)
 PEOPLE_OF = regex.compile(
-    rf"^\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|patients|cases|users|people)\b", _F
+    rf"^(?:\s*(?:and|to|or|-|\u2013)\s*(?:{NUM})\s*(?:%|percent))?"
+    rf"\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|patients|cases|users|people)\b", _F
 )
 RANGE_WORDS = regex.compile(
     r"\b(?:below|above|under|over|between|less\s+than|more\s+than|greater\s+than|at\s+least|lower\s+than|higher\s+than|"

@@ -73,10 +73,10 @@ def disclaimer_fix(doc: Document, text: str) -> Fix:
         if at >= 0:
             return Fix(at, at, para)
         return Fix(len(src), len(src), ("" if src.endswith("\n") or not src else "\n") + para)
-    trailing = len(src) - len(src.rstrip("\r\n"))
-    newline = "\r\n" if "\r\n" in src else "\n"
-    sep = newline * max(0, 2 - min(trailing, 2)) if src.strip() else ""
-    return Fix(len(src), len(src), sep + text + newline)
+    # "\n" becomes the file's own line ending when the fix is applied; end with one blank line before.
+    breaks = src[len(src.rstrip("\r\n")):].count("\n") or src[len(src.rstrip("\r\n")):].count("\r")
+    sep = "\n" * max(0, 2 - breaks) if src.strip() else ""
+    return Fix(len(src), len(src), sep + text + "\n")
 
 
 class MissingDisclaimer(Rule):
