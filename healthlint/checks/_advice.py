@@ -25,6 +25,8 @@ DISCLAIMER_RE = regex.compile(
         (?:(?:intended|meant|designed)\s+)?(?:to\s+)?(?:replace|substitute\s+for|constitute|provide|give|be\s+(?:taken|used|considered|construed)\s+as|
          offer|serve\s+as|act\s+as|take\s+the\s+place\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:medical|professional|health(?:\s*care)?|clinical)\s+
         (?:advice|care|consultation|diagnosis|treatment)
+    | \b(?:not|nothing|never|no)\b[^.!?]{{0,40}}?\b(?:replace|substitute\s+for|take\s+the\s+place\s+of)\s+(?:the\s+)?
+        (?:advice|care|judg(?:e)?ment|guidance|expertise)\s+of\s+(?:your|a|an)\s+(?:own\s+|qualified\s+)?{PROFESSIONAL}
     | \b(?:is|are)\s+not\s+(?:(?:intended|meant)\s+as\s+)?(?:medical|professional|clinical)\s+advice\b
     | \bnot\s+intended\s+to\s+diagnose,?\s+treat\b
     | \b(?:talk|speak|check|consult|discuss\s+(?:this|it|your\s+options))\s+(?:to|with)\s+(?:your|a|an)\s+(?:own\s+|qualified\s+|licensed\s+)?{PROFESSIONAL}
