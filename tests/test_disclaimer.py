@@ -216,3 +216,16 @@ def test_review_date_options(tmp_path):
     write(tmp_path, ".healthlint.toml", '[rules.HL706]\nmax-age-months = 24\nrequire-review-date = true\n')
     data = run_json("--select", "HL706", ".", cwd=tmp_path)[1]
     assert sorted(d["path"] for d in data) == ["none.md", "old.md"]
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("Stop taking your blood pressure medicine when you feel better.", True),
+    ("You should take a vitamin D supplement in winter.", True),
+    ("Drink ginger tea every morning.", True),
+    ("- Take your medicine twice a day with food.", True),
+    ("Risk factors include: - Take certain medicines - Smoke.", False),
+    ("Your doctor may give medicine or suggest surgery.", False),
+    ("Using antibiotics when you do not need them can cause resistance.", False),
+])
+def test_advice_to_act_on(text, advice):
+    assert codes("# Topic\n\n" + text + "\n") == ([(1, "HL701")] if advice else [])

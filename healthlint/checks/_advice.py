@@ -39,6 +39,11 @@ DISCLAIMER_RE = regex.compile(
     _F | regex.VERBOSE,
 )
 
+# Words every disclaimer form contains: a cheap test before the full pattern.
+DISCLAIMER_HINT = regex.compile(
+    r"purposes|only|substitut|replac|advice|diagnose|talk|speak|consult|ask|seek|see|visit|check|discuss", _F,
+)
+
 TREATMENT = (
     r"(?:supplements?|capsules?|pills?|tablets?|tea|teas|oils?|creams?|serums?|ointments?|lotions?|gels?|sprays?|"
     r"drops|formula|blend|remed(?:y|ies)|medications?|medicines?|drugs?|injections?|shots?|procedures?|surgery|"
@@ -60,32 +65,63 @@ SCHEDULE = regex.compile(
 )
 ACT_VERB = r"(?:take|try(?!\s+to\b)|use|apply|start|stop|switch\s+to|drink|add|give|rub|gargle|swallow|chew|inject|double|increase|decrease|skip|replace)"
 # A directive to the reader to act on a treatment: an imperative, "you should ...", "we recommend ...".
-DIRECTIVE_RE = regex.compile(
-    rf"""(?:^|[.!?:]\s+|\n|\u2022\s*|^\s*[-*]\s+)\s*(?:(?:simply|just|then|also|now|always)\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})
-      | \b(?:you\s+should|we\s+(?:recommend|suggest)|i\s+recommend|
-           it['\u2019]s\s+best\s+to|be\s+sure\s+to|make\s+sure\s+(?:to|you))\s+(?:also\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})""",
+DIRECTIVE_START = regex.compile(
+    rf"\s*(?:[-*\u2022]\s*)?(?:(?:simply|just|then|also|now|always)\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})", _F,
+)
+DIRECTIVE_INSIDE = regex.compile(
+    rf"""\b(?:you\s+should|we\s+(?:recommend|suggest)|i\s+recommend|it['\u2019]s\s+best\s+to|be\s+sure\s+to|
+         make\s+sure\s+(?:to|you))\s+(?:also\s+)?{ACT_VERB}\b(?P<obj>[^.!?\n]{{0,80}})""",
     _F | regex.VERBOSE,
 )
-# "less than 2.4 grams a day" is a limit on what you eat, not a dose to take.
-LIMIT_BEFORE = regex.compile(r"\b(?:less\s+than|no\s+more\s+than|under|up\s+to|at\s+most|fewer\s+than|limit\s+\w+\s+to)\s+$", _F)
-DOSE_CONTEXT = regex.compile(rf"\b(?:{ACT_VERB}|taking|dos(?:e|es|age|ing)|recommended|mix|dissolve)\b", _F)
+INSIDE_HINT = regex.compile(r"should|recommend|suggest|best\s+to|sure", _F)
+ACT_WORD = regex.compile(rf"\b{ACT_VERB}\b|\d", _F)  # cheap test: nothing to look at without one
 TREATMENT_RE = regex.compile(rf"\b{TREATMENT}\b", _F)
 COUNT_START = regex.compile(r"^\s+(?:one|two|three|four|\d+)\b", _F)  # "Take two every morning"
+DOSE_CONTEXT = regex.compile(rf"\b(?:{ACT_VERB}|taking|dos(?:e|es|age|ing)|recommended|mix|dissolve)\b", _F)
+# "less than 2.4 grams a day" is a limit on what you eat, not a dose to take.
+LIMIT_BEFORE = regex.compile(r"\b(?:less\s+than|no\s+more\s+than|under|up\s+to|at\s+most|fewer\s+than|limit\s+\w+\s+to)\s+$", _F)
 
 
-def advice_spans(text: str):
-    """Spans in text where the reader is told to act on a treatment or given a dose to take."""
-    for m in DIRECTIVE_RE.finditer(text):
-        obj = m.group("obj") or ""
-        if TREATMENT_RE.search(obj) or DOSE_RE.search(obj) or (COUNT_START.match(obj) and SCHEDULE.search(obj)):
-            start = m.start() + len(m.group()) - len(m.group().lstrip(".!?:\u2022-* \n"))
-            yield start, m.end()
-    for m in DOSE_RE.finditer(text):
-        tail = text[m.end():m.end() + 40]
-        head = regex.split(r"[.!?\n]", text[max(0, m.start() - 120):m.start()])[-1]
-        if (SCHEDULE.search(tail) and DOSE_CONTEXT.search(head)
-                and not LIMIT_BEFORE.search(text, max(0, m.start() - 25), m.start())):
-            yield m.start(), min(len(text), m.end() + len(tail.split(".")[0]))
+# Words that name no particular treatment: "take medicine" in a list of risk factors or of what a
+# doctor may do is not a dose to act on, so these count only with a dose or a schedule.
+GENERIC_TREATMENT = regex.compile(
+    r"^(?:medicines?|medications?|drugs?|treatments?|therap(?:y|ies)|products?|doses?|dosage|procedures?|surgery)$", _F,
+)
+
+
+# Changing a treatment is advice whatever the treatment is called: "stop taking your medicine".
+CHANGE_VERB = regex.compile(r"\b(?:stop|skip|double|increase|decrease|switch\s+to)\b", _F)
+
+
+def _acts_on_treatment(obj: str, verb: str = "") -> bool:
+    if CHANGE_VERB.search(verb) and TREATMENT_RE.search(obj):
+        return True
+    if DOSE_RE.search(obj) or SCHEDULE.search(obj) and (COUNT_START.match(obj) or TREATMENT_RE.search(obj)):
+        return True
+    return any(not GENERIC_TREATMENT.match(m.group()) for m in TREATMENT_RE.finditer(obj))
+
+
+def advice_spans(text: str, sentences):
+    """Spans in text where the reader is told to act on a treatment or given a dose to take.
+    `sentences` are the (start, end) spans of text's sentences."""
+    if not ACT_WORD.search(text):
+        return
+    inside = INSIDE_HINT.search(text) is not None
+    for s, e in sentences:
+        m = DIRECTIVE_START.match(text, s, e)
+        if m and _acts_on_treatment(m.group("obj"), text[m.start():m.start("obj")]):
+            yield m.start() + len(m.group()) - len(m.group().lstrip("-*\u2022 \t\n")), m.end()
+            continue
+        m = DIRECTIVE_INSIDE.search(text, s, e) if inside else None
+        if m and _acts_on_treatment(m.group("obj"), text[m.start():m.start("obj")]):
+            yield m.span()
+            continue
+        for d in DOSE_RE.finditer(text, s, e):
+            tail = text[d.end():min(e, d.end() + 40)]
+            if (SCHEDULE.search(tail) and DOSE_CONTEXT.search(text, s, d.start())
+                    and not LIMIT_BEFORE.search(text, max(s, d.start() - 25), d.start())):
+                yield s, min(e, d.end() + len(tail))
+                break
 
 
 # Risk vocabulary (DISCERN Q11: does it describe the risks of each treatment?).

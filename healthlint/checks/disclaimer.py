@@ -11,10 +11,9 @@ import regex
 
 from ..document import Document
 from ..finding import Fix, RawFinding, Severity
-from ..segment import split_sentences
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_RE, HEDGE_RE, RISK_DENIAL_RE, RISK_RE, SELLING_RE, TREATMENT_RE, advice_spans,
+    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, HEDGE_RE, RISK_DENIAL_RE, RISK_RE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import MENTION_RE, RESOURCE_HOSTS, resource_regex, suggestion, unsafe_wording
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
@@ -52,16 +51,21 @@ def _compile_house(pattern: str) -> regex.Pattern | None:
 def has_disclaimer(doc: Document, house: regex.Pattern | None) -> bool:
     if house is None and doc.front_matter.get("disclaimer") not in (None, False, "", "false", "no"):
         return True  # the site template prints it
-    found = house or DISCLAIMER_RE
-    return any(found.search(b.text) for b in doc.blocks)
+    if house is not None:
+        return any(house.search(b.text) for b in doc.blocks)
+    return any(DISCLAIMER_HINT.search(b.text) and DISCLAIMER_RE.search(b.text) for b in doc.blocks)
 
 
-def first_advice(doc: Document) -> tuple[object, int, int] | None:
+def first_advice(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
-            for s, e in advice_spans(block.text):
+            for s, e in advice_spans(block.text, _spans(ctx, block)):
                 return block, s, e
     return None
+
+
+def _spans(ctx: Context, block) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in ctx.sentences(block)]
 
 
 def disclaimer_fix(doc: Document, text: str) -> Fix:
@@ -89,7 +93,7 @@ class MissingDisclaimer(Rule):
         house = _compile_house(str(ctx.options.get("pattern") or ""))
         if has_disclaimer(doc, house):
             return
-        advice = first_advice(doc)
+        advice = first_advice(doc, ctx)
         if policy == "when-advice" and advice is None:
             return
         text = str(ctx.options.get("text") or DEFAULT_DISCLAIMER)
@@ -263,14 +267,19 @@ The singer died by suicide last year, as suicide rates rose in the region.
 # ---------------------------------------------------------------------------------------------
 # HL704 risks not mentioned
 
-def _promotion_evidence(doc: Document) -> tuple[object, int, int] | None:
+def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
     """The first promotional sentence, if the article promotes a treatment: at least two sentences pair
     a treatment with an unhedged benefit, and it sells or tells the reader to use it."""
     first, claims, selling = None, 0, False
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS and block.kind != "heading":
             continue
-        for s, e in split_sentences(block.text):
+        spans = _spans(ctx, block)
+        if not TREATMENT_RE.search(block.text):
+            if not selling and block.kind in PROSE_KINDS:
+                selling = SELLING_RE.search(block.text) is not None or any(True for _ in advice_spans(block.text, spans))
+            continue
+        for s, e in spans:
             sentence = block.text[s:e]
             t = TREATMENT_RE.search(sentence)
             if t and BENEFIT_RE.search(sentence) and not HEDGE_RE.search(sentence):
@@ -278,7 +287,7 @@ def _promotion_evidence(doc: Document) -> tuple[object, int, int] | None:
                 first = first or (block, s + t.start(), s + t.end())
             selling = selling or SELLING_RE.search(sentence) is not None
         if not selling:
-            selling = any(True for _ in advice_spans(block.text)) if block.kind in PROSE_KINDS else False
+            selling = block.kind in PROSE_KINDS and any(True for _ in advice_spans(block.text, spans))
     return first if claims >= 2 and selling else None
 
 
@@ -292,7 +301,7 @@ def mentions_risks(doc: Document) -> bool:
 
 class RisksNotMentioned(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
-        evidence = _promotion_evidence(doc)
+        evidence = _promotion_evidence(doc, ctx)
         if evidence is None or mentions_risks(doc):
             return
         block, s, e = evidence

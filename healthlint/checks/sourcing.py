@@ -1,6 +1,7 @@
 """Sourcing rules (HL6xx): statistics, attributions and citations that readers cannot check."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterable
 
 import regex
@@ -153,6 +154,11 @@ VAGUE_RE = regex.compile(
 )
 
 
+VAGUE_HINT = regex.compile(
+    r"stud|research|scien|expert|doctor|physician|dermatolog|nutrition|dietit|special|trial|survey|data|proven|"
+    r"known|accepted|according|backed|supported",
+    _F,
+)
 WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
@@ -160,10 +166,17 @@ class VagueAttribution(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        for i, sentence in enumerate(ctx.sentences(block)):
-            m = VAGUE_RE.search(block.text, sentence.start, sentence.end)
-            if m is None:
+        if not VAGUE_HINT.search(block.text):
+            return
+        sentences = ctx.sentences(block)
+        starts = [x.start for x in sentences]
+        reported = set()
+        for m in VAGUE_RE.finditer(block.text):
+            i = max(0, bisect_right(starts, m.start()) - 1)
+            sentence = sentences[i]
+            if i in reported or m.end() > sentence.end:
                 continue
+            reported.add(i)  # one finding per sentence
             s, e = m.span("match")
             if WH_BEFORE.search(block.text, max(sentence.start, s - 12), s):
                 continue  # "find out what the research says": a pointer to evidence, not a claim
@@ -214,9 +227,17 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 # ---------------------------------------------------------------------------------------------
 # HL603 weak citation
 
+JOURNAL_HINT = regex.compile(
+    r"journal|lancet|bmj|jama|nejm|nature|science|cell|plos|pediatrics|circulation|diabetes\s+care|annals",
+    _F,
+)
+
+
 class WeakCitation(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
+            return
+        if not JOURNAL_HINT.search(block.text):
             return
         for i, sentence in enumerate(ctx.sentences(block)):
             m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
