@@ -13,7 +13,7 @@ from ..document import Document
 from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, HEDGE_RE, RISK_DENIAL_RE, RISK_RE, SELLING_RE, TREATMENT_RE, advice_spans,
+    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE, RISK_RE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import MENTION_RE, RESOURCE_HOSTS, resource_regex, suggestion, unsafe_wording
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
@@ -267,7 +267,7 @@ The singer died by suicide last year, as suicide rates rose in the region.
 # ---------------------------------------------------------------------------------------------
 # HL704 risks not mentioned
 
-def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
+def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, str] | None:
     """The first promotional sentence, if the article promotes a treatment: at least two sentences pair
     a treatment with an unhedged benefit, and it sells or tells the reader to use it."""
     first, claims, selling = None, 0, False
@@ -281,10 +281,12 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int] 
             continue
         for s, e in spans:
             sentence = block.text[s:e]
-            t = TREATMENT_RE.search(sentence)
-            if t and BENEFIT_RE.search(sentence) and not HEDGE_RE.search(sentence):
+            found = list(TREATMENT_RE.finditer(sentence))
+            if found and BENEFIT_RE.search(sentence) and not HEDGE_RE.search(sentence):
                 claims += 1
-                first = first or (block, s + t.start(), s + t.end())
+                if first is None:  # point at a named product ("gummies") rather than "treatment" if there is one
+                    t = next((m for m in found if not GENERIC_TREATMENT.match(m.group())), found[0])
+                    first = (block, s + t.start(), s + t.end(), sentence)
             selling = selling or SELLING_RE.search(sentence) is not None
         if not selling:
             selling = block.kind in PROSE_KINDS and any(True for _ in advice_spans(block.text, spans))
@@ -304,11 +306,12 @@ class RisksNotMentioned(Rule):
         evidence = _promotion_evidence(doc, ctx)
         if evidence is None or mentions_risks(doc):
             return
-        block, s, e = evidence
+        block, s, e, sentence = evidence
+        quote = sentence if len(sentence) <= 70 else sentence[:70].rsplit(" ", 1)[0] + " ..."
         yield _block_finding(
             block, s, e,
-            f"The article promotes \"{block.text[s:e]}\" but says nothing about its risks, side effects or who "
-            f"should not use it (DISCERN question 11); add them, even if they are rare.",
+            f"The article promotes {block.text[s:e]} (\"{quote}\") but says nothing about risks, side effects "
+            f"or who should not use it (DISCERN question 11); add them, even if they are rare.",
         )
 
 
