@@ -36,6 +36,7 @@ PEOPLE = (
     r"patients|Americans|Britons|Canadians|Australians|Europeans|users|participants|subjects|cases|deaths|"
     r"babies|infants|newborns|seniors|(?:older\s+)?adults|smokers|survivors|workers|students|residents|"
     r"veterans|mothers|pregnancies|births|visits|hospitali[sz]ations|Americans|Hispanics|adults|of\s+us|"
+    r"customers|clients|buyers|members|respondents|readers|consumers|employees|volunteers|nurses|doctors|physicians|"
     r"of\s+(?:them|those|these|all|the\s+population|the\s+world|the\s+U\.?S\.?)|worldwide|each\s+year|a\s+year|every\s+year|annually"
 )
 MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
@@ -71,7 +72,7 @@ MENTION_RE = regex.compile(
   | (?P<money>[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:{MULT}|(?:k|m|bn)\b)?|\b(?:{NUM})\s*(?:dollars|euros|US\s+dollars|USD|EUR|GBP|bucks)\b)
   | (?P<relative>\b(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times|\d+(?:\.\d+)?\s*(?:times|-fold|x)|(?:two|three|four|five|ten)[-\s]?fold)
                (?:\s+(?:as\s+(?:likely|common)|more\s+(?:likely|common)|less\s+(?:likely|common)|as\s+many(?=\s+(?:{PEOPLE})\b)
-                   |the\s+(?:risk|chance|odds|rate)|(?:higher|lower|greater)\s+(?:risk|chance|odds|rate)|more\s+effective))
+                   |the\s+(?:risk|chance|odds|rate)|(?:higher|lower|greater)\b|more\s+effective))
              |\b(?:doubles?|doubled|triples?|tripled|halves|halved|cuts?\s+(?:the|your)\s+risk\s+in\s+half)(?=\s+(?:the|your|their|a\s+person['\u2019]s)\s+(?:risk|chance|odds|rate)))
   | (?P<percent>(?:{NUM})\s*(?:%|percent\b|per\s+cent\b|pc\b)(?:\s*(?:to|-|\u2013)\s*(?:{NUM})\s*(?:%|percent\b))?)
   | (?P<number>(?:{NUM}))
@@ -79,9 +80,11 @@ MENTION_RE = regex.compile(
     _F | regex.VERBOSE,
 )
 
+# A value defined by a comparison with a copula before it: "is below 5.7 percent", "are between 5 and 6 percent".
 RANGE_BEFORE = regex.compile(
-    r"\b(?:is|are|was|were|be|of|from|between|below|above|under|over|less\s+than|more\s+than|greater\s+than|"
-    r"lower\s+than|higher\s+than|at\s+least|at\s+or\s+(?:above|below)|reaches|exceeds)\s+(?:{NUM}\s*(?:%|percent)?\s*(?:to|and|-|\u2013)\s*)?$"
+    r"\b(?:is|are|was|were|be|of|from)\s+(?:between|below|above|under|over|less\s+than|more\s+than|greater\s+than|"
+    r"lower\s+than|higher\s+than|at\s+least|at\s+or\s+(?:above|below)|reaches|exceeds|from)?\s*"
+    r"(?:{NUM}\s*(?:%|percent)?\s*(?:to|and|-|\u2013)\s*)?$"
     .replace("{NUM}", NUM),
     _F,
 )
@@ -118,6 +121,12 @@ OUTCOME = regex.compile(
     r"lost|lose|gained|saw|reported|experienced|felt|noticed|satisfied|recommend)\b",
     _F,
 )
+SUCCESS_AFTER = regex.compile(
+    r"^\s*(?:effective|successful|accurate|efficacy|success|cure|response|survival|chance|likely|of\s+the\s+time)\b", _F,
+)
+CHANGE_BEFORE = regex.compile(
+    r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|almost\s+|as\s+much\s+as\s+|more\s+than\s+|over\s+|roughly\s+)?$", _F,
+)
 SUCCESS = regex.compile(r"\b(?:success(?:ful)?|effective(?:ness)?|efficacy|cure\s+rate|works?|worked|improved|relief|respond(?:ed)?|remission)\b", _F)
 RISK = regex.compile(r"\b(?:risks?|chances?|likely|odds|likelihood|rates?|mortality|survival|die|died|fatal)\b", _F)
 PEOPLE_AFTER = regex.compile(
@@ -141,7 +150,7 @@ AGE_BEFORE = regex.compile(
     _F,
 )
 EFFECT_BEFORE = regex.compile(
-    r"\b(?:relief|see\s+results|effects?|benefits?|protection|improvements?|lasts?|lasting|works?|working|kicks?\s+in|"
+    r"\b(?:relief|results?|effects?|benefits?|protection|improvements?|lasts?|lasting|works?|working|kicks?\s+in|"
     r"in\s+as\s+little\s+as|in\s+just|in\s+only|within\s+just|for\s+up\s+to|keeps?\s+working|wears?\s+off|"
     r"lose|lost|drop|dropped|heals?|healed|cleared?|clear\s+up|feel\s+better)\b[^.;:]{0,40}$",
     _F,
@@ -201,8 +210,9 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
         return "proportion"
     if kind == "money":
         return "money"
-    if kind == "relative":
-        return "relative-risk"
+    if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
+        bare = regex.search(r"(?:higher|lower|greater)$", m.group(), _F) is not None
+        return "relative-risk" if not bare or RISK.search(text) else "count"
     if kind == "percent":
         return _classify_percent(text, start, end, before, after, reference_ranges)
     return _classify_number(text, m, start, end, before, after)
@@ -211,12 +221,16 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
 def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
     if PRODUCT_STRENGTH.match(after):
         return "dose"
+    if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
+        return "risk" if RISK.search(text) and not SUCCESS.search(text) else "success-rate"
     if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
         return "discount"
     near = before[-40:]
-    if MEASURED.search(text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
+    if PEOPLE_OF.match(after):
+        pass  # "over 80% of customers": a statistic about people, whatever the comparison
+    elif MEASURED.search(text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
         return "range" if reference_ranges else "range-quiet"
-    if RANGE_BEFORE.search(near) and not PEOPLE_OF.match(after):
+    elif RANGE_BEFORE.search(near):
         return "range" if reference_ranges else "range-quiet"
     if SHARE_OF.match(after) and not PEOPLE_OF.match(after):
         return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
