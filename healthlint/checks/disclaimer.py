@@ -336,7 +336,8 @@ balanced evidence, and the FTC requires that advertising disclose material safet
 risks are the signature of promotion.
 """,
         example="""
-Our ashwagandha gummies melt stress away and boost energy. Take two every morning for best results.
+Our ashwagandha gummies melt stress away and boost energy. The gummies work in days: take two every morning
+for best results.
 """,
         instead="""
 Ashwagandha may ease stress a little in some people. It can upset your stomach, interacts with thyroid and

@@ -140,7 +140,8 @@ VAGUE_RE = regex.compile(
       | (?:experts|doctors|physicians|dermatologists|nutritionists|dietitians|specialists|health\s+experts|
            medical\s+experts|the\s+experts|scientists|researchers)\s+
         (?:(?:have|has|now|all|widely|consistently|unanimously)\s+){0,2}
-        (?:agree|agrees|recommend|recommends|say|says|confirm|confirms|swear\s+by|love|approve|endorse|prove|proved|proven)
+        (?:agree|agrees|recommend|recommends|say|says|confirm|confirms|swear\s+by|love|approve|endorse|prove|proved|proven|
+           warn|warns|discovered|have\s+discovered)
       )
     | (?:a|one)\s+(?:recent\s+|new\s+|major\s+|large\s+|landmark\s+|groundbreaking\s+)?(?:study|trial|survey)\s+
       (?:shows?|showed|found|finds|proved|proves|revealed|reveals|confirmed|confirms)
