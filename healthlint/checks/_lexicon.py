@@ -1,0 +1,115 @@
+"""Word data shared by the garbled and readability rules, all bundled and offline, loaded lazily.
+
+- English word frequencies: pyspellchecker's `en.json.gz` (read as data; the package is not imported).
+- Common English word pairs: symspellpy's bigram list (243,342 pairs with Google Books counts).
+- rules/medical-words.txt, rules/medical-phrases.txt, rules/spinner-synonyms.tsv (hand-built) and
+  rules/tortured-phrases.tsv.gz (Problematic Paper Screener, CC BY 4.0, see rules/ATTRIBUTION.md).
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .packs import builtin_pack_dir
+
+# A word: letters with inner apostrophes or hyphens ("flu-like", "Crohn's"). Digits make a token a
+# non-word for spelling (doses, codes); they stay tokens for phrases ("type 2 diabetes").
+TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
+
+# Medical morphology: words built like these are terms, not typos, even when no list has them.
+MEDICAL_AFFIX_RE = regex.compile(
+    r"(?:itis|itides|ectomy|ectomies|otomy|ostomy|plasty|scopy|scopic|graphy|gram|grams|mab|nib|tinib|pril|sartan"
+    r"|olol|alol|statin|azole|prazole|cillin|mycin|micin|cycline|floxacin|vir|tidine|dipine|afil|triptan|azepam"
+    r"|zolam|oxetine|setron|glutide|gliflozin|gliptin|parin|xaban|dronate|profen|caine|cort|sone|olone|lukast"
+    r"|azine|idine|amine|emia|aemia|algia|pathy|pathic|plasia|trophy|oma|omas|osis|oses|otic|ology|ologist"
+    r"|ologists|iatric|iatrist|uria|penia|cytes?|blast|genic|genesis|lysis|ase|ases|ectasis|megaly|rrhea|rrhoea)$"
+    r"|^(?:neuro|cardio|gastro|hepat|nephr|derm|immuno|hyper|hypo|endo|osteo|myo|psych|pharmaco|onco|hemat"
+    r"|haemat|cyto|patho|encephal|cerebro|broncho|pneumo|entero|colo|uro|gyn|ped|paed|ortho|electro|echo|micro"
+    r"|antibio|anti|intra|inter|sub|trans|peri|poly|bio)",
+)
+
+
+def data_path(name: str) -> Path:
+    return builtin_pack_dir() / name
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    return None
+
+
+def _lines(name: str):
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(data_path(name), "rt", encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield line
+
+
+class MissingData(RuntimeError):
+    """A bundled word list cannot be found (a dependency is not installed)."""
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, int]:
+    path = _package_file("spellchecker", "resources/en.json.gz")
+    if path is None:
+        raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def english_bigrams() -> dict[str, int]:
+    path = _package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+    if path is None:
+        raise MissingData("the spun-term rule needs symspellpy's word-pair list (pip install symspellpy)")
+    pairs = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            a, b, count = line.split()
+            pairs[f"{a} {b}"] = int(count)
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> frozenset[str]:
+    return frozenset(_lines("medical-words.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_phrases() -> frozenset[str]:
+    return frozenset(_lines("medical-phrases.txt"))
+
+
+@lru_cache(maxsize=1)
+def tortured_phrases() -> dict[tuple[str, ...], str]:
+    out = {}
+    for line in _lines("tortured-phrases.tsv.gz"):
+        tortured, _, correct = line.partition("\t")
+        out[tuple(tortured.split())] = correct
+    return out
+
+
+def is_medical_word(word: str) -> bool:
+    """A known medical word, a plural or possessive of one, or a word with medical morphology."""
+    w = word.lower().replace("\u2019", "'")
+    words = medical_words()
+    if w in words or w.removesuffix("'s") in words:
+        return True
+    if w.endswith("s") and (w[:-1] in words or (w.endswith("es") and w[:-2] in words)):
+        return True
+    return bool(MEDICAL_AFFIX_RE.search(w)) and len(w) >= 6

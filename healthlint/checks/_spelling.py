@@ -1,0 +1,76 @@
+"""Misspellings, judged against English word frequencies, a medical vocabulary and the article itself.
+
+A word is reported only when all of these hold: it is lowercase (names, acronyms and sentence starts
+are skipped), alphabetic, not in the English list, not medical (list or morphology), used only once
+in the article (a rare word used consistently is the article's vocabulary, not a typo), and one edit
+away from a word that is common in English or frequent in the article. Unknown words with no such
+near neighbour (new drug names, foreign terms) are left alone.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from . import _lexicon as lex
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+WORD_RE = regex.compile(r"(?<![\p{L}\p{N}'\u2019\-@/.#_])[a-z]+(?:['\u2019][a-z]+)?(?![\p{L}\p{N}\-@/_]|\.[a-z])")
+MIN_LENGTH = 4  # shorter words have too many one-edit neighbours to judge
+COMMON = 2000  # a suggested word must be at least this frequent in English (or frequent in the article)
+
+
+@dataclass(frozen=True)
+class Typo:
+    start: int
+    end: int
+    word: str
+    suggestions: tuple[str, ...]
+
+
+def article_vocabulary(texts: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(m.group().lower() for m in lex.TOKEN_RE.finditer(text))
+    return counts
+
+
+def known(word: str, freq: dict[str, int]) -> bool:
+    w = word.replace("\u2019", "'")
+    if w in freq or lex.is_medical_word(w):
+        return True
+    base = w.removesuffix("'s").removesuffix("'")
+    return base in freq or any(base.endswith(s) and base[: -len(s)] in freq for s in ("s", "es", "ly", "ed", "ing"))
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def suggestions(word: str, vocab: Counter, freq: dict[str, int]) -> tuple[str, ...]:
+    scored = []
+    for cand in edits1(word):
+        in_article = vocab.get(cand, 0)
+        common = freq.get(cand, 0)
+        if common >= COMMON or in_article >= 2 or (cand in lex.medical_words() and in_article):
+            scored.append((-in_article, -common, cand))
+    return tuple(c for _, _, c in sorted(scored)[:3])
+
+
+def find_typos(text: str, vocab: Counter) -> list[Typo]:
+    freq = lex.english_frequencies()
+    typos = []
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        if len(word) < MIN_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
+            continue
+        sugg = suggestions(word, vocab, freq)
+        if sugg:
+            typos.append(Typo(m.start(), m.end(), word, sugg))
+    return typos

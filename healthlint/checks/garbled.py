@@ -1,0 +1,246 @@
+"""Machine-garbled wording (HL4xx): spun text, misspellings, grammar slips, LanguageTool matches.
+
+Word lists and the LanguageTool client load lazily inside check(), so a run that does not select
+these rules never pays for them.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..document import Block, Document, Sentence
+from ..finding import RawFinding, Severity
+from .base import Context, Rule, RuleDocs
+
+SPINNER_GUIDANCE = (
+    "Synonym-spun text is a known fingerprint of plagiarised or machine-rewritten content (Cabanac, Labbe & "
+    "Magazinov, 'Tortured phrases: A dubious writing style emerging in science', 2021; COPE guidance on "
+    "paper mills). Google's spam policies name automatically 'spun' content as scaled content abuse. For "
+    "health readers a garbled term is worse than ugly: 'bosom peril' does not tell a patient it means "
+    "breast cancer."
+)
+
+
+def _intended(intended: str) -> str:
+    return f" (intended: '{intended}'?)" if intended else ""
+
+
+def _signals(doc: Document) -> list[tuple[Block, object]]:
+    """Every tortured and synonym-swapped phrase in the document, with its block (cached per document)."""
+    cached = doc.__dict__.get("_healthlint_spun")
+    if cached is None:
+        from . import _spun
+
+        cached = []
+        for block in doc.blocks:
+            tortured = _spun.tortured_hits(block.text)
+            hits = tortured + _spun.synonym_hits(block.text, tortured)
+            cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start))
+        object.__setattr__(doc, "_healthlint_spun", cached)
+    return cached
+
+
+class TorturedPhrase(Rule):
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        for block, hit in _signals(unit):
+            if hit.kind == "tortured":
+                fix = hit.intended if hit.intended and ctx.options.get("fix", True) else None
+                yield RawFinding(hit.start, hit.end, f"Tortured phrase '{hit.phrase}': a known spinner rewording"
+                                 f"{_intended(hit.intended)}.", _match_case(hit.phrase, fix), block=block)
+
+
+class SpunTerm(Rule):
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        for block, hit in _signals(unit):
+            if hit.kind == "synonym":
+                yield RawFinding(hit.start, hit.end, f"'{hit.phrase}' reads like a synonym-swapped term"
+                                 f"{_intended(hit.intended)}. Use the established term.", block=block)
+
+
+class SpunArticle(Rule):
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        signals = _signals(unit)
+        if len(signals) < ctx.options["min_signals"]:
+            return
+        block, first = signals[0]
+        examples = ", ".join(f"'{h.phrase}'" for _, h in signals[:3])
+        yield RawFinding(first.start, first.end, f"This article is probably spun: {len(signals)} tortured or "
+                         f"synonym-swapped phrases (e.g. {examples}). Rewrite it from the source rather than "
+                         "fixing phrases one by one.", block=block)
+
+
+def _match_case(original: str, replacement: str | None) -> str | None:
+    if replacement and original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Misspelling(Rule):
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        from . import _spelling
+
+        texts = [b.text for b in unit.blocks]
+        vocab = _spelling.article_vocabulary(texts)
+        for block in unit.blocks:
+            for typo in _spelling.find_typos(block.text, vocab):
+                options = " or ".join(f"'{s}'" for s in typo.suggestions)
+                fix = typo.suggestions[0] if len(typo.suggestions) == 1 else None
+                yield RawFinding(typo.start, typo.end, f"Possible misspelling '{typo.word}': did you mean {options}?",
+                                 fix, block=block)
+
+
+class GrammarRule(Rule):
+    finder: str = ""
+
+    def check(self, unit: Sentence, ctx: Context) -> Iterable[RawFinding]:
+        from . import _grammar
+
+        for slip in getattr(_grammar, self.finder)(unit.text):
+            yield RawFinding(slip.start, slip.end, slip.message, slip.replacement)
+
+
+def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Severity.WARNING) -> GrammarRule:
+    rule = GrammarRule(code, name, "garbled", severity, summary, docs, scope="sentence", fixable=fixable)
+    rule.finder = finder
+    return rule
+
+
+class LanguageToolRule(Rule):
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        from . import _languagetool
+
+        client = _languagetool.client_for(ctx.options)
+        for block in unit.blocks:
+            for match in client.check(block.text):
+                rule_id = f" [{match.rule_id}]" if match.rule_id else ""
+                fix = match.replacements[0] if len(match.replacements) == 1 else None
+                yield RawFinding(match.start, match.end, f"{match.message}{rule_id}", fix, block=block)
+
+
+GRAMMAR_WHY = (
+    "Careless grammar is one of the quality signals readers and reviewers use to judge health information "
+    "(the JAMA benchmarks and HONcode ask for edited, attributable content; NIH's Clear & Simple guide asks for "
+    "proofread patient text). Slips like these are also typical of machine-rewritten content."
+)
+
+RULES = [
+    TorturedPhrase(
+        "HL401", "tortured-phrase", "garbled", Severity.ERROR,
+        "A known tortured phrase: an established term garbled by a synonym spinner.",
+        RuleDocs(
+            what="Finds phrases from the published list of spinner fingerprints ('bosom peril' for breast cancer, "
+                 "'kidney disappointment' for kidney failure) and names the intended term. The list (7,800+ pairs "
+                 "from the Problematic Paper Screener, CC BY 4.0) is filtered: pairs whose tortured side is a common "
+                 "English word pair, or ordinary health English such as 'malignant growth', are left out.",
+            why=SPINNER_GUIDANCE,
+            example="Early detection of bosom peril improves survival.",
+            instead="Early detection of breast cancer improves survival.",
+        ),
+        scope="document", fixable=True, options={"fix": True},
+    ),
+    SpunTerm(
+        "HL402", "spun-term", "garbled", Severity.WARNING,
+        "A term whose words look swapped for synonyms; the restored term is suggested.",
+        RuleDocs(
+            what="Reverses typical spinner substitutions (facet -> side, results -> effects, managed -> controlled, "
+                 "wellbeing -> health; mined from the tortured-phrase list by aligning each phrase with its correct "
+                 "form, plus a curated list) in runs of 2-3 words. It reports the wording only when the restored "
+                 "phrase is an established medical term and the wording as written is not itself a known phrase.",
+            why=SPINNER_GUIDANCE,
+            example="Common flu-like facet results include fever. A randomized managed preliminary found ...",
+            instead="Common flu-like side effects include fever. A randomized controlled trial found ...",
+        ),
+        scope="document",
+    ),
+    SpunArticle(
+        "HL403", "spun-article", "garbled", Severity.ERROR,
+        "Many spun phrases in one article: the whole text is probably machine-rewritten.",
+        RuleDocs(
+            what="One finding per article when it holds at least `min_signals` tortured or synonym-swapped phrases "
+                 "(HL401, HL402), with the count and examples, so an editor sees the verdict rather than fifty small "
+                 "findings. It is reported at the first spun phrase.",
+            why=SPINNER_GUIDANCE + " Fixing the phrases one by one leaves a plagiarised, unreviewed text behind.",
+            example="An article with 'bosom peril', 'kidney disappointment', 'facet results' and 'heart assault'.",
+            instead="Rewrite the article from its original sources, with a named, qualified reviewer.",
+        ),
+        scope="document", options={"min_signals": 3},
+    ),
+    Misspelling(
+        "HL404", "misspelling", "garbled", Severity.WARNING,
+        "A word that is not English or medical vocabulary and is one edit away from a common word.",
+        RuleDocs(
+            what="Checks lowercase words against English word frequencies (pyspellchecker's list) and a medical "
+                 "vocabulary (drug, anatomy and neuroscience words, plus medical suffixes such as -itis, -ectomy, "
+                 "-mab, -pril, -olol, -statin). It learns the article: a rare word used more than once is the "
+                 "article's vocabulary, while a one-off near miss of a frequent word is a typo. Capitalised words, "
+                 "acronyms, words with digits, URLs and code are skipped. Fixable when there is one suggestion.",
+            why="Misspellings cut credibility and can change meaning (a misspelt drug name can be another drug). "
+                "NIH's Clear & Simple and CDC's Clear Communication Index ask for proofread patient materials; "
+                "typos are also a marker of unreviewed, machine-made pages.",
+            example="Common symtoms include high blood presure.",
+            instead="Common symptoms include high blood pressure.",
+        ),
+        scope="document", fixable=True,
+    ),
+    _grammar_rule(
+        "HL405", "repeated-word", "repeated_words", "The same word twice in a row ('the the').",
+        RuleDocs(
+            what="Finds a word repeated back to back, except repetitions that are grammatical ('had had', 'that "
+                 "that') or emphatic ('very very'). The fix deletes the second word.",
+            why=GRAMMAR_WHY,
+            example="Take the the tablet with food.",
+            instead="Take the tablet with food.",
+        ),
+    ),
+    _grammar_rule(
+        "HL406", "confused-word", "confused_words", "A word confused with a near homophone: it's/its, could of, more then.",
+        RuleDocs(
+            what="Finds \"it's\" used as a possessive (\"it's own\", \"it's side effects\"), \"could/should/would of\" "
+                 "for \"have\", and \"then\" after a comparative (\"more then\"). Each has a fix.",
+            why=GRAMMAR_WHY,
+            example="The drug has it's own risks; you should of asked. It works better then placebo.",
+            instead="The drug has its own risks; you should have asked. It works better than placebo.",
+        ),
+    ),
+    _grammar_rule(
+        "HL407", "agreement", "agreement",
+        "Determiner/noun or subject/verb number disagreement ('these treatment', 'doctors recommends').",
+        RuleDocs(
+            what="Finds number slips with common health nouns: a plural determiner with a singular noun ('these "
+                 "treatment'), a singular determiner with a plural noun ('a medications'), 'a'/'an' before the "
+                 "wrong sound ('an patient'), and a subject and verb that disagree ('doctors recommends', 'the "
+                 "study show'). Compound nouns ('these treatment options') and 'the number of patients has' are "
+                 "left alone.",
+            why=GRAMMAR_WHY,
+            example="These treatment can help. Doctors recommends a medications review.",
+            instead="These treatments can help. Doctors recommend a medication review.",
+        ),
+        fixable=True,
+    ),
+    _grammar_rule(
+        "HL408", "missing-word", "missing_words", "A quantifier missing 'of' before its noun ('a number patients').",
+        RuleDocs(
+            what="Finds a quantifier that needs 'of' before its noun phrase: 'a number patients', 'a lot people', "
+                 "'most the time'. The fix inserts 'of'.",
+            why=GRAMMAR_WHY,
+            example="A number patients stop taking the drug; most the side effects are mild.",
+            instead="A number of patients stop taking the drug; most of the side effects are mild.",
+        ),
+    ),
+    LanguageToolRule(
+        "HL410", "languagetool", "garbled", Severity.WARNING,
+        "A grammar or style match from a LanguageTool server (optional extra, off by default).",
+        RuleDocs(
+            what="Sends each block's text to a LanguageTool server's /v2/check and reports its matches at their "
+                 "exact positions, with LanguageTool's rule id. Off by default: enable it with `select = "
+                 "[\"HL410\"]` (or `--select HL410`) and set the server with the `server` option or the "
+                 "HEALTHLINT_LANGUAGETOOL_URL environment variable; `local = true` starts a local LanguageTool "
+                 "through language-tool-python (`pip install healthlint[languagetool]`, needs Java). `disabled_rules` "
+                 "lists LanguageTool rule ids to ignore. An unreachable server is an input error (exit 2).",
+            why=GRAMMAR_WHY + " LanguageTool covers thousands of patterns this offline rule set does not.",
+            example="He go to the clinic every weeks.",
+            instead="He goes to the clinic every week.",
+        ),
+        scope="document", fixable=True, default_enabled=False,
+        options={"server": "", "language": "en-US", "local": False, "disabled_rules": ["WHITESPACE_RULE"], "timeout": 20.0},
+    ),
+]
