@@ -30,8 +30,11 @@ LEGIT_REPEATS = frozenset({"had", "that", "bye", "no", "very", "so", "really", "
 def repeated_words(text: str) -> Iterator[Slip]:
     for m in REPEAT_RE.finditer(text):
         word = m.group(1)
-        if word.lower() in LEGIT_REPEATS or word.isupper() and len(word) > 1 or "\n\n" in m.group(2):
+        gap = m.group(2)
+        if word.lower() in LEGIT_REPEATS or word.isupper() and len(word) > 1 or "  " in gap or "\n\n" in gap:
             continue
+        if m.group(3)[0].isupper() and not word[0].isupper():
+            continue  # "... leukemia Leukemia can ...": a new sentence or item, not a slip
         yield Slip(m.start(2), m.end(3), f"Repeated word: '{word} {m.group(3)}'; delete the second one.", "")
 
 
@@ -79,19 +82,37 @@ PHRASE_END = (
     r"with|and|or|that|which|who|on|at|from|by|as|than|because|help|helps|work|works|cause|causes|include|includes))"
 )
 PLURAL_DET_RE = regex.compile(rf"\b(these|those|several|many|various|both|few|multiple)\s+(\p{{Ll}}+)(?={PHRASE_END})", _F)
-SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another|one\s+more)\s+(\p{{Ll}}+)(?!{APOS}|\p{{L}})", _F)
+SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another)\s+(\p{{Ll}}+)(?!{APOS}|\p{{L}})", _F)
+# After "this" a plural form may be a verb ("This causes scarring"): only nouns that are never verbs.
+NOT_VERBS = frozenset("patients doctors nurses symptoms medications medicines pills tablets capsules vaccines diseases "
+                      "infections conditions children adults women men people researchers physicians hospitals".split())
 # "a"/"an" before an obviously wrong sound. Only plain lowercase words; silent h and "you"-sounding u/eu/one skipped.
 A_AN_RE = regex.compile(r"\b(a|an)\s+(\p{Ll}[\p{Ll}\-]*)\b", regex.V1)
 A_BEFORE_VOWEL_OK = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ure", "uro", "ufo", "ubiq", "u-", "o-")
 AN_BEFORE_CONSONANT_OK = ("hour", "honest", "honor", "honour", "heir", "herb", "x-", "mri", "fda", "nsaid", "hmo", "s-", "f-", "l-", "m-", "n-", "r-", "x")
+
+# "hepatitis a and b", "vitamin a or": the letter, not the article.
+FUNCTION_WORDS = frozenset("and or is are was were of in on to at as if it its nor but so than that the".split())
+LETTER_CONTEXT = regex.compile(r"\b(?:hepatitis|vitamin|type|group|grade|stage|class|plan|part|section|step|option|list|item|point|influenza|strep|blood)\s+$", _F)
+
+
+def _letter_name(text: str, start: int) -> bool:
+    return bool(LETTER_CONTEXT.search(text[max(0, start - 20):start]))
+
 
 # Subject-verb: a plural noun directly followed by a singular verb form, and the reverse.
 PLURAL_SUBJECTS = "doctors|patients|people|children|studies|researchers|experts|scientists|women|men|adults|symptoms|treatments|medications|drugs"
 SINGULAR_VERBS = "recommends|says|suggests|shows|finds|believes|needs|wants|causes|seems|appears|doesn't|does|has|is|was"
 SINGULAR_SUBJECTS = "doctor|patient|study|researcher|person|child|woman|man|treatment|medication|drug"
 PLURAL_VERBS = "recommend|suggest|show|find|believe|need|want|seem|appear|don't|do|have|are|were"
-SV_PLURAL_RE = regex.compile(rf"(?<!\bof\s+(?:\p{{L}}+\s+){{0,2}})\b({PLURAL_SUBJECTS})\s+({SINGULAR_VERBS})\b", _F)
-SV_SINGULAR_RE = regex.compile(rf"\b(?:the|your|a|this|each|every)\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
+# Only a subject that opens a clause (sentence start, after a comma or a conjunction) is judged:
+# "treatment for children is" and "help your child have" have other heads or verbs.
+CLAUSE_START = r"(?:^|[,;:]\s+|\b(?:but|so|because|that|when|if|while|although)\s+)"
+SV_PLURAL_RE = regex.compile(
+    rf"{CLAUSE_START}(?:(?:the|these|those|many|most|some|all|our|your|their|several|both|few)\s+)?"
+    rf"\b({PLURAL_SUBJECTS})\s+({SINGULAR_VERBS})\b", _F)
+SV_SINGULAR_RE = regex.compile(
+    rf"{CLAUSE_START}(?:the|your|a|this|each|every)\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
 
 
 def agreement(text: str) -> Iterator[Slip]:
@@ -101,27 +122,23 @@ def agreement(text: str) -> Iterator[Slip]:
             yield Slip(m.start(), m.end(), f"'{m.group(1)}' needs a plural noun: '{m.group(1)} {SINGULAR[noun]}'.", f"{m.group(1)} {SINGULAR[noun]}")
     for m in SINGULAR_DET_RE.finditer(text):
         noun = m.group(2)
+        if m.group(1).lower() == "this" and noun not in NOT_VERBS or _letter_name(text, m.start()):
+            continue
         if noun in PLURAL and not text[m.end():].lstrip().startswith(("'", "\u2019")):
             yield Slip(m.start(), m.end(), f"'{m.group(1)}' needs a singular noun: '{m.group(1)} {PLURAL[noun]}'.")
     for m in A_AN_RE.finditer(text):
         det, word = m.group(1), m.group(2)
         lower = word.lower()
+        if lower in FUNCTION_WORDS or _letter_name(text, m.start()):
+            continue
         if det.lower() == "a" and lower[0] in "aeiou" and not lower.startswith(A_BEFORE_VOWEL_OK) and lower[0] != "u":
             yield Slip(m.start(1), m.end(1), f"Use 'an' before a vowel sound: 'an {word}'.", "an" if det.islower() else "An")
         elif det.lower() == "an" and lower[0] not in "aeiou" and not lower.startswith(AN_BEFORE_CONSONANT_OK) and lower[0] != "h":
             yield Slip(m.start(1), m.end(1), f"Use 'a' before a consonant sound: 'a {word}'.", "a" if det.islower() else "A")
     for m in SV_PLURAL_RE.finditer(text):
-        if _after_determiner_of(text, m.start()):
-            continue
-        yield Slip(m.start(), m.end(), f"Subject and verb disagree: '{m.group(1)}' is plural but '{m.group(2)}' is singular.")
+        yield Slip(m.start(1), m.end(), f"Subject and verb disagree: '{m.group(1)}' is plural but '{m.group(2)}' is singular.")
     for m in SV_SINGULAR_RE.finditer(text):
         yield Slip(m.start(1), m.end(), f"Subject and verb disagree: '{m.group(1)}' is singular but '{m.group(2)}' is plural.")
-
-
-def _after_determiner_of(text: str, start: int) -> bool:
-    """'the number of patients has' and 'one of the doctors says' agree with the head noun."""
-    before = text[max(0, start - 40):start].lower().split()
-    return "of" in before[-3:] or bool(before) and before[-1] in ("whose", "where", "when", "what", "who", "which", "that", "if")
 
 
 # --- missing words --------------------------------------------------------------------------------
