@@ -44,7 +44,7 @@ ITS_NOUNS = (
     "own|effects?|side\\s+effects|symptoms|causes?|benefits|risks|ability|function|purpose|role|shape|size|name|"
     "potency|effectiveness|efficacy|dosage|ingredients|users|patients|structure|impact|properties|mechanism|safety"
 )
-ITS_RE = regex.compile(rf"\b(it{APOS}s)\s+(?:{ITS_NOUNS})\b", _F)
+ITS_RE = regex.compile(rf"\b(it{APOS}s)\s+(?:{ITS_NOUNS})\b(?![\-\p{{L}}])", _F)
 MODAL_OF_RE = regex.compile(r"\b(?:could|should|would|might|must|may)(?:n['\u2019]t)?\s+(of)\b(?!\s+course\b)", _F)
 COMPARATIVE_THEN_RE = regex.compile(
     r"\b(?:more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|longer|shorter|older|younger)\s+(then)\b", _F
@@ -87,7 +87,7 @@ SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another)\s+(\p{{Ll}}+
 NOT_VERBS = frozenset("patients doctors nurses symptoms medications medicines pills tablets capsules vaccines diseases "
                       "infections conditions children adults women men people researchers physicians hospitals".split())
 # "a"/"an" before an obviously wrong sound. Only plain lowercase words; silent h and "you"-sounding u/eu/one skipped.
-A_AN_RE = regex.compile(r"\b(a|an)\s+(\p{Ll}[\p{Ll}\-]*)\b", regex.V1)
+A_AN_RE = regex.compile(r"\b([Aa]|[Aa]n)\s+(\p{Ll}[\p{Ll}\-]*)\b", regex.V1)
 A_BEFORE_VOWEL_OK = ("one", "once", "eu", "ewe", "uni", "use", "usu", "uti", "ure", "uro", "ufo", "ubiq", "u-", "o-")
 AN_BEFORE_CONSONANT_OK = ("hour", "honest", "honor", "honour", "heir", "herb", "x-", "mri", "fda", "nsaid", "hmo", "s-", "f-", "l-", "m-", "n-", "r-", "x")
 

@@ -28,7 +28,10 @@ MEDICAL_AFFIX_RE = regex.compile(
     r"|zolam|oxetine|setron|glutide|gliflozin|gliptin|parin|xaban|dronate|profen|caine|cort|sone|olone|lukast"
     r"|azine|idine|amine|emia|aemia|algia|pathy|pathic|plasia|trophy|oma|omas|osis|oses|otic|ology|ologist"
     r"|ologists|iatric|iatrist|uria|penia|cytes?|blast|genic|genesis|lysis|ase|ases|ectasis|megaly|rrhea|rrhoea)$"
-    r"|^(?:neuro|cardio|gastro|hepat|nephr|derm|immuno|hyper|hypo|endo|osteo|myo|psych|pharmaco|onco|hemat"
+)
+# Medical prefixes: enough to accept a word as spelt on purpose, too loose to call a word a term.
+MEDICAL_PREFIX_RE = regex.compile(
+    r"^(?:neuro|cardio|gastro|hepat|nephr|derm|immuno|hyper|hypo|endo|osteo|myo|psych|pharmaco|onco|hemat"
     r"|haemat|cyto|patho|encephal|cerebro|broncho|pneumo|entero|colo|uro|gyn|ped|paed|ortho|electro|echo|micro"
     r"|antibio|anti|intra|inter|sub|trans|peri|poly|bio)",
 )
@@ -104,12 +107,15 @@ def tortured_phrases() -> dict[tuple[str, ...], str]:
     return out
 
 
-def is_medical_word(word: str) -> bool:
-    """A known medical word, a plural or possessive of one, or a word with medical morphology."""
+def is_medical_word(word: str, prefixes: bool = True) -> bool:
+    """A known medical word, a plural or possessive of one, or a word with medical morphology
+    (suffixes such as -itis, -ectomy, -statin; with `prefixes`, also neuro-, cardio-, hyper-...)."""
     w = word.lower().replace("\u2019", "'")
     words = medical_words()
     if w in words or w.removesuffix("'s") in words:
         return True
     if w.endswith("s") and (w[:-1] in words or (w.endswith("es") and w[:-2] in words)):
         return True
-    return bool(MEDICAL_AFFIX_RE.search(w)) and len(w) >= 6
+    if len(w) < 6:
+        return False
+    return bool(MEDICAL_AFFIX_RE.search(w)) or prefixes and bool(MEDICAL_PREFIX_RE.match(w))

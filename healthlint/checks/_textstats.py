@@ -37,7 +37,7 @@ def syllables(word: str) -> int:
     count = sum(len(_hyphenator().positions(part)) + 1 for part in w.split("-") if part)
     if count == 1 and len(w) > 7:  # pyphen leaves some long words unhyphenated; count vowel groups instead
         count = max(1, len(VOWEL_GROUPS.findall(w.removesuffix("e"))))
-    if count > 2 and lex.is_medical_word(w):
+    if count > 2 and lex.is_medical_word(w, prefixes=False):
         return 2
     return count
 

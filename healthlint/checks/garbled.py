@@ -34,7 +34,7 @@ def _signals(doc: Document) -> list[tuple[Block, object]]:
         for block in doc.blocks:
             tortured = _spun.tortured_hits(block.text)
             hits = tortured + _spun.synonym_hits(block.text, tortured)
-            cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start))
+            cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start) if not _quoted(block.text, h))
         object.__setattr__(doc, "_healthlint_spun", cached)
     return cached
 
@@ -62,10 +62,19 @@ class SpunArticle(Rule):
         if len(signals) < ctx.options["min_signals"]:
             return
         block, first = signals[0]
-        examples = ", ".join(f"'{h.phrase}'" for _, h in signals[:3])
+        distinct = list(dict.fromkeys(h.phrase.lower() for _, h in signals))
+        examples = ", ".join(f"'{p}'" for p in distinct[:3])
         yield RawFinding(first.start, first.end, f"This article is probably spun: {len(signals)} tortured or "
                          f"synonym-swapped phrases (e.g. {examples}). Rewrite it from the source rather than "
                          "fixing phrases one by one.", block=block)
+
+
+QUOTES = "\"'\u201c\u201d\u2018\u2019`*_"
+
+
+def _quoted(text: str, hit) -> bool:
+    """A phrase in quotes or emphasis is mentioned, not used ("spinners write 'bosom peril'")."""
+    return hit.start > 0 and hit.end < len(text) and text[hit.start - 1] in QUOTES and text[hit.end] in QUOTES
 
 
 def _match_case(original: str, replacement: str | None) -> str | None:

@@ -101,13 +101,13 @@ RULES = [
         "HL503", "hard-paragraph", "readability", Severity.INFO,
         "A paragraph whose reading grade is far above the target.",
         RuleDocs(
-            what="Scores each paragraph of at least `min_words` words (default 60) and reports it when its "
+            what="Scores each paragraph of at least `min_words` words (default 40) and reports it when its "
                  "Flesch-Kincaid grade is above `max_grade` (default 12), with its SMOG score.",
             why=GUIDANCE,
             example="A paragraph of long sentences full of Latinate words: 'Individuals experiencing persistent "
                     "manifestations should consult ...'.",
             instead="Short sentences with everyday words: 'If your symptoms do not go away, see your doctor.'",
         ),
-        scope="block", options={"target": 8, "max_grade": 12.0, "min_words": 60},
+        scope="block", options={"target": 8, "max_grade": 12.0, "min_words": 40},
     ),
 ]
