@@ -112,7 +112,9 @@ class LocalClient:
 _clients: dict[tuple, Any] = {}
 
 
-def client_for(options: dict) -> HTTPClient | LocalClient:
+def client_for(options: dict) -> HTTPClient | LocalClient | None:
+    """The configured client, or None when no server is set and local is off: `--select ALL` turns
+    HL410 on too, and it stays quiet until a server is configured."""
     server = options.get("server") or os.environ.get(ENV_URL, "")
     disabled = list(options.get("disabled_rules", []))
     language = options.get("language", "en-US")
@@ -123,7 +125,5 @@ def client_for(options: dict) -> HTTPClient | LocalClient:
         elif options.get("local"):
             _clients[key] = LocalClient(language, disabled)
         else:
-            raise LanguageToolError(
-                f"HL410 (languagetool) needs a server: set rules.HL410.server or {ENV_URL}, or local = true"
-            )
+            return None
     return _clients[key]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from ..config import ConfigError
 from .packs import builtin_pack_dir
 
 # A word: letters with inner apostrophes or hyphens ("flu-like", "Crohn's"). Digits make a token a
@@ -62,8 +63,8 @@ def _lines(name: str):
                 yield line
 
 
-class MissingData(RuntimeError):
-    """A bundled word list cannot be found (a dependency is not installed)."""
+class MissingData(ConfigError):
+    """A bundled word list cannot be found (a dependency is not installed): one line, exit 2."""
 
 
 @lru_cache(maxsize=1)

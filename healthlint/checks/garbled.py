@@ -5,6 +5,7 @@ these rules never pays for them.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable
 
 from ..document import Block, Document, Sentence
@@ -114,15 +115,29 @@ def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Seve
 
 
 class LanguageToolRule(Rule):
+    """One request per document: the blocks joined by blank lines, so LanguageTool sees paragraphs."""
+
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        from ..document import PLACEHOLDER
         from . import _languagetool
 
         client = _languagetool.client_for(ctx.options)
+        if client is None or not unit.blocks:
+            return
+        starts, parts, pos = [], [], 0
         for block in unit.blocks:
-            for match in client.check(block.text):
-                rule_id = f" [{match.rule_id}]" if match.rule_id else ""
-                fix = match.replacements[0] if len(match.replacements) == 1 else None
-                yield RawFinding(match.start, match.end, f"{match.message}{rule_id}", fix, block=block)
+            starts.append(pos)
+            parts.append(block.text)
+            pos += len(block.text) + 2
+        for match in client.check("\n\n".join(parts)):
+            i = bisect.bisect_right(starts, match.start) - 1
+            block, base = unit.blocks[i], starts[i]
+            start, end = match.start - base, match.end - base
+            if end > len(block.text) or PLACEHOLDER in block.text[start:end]:
+                continue  # across two blocks, or on inline code / a URL
+            rule_id = f" [{match.rule_id}]" if match.rule_id else ""
+            fix = match.replacements[0] if len(match.replacements) == 1 else None
+            yield RawFinding(start, end, f"{match.message}{rule_id}", fix, block=block)
 
 
 GRAMMAR_WHY = (
@@ -239,10 +254,11 @@ RULES = [
         "HL410", "languagetool", "garbled", Severity.WARNING,
         "A grammar or style match from a LanguageTool server (optional extra, off by default).",
         RuleDocs(
-            what="Sends each block's text to a LanguageTool server's /v2/check and reports its matches at their "
+            what="Sends the article's prose (its blocks, joined by blank lines) to a LanguageTool server's /v2/check and reports its matches at their "
                  "exact positions, with LanguageTool's rule id. Off by default: enable it with `select = "
                  "[\"HL410\"]` (or `--select HL410`) and set the server with the `server` option or the "
-                 "HEALTHLINT_LANGUAGETOOL_URL environment variable; `local = true` starts a local LanguageTool "
+                 "HEALTHLINT_LANGUAGETOOL_URL environment variable (until one is set the rule reports nothing, so that "
+                 "`select = [\"ALL\"]` works without a server); `local = true` starts a local LanguageTool "
                  "through language-tool-python (`pip install healthlint[languagetool]`, needs Java). `disabled_rules` "
                  "lists LanguageTool rule ids to ignore. An unreachable server is an input error (exit 2).",
             why=GRAMMAR_WHY + " LanguageTool covers thousands of patterns this offline rule set does not.",
