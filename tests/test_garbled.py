@@ -33,6 +33,19 @@ def test_tortured_list_ships_with_attribution_and_without_common_pairs():
     assert (ROOT / "rules" / "ATTRIBUTION.md").read_text(encoding="utf-8").count("CC BY 4.0") >= 1
 
 
+def test_word_pair_subset_matches_the_spun_words():
+    """english-pairs.tsv.gz is built for the current spun words; rebuild it when they change."""
+    from healthlint.checks._build_data import spun_digest
+
+    with gzip.open(_lexicon.data_path("english-pairs.tsv.gz"), "rt", encoding="utf-8") as f:
+        digest = next(line.split()[-1] for line in f if line.startswith("# spun-words-digest"))
+    assert digest == spun_digest(_spun.reverse_synonyms()), "run: python -m healthlint.checks._build_data pairs"
+    pairs = _lexicon.english_bigrams()
+    assert pairs["breast cancer"] is True and pairs["prostate cancer"] is True  # very common pairs
+    assert "side effects" in _lexicon.medical_phrases()
+    assert "bosom peril" not in pairs
+
+
 def test_reverse_synonyms_are_mined_from_aligned_pairs():
     rev = _spun.reverse_synonyms()
     assert "failure" in rev["disappointment"]  # kidney disappointment / kidney failure

@@ -1,7 +1,8 @@
 """Word data shared by the garbled and readability rules, all bundled and offline, loaded lazily.
 
 - English word frequencies: pyspellchecker's `en.json.gz` (read as data; the package is not imported).
-- Common English word pairs: symspellpy's bigram list (243,342 pairs with Google Books counts).
+- Common English word pairs: rules/english-pairs.tsv.gz, the part of symspellpy's bigram list (Google
+  Books counts) that the spun-term rule asks about (built by _build_data.py).
 - rules/medical-words.txt, rules/medical-phrases.txt, rules/spinner-synonyms.tsv (hand-built) and
   rules/tortured-phrases.tsv.gz (Problematic Paper Screener, CC BY 4.0, see rules/ATTRIBUTION.md).
 """
@@ -77,15 +78,13 @@ def english_frequencies() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def english_bigrams() -> dict[str, int]:
-    path = _package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
-    if path is None:
-        raise MissingData("the spun-term rule needs symspellpy's word-pair list (pip install symspellpy)")
+def english_bigrams() -> dict[str, bool]:
+    """Common English word pairs that HL402 asks about (a subset of symspellpy's bigram list),
+    each with whether it is very common (seen 10 million times or more)."""
     pairs = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            a, b, count = line.split()
-            pairs[f"{a} {b}"] = int(count)
+    for line in _lines("english-pairs.tsv.gz"):
+        pair, _, mark = line.partition("\t")
+        pairs[pair] = mark == "+"
     return pairs
 
 

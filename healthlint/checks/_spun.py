@@ -17,7 +17,6 @@ from functools import lru_cache
 from . import _lexicon as lex
 
 MAX_TORTURED = 6  # longest tortured phrase matched, in words
-MIN_BIGRAM = 10_000_000  # a restored word pair must be at least this common in the English pair list
 
 # Function words never count as spun: swapping them back restores nothing meaningful.
 STOPWORDS = frozenset(
@@ -91,18 +90,28 @@ def reverse_synonyms() -> dict[str, tuple[str, ...]]:
 
 
 def established(phrase: str) -> bool:
-    """A well-known term: in the medical phrase list, or a common English pair with a medical word."""
+    """A well-known term: in the medical phrase list, or a very common English pair of two content
+    words, one of them medical ("insulin resistance", "prostate cancer")."""
     if phrase in lex.medical_phrases():
         return True
     words = phrase.split()
-    if len(words) != 2 or lex.english_bigrams().get(phrase, 0) < MIN_BIGRAM:
-        return False
-    medical = lex.medical_words()
-    return any(w in medical or w.rstrip("s") in medical for w in words) or phrase in _MEDICAL_PAIRS
+    if len(words) != 2 or any(w in STOPWORDS for w in words) or not lex.english_bigrams().get(phrase, False):
+        return False  # only very common pairs (10 million+ in Google Books) count as established
+    terms = _term_words()
+    return any(w in terms or w.rstrip("s") in terms for w in words)
 
 
-# Common pairs made only of general words that are still health terms (for the bigram route).
-_MEDICAL_PAIRS = frozenset({"side effects", "heart attack", "blood pressure", "heart disease", "kidney failure"})
+# Heads of disease names: a very common pair ending in one ("lung cancer", "lyme disease") is a term.
+DISEASE_HEADS = frozenset(
+    "cancer cancers disease diseases disorder disorders syndrome failure attack attacks infection infections "
+    "pain injury injuries tumor tumors tumour tumours deficiency".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _term_words() -> frozenset[str]:
+    """Medical vocabulary plus the heads of disease names."""
+    return lex.medical_words() | DISEASE_HEADS
 
 
 def known_wording(phrase: str) -> bool:

@@ -1,0 +1,111 @@
+"""Rebuild the derived word lists in rules/ (maintainers only; nothing here runs during a lint).
+
+    python -m healthlint.checks._build_data tortured PATH/tortured-phrases.json
+    python -m healthlint.checks._build_data pairs        # needs symspellpy installed; run after `tortured`
+
+`tortured`: the Problematic Paper Screener list (CC BY 4.0) filtered for health text. Dropped: one-word
+entries, pairs whose tortured side is a common English word pair (symspellpy's bigram list), pairs whose
+tortured words all occur in the correct side (annotations, not substitutions), and a few phrases that are
+ordinary health English. Unclear suggestions ("?", "/", "or", brackets) are kept with no suggestion.
+
+`pairs`: the subset of symspellpy's English bigram list (MIT; counts from Google Books Ngrams) that HL402
+needs: every pair containing a spun word (to tell an ordinary phrase from a garbled one) and every very
+common pair containing a medical word (established terms). Its header records a digest of the spun words,
+so a test notices when the synonym data changed and the subset must be rebuilt.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sys
+
+from . import _lexicon as lex
+
+TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
+ORDINARY = {  # tortured sides that careful health writing uses in their plain sense
+    "malignant growth", "sound individuals", "safe reaction", "observational examination", "benign cancer",
+    "patient gathering", "blood clusters", "mind waves", "fitness statistics", "natural files", "kind injuries",
+    "healthcare answer", "optimistic impact", "depressing influence", "quality regulation", "effective gadget",
+    "research gadget", "hereditary data", "intense angle", "engine neuron", "heart fee",
+}
+MIN_ESTABLISHED = 10_000_000  # pairs this common are marked "+" (established) in english-pairs.tsv.gz
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text.lower())
+    return " ".join(TOKEN.findall(text))
+
+
+def _symspell_bigrams() -> dict[str, int]:
+    path = lex._package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+    if path is None:
+        sys.exit("install symspellpy to rebuild the word-pair list")
+    pairs = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            a, b, count = line.split()
+            pairs[f"{a} {b}"] = int(count)
+    return pairs
+
+
+def _write_gz(name: str, lines: list[str]) -> None:
+    """Reproducible gzip (no timestamp), so a rebuild with the same data is byte-identical."""
+    with open(lex.data_path(name), "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write("".join(line + "\n" for line in lines).encode("utf-8"))
+
+
+def spun_digest(words) -> str:
+    return hashlib.sha1("\n".join(sorted(words)).encode("utf-8")).hexdigest()[:16]
+
+
+def build_tortured(src: str) -> None:
+    common = _symspell_bigrams()
+    pairs: dict[str, str] = {}
+    for p in json.load(open(src, encoding="utf-8"))["phrases"]:
+        tortured, raw = _norm(p["tortured"]), p["correct"].lower()
+        correct = "" if re.search(r"[\[\]?/]| or |\.\.\.|context", raw) else _norm(raw)
+        words = tortured.split()
+        if len(words) < 2 or tortured in common or tortured in ORDINARY or tortured == correct:
+            continue
+        if set(words) <= set(_norm(raw).split()):
+            continue
+        pairs.setdefault(tortured, correct)
+    _write_gz("tortured-phrases.tsv.gz", [
+        "# Tortured phrases: spinner fingerprints and the term they garble (tab-separated; empty = no confident suggestion).",
+        "# Source: Problematic Paper Screener, Cabanac, Labbe & Magazinov, 'Tortured phrases: A dubious writing style",
+        "# emerging in science' (2021), CC BY 4.0; via giladfeldman/torturedcheck (MIT). Filtered for healthlint.",
+    ] + [f"{t}\t{pairs[t]}" for t in sorted(pairs)])
+    print(f"{len(pairs)} tortured phrases")
+
+
+def build_pairs() -> None:
+    from . import _spun
+
+    lex.tortured_phrases.cache_clear()
+    _spun.reverse_synonyms.cache_clear()
+    spun = set(_spun.reverse_synonyms())
+    medical = _spun._term_words()
+    keep = {}
+    for pair, count in _symspell_bigrams().items():
+        words = pair.split()
+        medical_pair = any(w in medical or w.rstrip("s") in medical for w in words)
+        if any(w in spun for w in words) or count >= MIN_ESTABLISHED and medical_pair:
+            keep[pair] = "+" if count >= MIN_ESTABLISHED else ""
+    _write_gz("english-pairs.tsv.gz", [
+        "# Common English word pairs: the subset of symspellpy's bigram list (MIT; counts from Google Books Ngrams)",
+        "# that healthlint's HL402 needs; '+' marks pairs seen at least 10 million times.",
+        "# Rebuild: python -m healthlint.checks._build_data pairs",
+        f"# spun-words-digest {spun_digest(spun)}",
+    ] + [f"{pair}\t{keep[pair]}".rstrip("\t") for pair in sorted(keep)])
+    print(f"{len(keep)} word pairs")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["tortured"] and len(sys.argv) == 3:
+        build_tortured(sys.argv[2])
+    elif sys.argv[1:] == ["pairs"]:
+        build_pairs()
+    else:
+        sys.exit(__doc__)
