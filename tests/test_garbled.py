@@ -226,3 +226,13 @@ def test_clean_explainer_article_has_no_garbled_findings():
     result = Linter(use_config=False).lint_file(str(ROOT / "fixtures" / "articles" / "clean-explainer.md"))
     assert result.error is None
     assert [f for f in result.findings if f.category in ("garbled", "readability")] == []
+
+
+def test_spun_example_article_gets_the_verdict_and_restorations():
+    result = Linter(use_config=False).lint_file(str(ROOT / "fixtures" / "articles" / "spun-diabetes.md"))
+    found = {f.code for f in result.findings}
+    assert {"HL401", "HL402", "HL403"} <= found
+    verdicts = [f for f in result.findings if f.code == "HL403"]
+    assert len(verdicts) == 1
+    intended = {f.message.split("intended: '")[1].split("'")[0] for f in result.findings if "intended: '" in f.message}
+    assert {"type 2 diabetes", "side effects", "risk factors", "family history", "randomized controlled trial"} <= intended

@@ -166,13 +166,25 @@ def synonym_hits(text: str, skip: list[Hit] = ()) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=1)
+def curated() -> frozenset[str]:
+    """Spun words from the hand-reviewed list (not only mined from the tortured pairs)."""
+    return frozenset(line.partition("\t")[0] for line in lex._lines("spinner-synonyms.tsv"))
+
+
 def _restore(window: list[str], rev: dict[str, tuple[str, ...]]) -> str | None:
     original = " ".join(window)
     if known_wording(original):
         return None
     options = [(w,) + rev.get(w, ()) for w in window]
+    hand = curated()
     for combo in itertools.islice(itertools.product(*options), 64):
-        if list(combo) == window:
+        swapped = [w for w, c in zip(window, combo) if w != c]
+        if not swapped:
+            continue
+        # Swapping two ordinary words ("greater hazard" -> "higher risk") rewrites prose rather than
+        # restoring a term: several swaps at once need hand-reviewed spinner words.
+        if len(swapped) > 1 and not all(w in hand for w in swapped):
             continue
         phrase = " ".join(combo)
         if established(phrase):
