@@ -146,6 +146,13 @@ def test_medical_names_acronyms_and_non_words_are_not_typos(text):
     assert "HL404" not in codes(text)
 
 
+def test_british_spellings_are_not_typos():
+    text = ("The paediatric centre measured haemoglobin and oestrogen; colour and behaviour changed after "
+            "the programme, so they organised a randomised trial of fibre.")
+    assert typos(text) == []
+    assert typos("Common symtoms of anaemia include fatige.") == [("symtoms", ("symptoms",)), ("fatige", ("fatigue",))]
+
+
 def test_spelling_fix_only_with_one_suggestion():
     fixed, applied, _ = Linter(use_config=False, select=["HL404"]).fix_text("Common symtoms include fever.\n", "a.md")
     assert fixed == "Common symptoms include fever.\n"

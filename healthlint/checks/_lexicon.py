@@ -29,7 +29,7 @@ MEDICAL_AFFIX_RE = regex.compile(
     r"|olol|alol|statin|azole|prazole|cillin|mycin|micin|cycline|floxacin|vir|tidine|dipine|afil|triptan|azepam"
     r"|zolam|oxetine|setron|glutide|gliflozin|gliptin|parin|xaban|dronate|profen|caine|cort|sone|olone|lukast"
     r"|azine|idine|amine|emia|aemia|algia|pathy|pathic|plasia|trophy|oma|omas|osis|oses|otic|ology|ologist"
-    r"|ologists|iatric|iatrist|uria|penia|cytes?|blast|genic|genesis|lysis|ase|ases|ectasis|megaly|rrhea|rrhoea)$"
+    r"|ologists|iatric|iatrist|uria|penia|cytes?|blast|genic|genesis|lysis|ectasis|megaly|rrhea|rrhoea)$"
 )
 # Medical prefixes: enough to accept a word as spelt on purpose, too loose to call a word a term.
 MEDICAL_PREFIX_RE = regex.compile(

@@ -18,7 +18,7 @@ from . import _lexicon as lex
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 WORD_RE = regex.compile(r"(?<![\p{L}\p{N}'\u2019\-@/.#_])[a-z]+(?:['\u2019][a-z]+)?(?![\p{L}\p{N}\-@/_]|\.[a-z])")
 MIN_LENGTH = 4  # shorter words have too many one-edit neighbours to judge
-COMMON = 2000  # a suggested word must be at least this frequent in English (or frequent in the article)
+COMMON = 1000  # a suggested word must be at least this frequent in English (or frequent in the article)
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,42 @@ def article_vocabulary(texts: list[str]) -> Counter:
     return counts
 
 
-def known(word: str, freq: dict[str, int]) -> bool:
-    w = word.replace("\u2019", "'")
+# British spellings, rewritten to the American forms the frequency list mostly holds.
+BRITISH = [
+    (regex.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),  # colour, behaviour, favourite
+    (regex.compile(r"([^aeiou])re(s|d)?$"), r"\1er\2"),  # centre, fibre, litre, metres
+    (regex.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, catheterised
+    (regex.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse, paralysed
+    (regex.compile(r"ae"), "e"),  # anaemia, haemoglobin, paediatric
+    (regex.compile(r"oe"), "e"),  # oedema, oestrogen, foetus
+    (regex.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelled
+    (regex.compile(r"ogue(s)?$"), r"og\1"),  # catalogue
+    (regex.compile(r"ence$"), "ense"),  # licence, defence
+    (regex.compile(r"mme(s)?$"), r"m\1"),  # programme
+]
+
+
+def _american(word: str) -> set[str]:
+    out = set()
+    for pattern, repl in BRITISH:
+        changed = pattern.sub(repl, word)
+        if changed != word:
+            out.add(changed)
+    if out:  # some words carry two British features (haemorrhage, anaesthetised)
+        out |= {pattern.sub(repl, w) for w in list(out) for pattern, repl in BRITISH}
+    return out
+
+
+def _in_lists(w: str, freq: dict[str, int]) -> bool:
     if w in freq or lex.is_medical_word(w):
         return True
+    return any(w.endswith(s) and w[: -len(s)] in freq for s in ("s", "es", "ly", "ed", "ing"))
+
+
+def known(word: str, freq: dict[str, int]) -> bool:
+    w = word.replace("\u2019", "'")
     base = w.removesuffix("'s").removesuffix("'")
-    return base in freq or any(base.endswith(s) and base[: -len(s)] in freq for s in ("s", "es", "ly", "ed", "ing"))
+    return _in_lists(w, freq) or _in_lists(base, freq) or any(_in_lists(a, freq) for a in _american(base))
 
 
 def edits1(word: str) -> set[str]:
