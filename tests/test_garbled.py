@@ -204,6 +204,9 @@ def test_agreement_without_a_confident_fix(code, text):
     "Some of the tablets are large. All the tablets are large. It gives some the chance to rest.",
     "Lymphoma. Lymphoma is a cancer.",
     "The cause of heart disease in both men and women is narrowing of the arteries.",
+    "Both parent and child must agree. A results-based plan helps.",
+    "We ask that each patient have a driver. It is a third the size of a grape. I was none the wiser.",
+    "Write down a number the doctor gave you.",
 ])
 def test_grammatical_sentences_stay_clean(text):
     assert [c for c in codes(text) if c in ("HL405", "HL406", "HL407", "HL408")] == []

@@ -81,8 +81,8 @@ PHRASE_END = (
     r"(?:[.,;:!?)]|$|\s+(?:is|are|was|were|can|may|might|will|would|should|must|have|has|had|do|does|did|in|of|for|to|"
     r"with|and|or|that|which|who|on|at|from|by|as|than|because|help|helps|work|works|cause|causes|include|includes))"
 )
-PLURAL_DET_RE = regex.compile(rf"\b(these|those|several|many|various|both|few|multiple)\s+(\p{{Ll}}+)(?={PHRASE_END})", _F)
-SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another)\s+(\p{{Ll}}+)(?!{APOS}|\p{{L}})", _F)
+PLURAL_DET_RE = regex.compile(rf"\b(these|those|several|many|various|few|multiple)\s+(\p{{Ll}}+)(?={PHRASE_END})", _F)
+SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another)\s+(\p{{Ll}}+)(?!{APOS}|[\p{{L}}\-])", _F)
 # After "this" a plural form may be a verb ("This causes scarring"): only nouns that are never verbs.
 NOT_VERBS = frozenset("patients doctors nurses symptoms medications medicines pills tablets capsules vaccines diseases "
                       "infections conditions children adults women men people researchers physicians hospitals".split())
@@ -108,11 +108,13 @@ PLURAL_VERBS = "recommend|suggest|show|find|believe|need|want|seem|appear|don't|
 # Only a subject that opens a clause (sentence start, after a comma or a conjunction) is judged:
 # "treatment for children is" and "help your child have" have other heads or verbs.
 CLAUSE_START = r"(?:^|[,;:]\s+|\b(?:but|so|because|that|when|if|while|although)\s+)"
+# Not after "that": "we ask that each patient have a driver" is a subjunctive, not a slip.
+CLAUSE_START_NO_THAT = r"(?:^|[,;:]\s+|\b(?:but|so|because|when|if|while|although)\s+)"
 SV_PLURAL_RE = regex.compile(
     rf"{CLAUSE_START}(?:(?:the|these|those|many|most|some|all|our|your|their|several|both|few)\s+)?"
     rf"\b({PLURAL_SUBJECTS})\s+({SINGULAR_VERBS})\b", _F)
 SV_SINGULAR_RE = regex.compile(
-    rf"{CLAUSE_START}(?:the|your|a|this|each|every)\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
+    rf"{CLAUSE_START_NO_THAT}(?:the|your|a|this|each|every)\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
 
 
 def agreement(text: str) -> Iterator[Slip]:
@@ -143,9 +145,15 @@ def agreement(text: str) -> Iterator[Slip]:
 
 # --- missing words --------------------------------------------------------------------------------
 # "a number patients", "most the time": a quantifier that needs "of" before its noun phrase.
-OF_NOUNS = "number|lot|lots|couple|majority|variety|range|handful|series|quarter|third|half|fraction|percentage|proportion|minority"
-MISSING_OF_RE = regex.compile(rf"\b(a\s+(?:large\s+|small\s+|growing\s+)?(?:{OF_NOUNS}))(\s+)(?=(?:the|these|those|their|your|our|people|patients|children|adults|women|men)\b)", _F)
-QUANT_THE_RE = regex.compile(r"\b(most|many|some|none|several|each|few)(\s+)(?=(?:the|these|those|their|your|our)\s+\p{L})", _F)
+# Not "a third/half/quarter": "a third the size of" is idiomatic.
+OF_NOUNS = "number|lot|lots|couple|majority|variety|range|handful|series|percentage|proportion|minority"
+PLURAL_HEADS = (
+    "people|patients|children|adults|women|men|studies|doctors|cases|years|things|ways|drugs|medicines|"
+    "treatments|symptoms|foods|options|types|kinds|reasons|factors|benefits|risks"
+)
+MISSING_OF_RE = regex.compile(rf"\b(a\s+(?:large\s+|small\s+|growing\s+)?(?:{OF_NOUNS}))(\s+)(?=(?:{PLURAL_HEADS})\b)", _F)
+# Not "none": "none the wiser" is idiomatic.
+QUANT_THE_RE = regex.compile(r"\b(most|many|some|several|each)(\s+)(?=(?:the|these|those|their|your|our)\s+\p{L})", _F)
 
 
 def missing_words(text: str) -> Iterator[Slip]:
