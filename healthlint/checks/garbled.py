@@ -154,7 +154,9 @@ RULES = [
             what="Finds phrases from the published list of spinner fingerprints ('bosom peril' for breast cancer, "
                  "'kidney disappointment' for kidney failure) and names the intended term. The list (7,800+ pairs "
                  "from the Problematic Paper Screener, CC BY 4.0) is filtered: pairs whose tortured side is a common "
-                 "English word pair, or ordinary health English such as 'malignant growth', are left out.",
+                 "English word pair, or ordinary health English such as 'malignant growth', are left out. A phrase in "
+                 "quotes is a mention, not a use, and is skipped. The fix writes the intended term (`fix = false` "
+                 "reports without one).",
             why=SPINNER_GUIDANCE,
             example="Early detection of bosom peril improves survival.",
             instead="Early detection of breast cancer improves survival.",
