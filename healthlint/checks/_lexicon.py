@@ -100,10 +100,12 @@ def medical_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tortured_phrases() -> dict[tuple[str, ...], str]:
+    """The published list plus healthlint's own health-content fingerprints."""
     out = {}
-    for line in _lines("tortured-phrases.tsv.gz"):
-        tortured, _, correct = line.partition("\t")
-        out[tuple(tortured.split())] = correct
+    for name in ("tortured-phrases.tsv.gz", "health-tortured.tsv"):
+        for line in _lines(name):
+            tortured, _, correct = line.partition("\t")
+            out[tuple(tortured.split())] = correct
     return out
 
 
