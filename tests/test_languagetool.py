@@ -146,6 +146,17 @@ def test_unreachable_server_is_one_error_line_and_exit_2(tmp_path):
     assert "internal error" not in lines[0]
 
 
+def test_every_input_reports_the_unreachable_server(tmp_path):
+    config(tmp_path, f"http://127.0.0.1:{closed_port()}")
+    write(tmp_path, "a.md", "He go to the clinic.\n")
+    write(tmp_path, "b.md", "She go to the clinic.\n")
+    proc = run("check", "a.md", "b.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["a.md", "b.md"]
+    assert all("cannot reach LanguageTool server" in line for line in lines)
+
+
 def test_server_error_status_is_an_input_error(tmp_path, server):
     FakeLanguageTool.status = 503
     config(tmp_path, server)

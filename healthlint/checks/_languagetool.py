@@ -61,10 +61,13 @@ class HTTPClient:
     def __init__(self, server: str, language: str, disabled: list[str], timeout: float):
         self.url = server.rstrip("/") + ("" if server.rstrip("/").endswith("/v2/check") else "/v2/check")
         self.language, self.disabled, self.timeout = language, disabled, timeout
+        self.unreachable: str | None = None  # after one failed connection, fail fast for the other files
 
     def check(self, text: str) -> list[LTMatch]:
         if not text.strip():
             return []
+        if self.unreachable:
+            raise LanguageToolError(self.unreachable)
         form = {"text": text, "language": self.language}
         if self.disabled:
             form["disabledRules"] = ",".join(self.disabled)
@@ -77,7 +80,8 @@ class HTTPClient:
             raise LanguageToolError(f"LanguageTool server {self.url} answered HTTP {exc.code} ({exc.reason})") from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise LanguageToolError(f"cannot reach LanguageTool server {self.url}: {reason}") from None
+            self.unreachable = f"cannot reach LanguageTool server {self.url}: {reason}"
+            raise LanguageToolError(self.unreachable) from None
         except ValueError:
             raise LanguageToolError(f"LanguageTool server {self.url} did not answer with JSON") from None
         try:
