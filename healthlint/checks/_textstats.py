@@ -1,8 +1,10 @@
 """Reading-grade statistics: Flesch-Kincaid grade and SMOG, with medical terms capped at two syllables.
 
 The formulas are the published ones (Kincaid et al. 1975; McLaughlin 1969), as textstat implements
-them. Syllables come from pyphen's English hyphenation dictionary, which is textstat's own fallback:
-textstat 0.7 fetches NLTK's cmudict over the network on first use, which a linter must never do.
+them, and syllables are counted the way textstat counts them: the CMU Pronouncing Dictionary first,
+pyphen's hyphenation for other words. textstat itself is not used because version 0.7 downloads
+NLTK's cmudict over the network on first use, which a linter must never do; rules/syllables.tsv.gz
+ships the CMU counts that differ from pyphen's for common words instead.
 
 A drug or condition name with no plain-language alternative ("atorvastatin", "hypertension") would
 otherwise dominate both scores; counting it as a two-syllable word keeps the score about the
@@ -29,12 +31,21 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=1)
+def _cmu() -> dict[str, int]:
+    return {w: int(c) for w, _, c in (line.partition("\t") for line in lex._lines("syllables.tsv.gz"))}
+
+
+def _part(part: str) -> int:
+    return _cmu().get(part) or len(_hyphenator().positions(part)) + 1
+
+
 @lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
-    w = word.lower()
+    w = word.lower().replace("\u2019", "'")
     if not w[:1].isalpha():
         return 1
-    count = sum(len(_hyphenator().positions(part)) + 1 for part in w.split("-") if part)
+    count = sum(_part(part) for part in w.split("-") if part)
     if count == 1 and len(w) > 7:  # pyphen leaves some long words unhyphenated; count vowel groups instead
         count = max(1, len(VOWEL_GROUPS.findall(w.removesuffix("e"))))
     if count > 2 and lex.is_medical_word(w, prefixes=False):
