@@ -46,6 +46,14 @@ def test_word_pair_subset_matches_the_spun_words():
     assert "bosom peril" not in pairs
 
 
+def test_mining_aligns_words_and_skips_real_terms():
+    from healthlint.checks._build_data import mine_substitutions
+
+    mined = mine_substitutions([("kidney disappointment", "kidney failure"), ("lung infection", "lung disease"),
+                                ("urinary tract infection", "urinary tract infection"), ("big data", "large data set")])
+    assert mined == {"disappointment": {"failure"}}  # "infection" is a real term; lengths differ for the last
+
+
 def test_reverse_synonyms_are_mined_from_aligned_pairs():
     rev = _spun.reverse_synonyms()
     assert "failure" in rev["disappointment"]  # kidney disappointment / kidney failure

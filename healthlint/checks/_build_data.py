@@ -6,8 +6,11 @@
 
 `tortured`: the Problematic Paper Screener list (CC BY 4.0) filtered for health text. Dropped: one-word
 entries, pairs whose tortured side is a common English word pair (symspellpy's bigram list), pairs whose
-tortured words all occur in the correct side (annotations, not substitutions), and a few phrases that are
-ordinary health English. Unclear suggestions ("?", "/", "or", brackets) are kept with no suggestion.
+tortured words all occur in the correct side (annotations, not substitutions), a few phrases that are
+ordinary health English, and two-word phrases of ordinary words that garble a non-health term
+("brain organization" for neural network reads as plain neuroscience). Unclear suggestions ("?", "/", "or", brackets) are kept with no suggestion.
+
+It also writes spinner-mined.tsv.gz, the word-level substitutions mined from the full list.
 
 `pairs`: the subset of symspellpy's English bigram list (MIT; counts from Google Books Ngrams) that HL402
 needs: every pair containing a spun word (to tell an ordinary phrase from a garbled one) and every very
@@ -34,6 +37,7 @@ ORDINARY = {  # tortured sides that careful health writing uses in their plain s
     "healthcare answer", "optimistic impact", "depressing influence", "quality regulation", "effective gadget",
     "research gadget", "hereditary data", "intense angle", "engine neuron", "heart fee",
 }
+RARE = 300  # pyspellchecker frequency below which a word is odd enough to mark a spinner
 MIN_ESTABLISHED = 10_000_000  # pairs this common are marked "+" (established) in english-pairs.tsv.gz
 
 
@@ -64,16 +68,47 @@ def spun_digest(words) -> str:
     return hashlib.sha1("\n".join(sorted(words)).encode("utf-8")).hexdigest()[:16]
 
 
+def _health_related(phrase: str) -> bool:
+    from . import _spun
+
+    vocab = set(_spun._term_words()) | {w for p in lex.medical_phrases() for w in p.split()}
+    return any(w in vocab or lex.is_medical_word(w) for w in phrase.split())
+
+
+def mine_substitutions(entries: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Word-level substitutions from aligned (tortured, correct) phrases of equal length:
+    "kidney disappointment" / "kidney failure" gives disappointment -> failure. A word that occurs in
+    any correct phrase (or an established medical phrase) is a real term and never counts as spun:
+    the list also swaps "infection" for "disease", yet "urinary tract infection" is a term."""
+    real = {w for _, correct in entries for w in correct.split()}
+    real |= {w for phrase in lex.medical_phrases() for w in phrase.split()}
+    mined: dict[str, set[str]] = {}
+    for tortured, correct in entries:
+        t, c = tortured.split(), correct.split()
+        if len(t) == len(c):
+            for spun, original in zip(t, c):
+                if spun != original and spun not in real:
+                    mined.setdefault(spun, set()).add(original)
+    return mined
+
+
 def build_tortured(src: str) -> None:
-    common = _symspell_bigrams()
+    common, freq = _symspell_bigrams(), lex.english_frequencies()
     pairs: dict[str, str] = {}
+    entries = []
     for p in json.load(open(src, encoding="utf-8"))["phrases"]:
         tortured, raw = _norm(p["tortured"]), p["correct"].lower()
         correct = "" if re.search(r"[\[\]?/]| or |\.\.\.|context", raw) else _norm(raw)
+        if correct:
+            entries.append((tortured, correct))
         words = tortured.split()
         if len(words) < 2 or tortured in common or tortured in ORDINARY or tortured == correct:
             continue
         if set(words) <= set(_norm(raw).split()):
+            continue
+        # Two ordinary words ("brain organization", "mental ability") are fine health English; a
+        # two-word fingerprint stays only if it garbles a health term or contains an odd word.
+        if len(words) == 2 and not (_health_related(_norm(raw)) or min(freq.get(w, 0) for w in words) < RARE):
             continue
         pairs.setdefault(tortured, correct)
     _write_gz("tortured-phrases.tsv.gz", [
@@ -81,7 +116,12 @@ def build_tortured(src: str) -> None:
         "# Source: Problematic Paper Screener, Cabanac, Labbe & Magazinov, 'Tortured phrases: A dubious writing style",
         "# emerging in science' (2021), CC BY 4.0; via giladfeldman/torturedcheck (MIT). Filtered for healthlint.",
     ] + [f"{t}\t{pairs[t]}" for t in sorted(pairs)])
-    print(f"{len(pairs)} tortured phrases")
+    mined = mine_substitutions(entries)
+    _write_gz("spinner-mined.tsv.gz", [
+        "# Word-level spinner substitutions mined from the full tortured-phrase list (CC BY 4.0, see ATTRIBUTION.md):",
+        "# spun word <TAB> the words it replaced, comma-separated. Rebuild: python -m healthlint.checks._build_data tortured",
+    ] + [f"{w}\t{','.join(sorted(mined[w]))}" for w in sorted(mined)])
+    print(f"{len(pairs)} tortured phrases, {len(mined)} mined spinner words")
 
 
 def build_pairs() -> None:

@@ -2,8 +2,8 @@
 
 The second part is the general mechanism. A reverse-synonym map (spun word -> words it usually
 replaces) is mined from the tortured-phrase list by aligning each tortured phrase with its correct
-form word by word ("kidney disappointment" / "kidney failure" gives disappointment -> failure), plus a
-hand-curated list of spinner substitutions in health text. For every run of 2-3 words, each eligible
+form word by word ("kidney disappointment" / "kidney failure" gives disappointment -> failure; see
+_build_data.mine_substitutions), plus a hand-curated list of spinner substitutions in health text. For every run of 2-3 words, each eligible
 word is swapped back; a restoration is accepted only when the restored phrase is an established term
 (the medical phrase list, or a common English word pair that contains a medical word) and the wording
 as written is not itself an established phrase.
@@ -63,42 +63,19 @@ def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
 
 @lru_cache(maxsize=1)
 def reverse_synonyms() -> dict[str, tuple[str, ...]]:
-    """spun word -> the words it may stand for; medical words and function words are never spun."""
+    """spun word -> the words it may stand for: the curated list plus the substitutions mined from
+    the tortured-phrase list (built by _build_data). Medical words and function words are never spun."""
     pairs: dict[str, set[str]] = {}
-    for line in lex._lines("spinner-synonyms.tsv"):
-        spun, _, originals = line.partition("\t")
-        pairs.setdefault(spun, set()).update(o.strip() for o in originals.split(",") if o.strip())
-    curated = set(pairs)
-    # A mined substitution counts only if the spun word is never part of a real term: "infection" ->
-    # "disease" was mined too, but "infection" is a term in its own right ("urinary tract infection").
-    real = {w for phrase in lex.medical_phrases() for w in phrase.split()}
-    table = lex.tortured_phrases()
-    real.update(w for correct in table.values() for w in correct.split())
-    for tortured, correct in table.items():
-        right = correct.split()
-        if len(right) != len(tortured):
-            continue
-        for spun, original in zip(tortured, right):
-            if spun != original and (spun in curated or spun not in real):
-                pairs.setdefault(spun, set()).add(original)
+    for name in ("spinner-synonyms.tsv", "spinner-mined.tsv.gz"):
+        for line in lex._lines(name):
+            spun, _, originals = line.partition("\t")
+            pairs.setdefault(spun, set()).update(o.strip() for o in originals.split(",") if o.strip())
     medical = lex.medical_words()
     return {
         spun: tuple(sorted(originals))
         for spun, originals in pairs.items()
         if spun not in STOPWORDS and spun not in medical and len(spun) > 2
     }
-
-
-def established(phrase: str) -> bool:
-    """A well-known term: in the medical phrase list, or a very common English pair of two content
-    words, one of them medical ("insulin resistance", "prostate cancer")."""
-    if phrase in lex.medical_phrases():
-        return True
-    words = phrase.split()
-    if len(words) != 2 or any(w in STOPWORDS for w in words) or not lex.english_bigrams().get(phrase, False):
-        return False  # only very common pairs (10 million+ in Google Books) count as established
-    terms = _term_words()
-    return any(w in terms or w.rstrip("s") in terms for w in words)
 
 
 # Heads of disease names: a very common pair ending in one ("lung cancer", "lyme disease") is a term.
@@ -112,6 +89,18 @@ DISEASE_HEADS = frozenset(
 def _term_words() -> frozenset[str]:
     """Medical vocabulary plus the heads of disease names."""
     return lex.medical_words() | DISEASE_HEADS
+
+
+def established(phrase: str) -> bool:
+    """A well-known term: in the medical phrase list, or a very common English pair of two content
+    words, one of them medical ("insulin resistance", "prostate cancer")."""
+    if phrase in lex.medical_phrases():
+        return True
+    words = phrase.split()
+    if len(words) != 2 or any(w in STOPWORDS for w in words) or not lex.english_bigrams().get(phrase, False):
+        return False  # only very common pairs (10 million+ in Google Books) count as established
+    terms = _term_words()
+    return any(w in terms or w.rstrip("s") in terms for w in words)
 
 
 def known_wording(phrase: str) -> bool:
