@@ -6,6 +6,7 @@ these rules never pays for them.
 from __future__ import annotations
 
 import bisect
+import weakref
 from typing import Iterable
 
 from ..document import Block, Document, Sentence
@@ -25,9 +26,13 @@ def _intended(intended: str) -> str:
     return f" (intended: '{intended}'?)" if intended else ""
 
 
+# HL401-HL403 share one scan per document.
+_SIGNALS: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
+
+
 def _signals(doc: Document) -> list[tuple[Block, object]]:
-    """Every tortured and synonym-swapped phrase in the document, with its block (cached per document)."""
-    cached = doc.__dict__.get("_healthlint_spun")
+    """Every tortured and synonym-swapped phrase in the document, with its block, in order."""
+    cached = _SIGNALS.get(doc)
     if cached is None:
         from . import _spun
 
@@ -36,7 +41,7 @@ def _signals(doc: Document) -> list[tuple[Block, object]]:
             tortured = _spun.tortured_hits(block.text)
             hits = tortured + _spun.synonym_hits(block.text, tortured)
             cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start) if not _quoted(block.text, h))
-        object.__setattr__(doc, "_healthlint_spun", cached)
+        _SIGNALS[doc] = cached
     return cached
 
 
