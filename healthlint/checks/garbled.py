@@ -172,10 +172,12 @@ RULES = [
         "HL402", "spun-term", "garbled", Severity.WARNING,
         "A term whose words look swapped for synonyms; the restored term is suggested.",
         RuleDocs(
-            what="Reverses typical spinner substitutions (facet -> side, results -> effects, managed -> controlled, "
-                 "wellbeing -> health; mined from the tortured-phrase list by aligning each phrase with its correct "
-                 "form, plus a curated list) in runs of 2-3 words. It reports the wording only when the restored "
-                 "phrase is an established medical term and the wording as written is not itself a known phrase.",
+            what="Reverses typical spinner substitutions (bosom -> breast, peril -> cancer, facet -> side, managed -> "
+                 "controlled; mined from the tortured-phrase list by aligning each phrase with its correct form word "
+                 "by word, plus a curated list) in runs of 2-3 words. It reports the wording only when the restored "
+                 "phrase is an established medical term (a curated term list, or a very common English word pair "
+                 "with a medical word) and the wording as written is not itself a known phrase. Medical words are "
+                 "never treated as spun, and swapping two words at once needs hand-reviewed spinner words.",
             why=SPINNER_GUIDANCE,
             example="Common flu-like facet results include fever. A randomized managed preliminary found ...",
             instead="Common flu-like side effects include fever. A randomized controlled trial found ...",
