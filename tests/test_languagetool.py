@@ -18,6 +18,8 @@ PATTERNS = [
     ("He go ", "HE_VERB_AGR", "The pronoun 'He' must be used with a third-person verb.", ["He goes "]),
     ("every weeks", "EVERY_NNS", "Use a singular noun after 'every'.", ["every week"]),
     ("alot", "ALOT", "Did you mean 'a lot'?", ["a lot", "allot"]),
+    ("symtoms", "MORFOLOGIK_RULE_EN_US", "Possible spelling mistake found.", ["symptoms"]),
+    ("metformin", "MORFOLOGIK_RULE_EN_US", "Possible spelling mistake found.", ["met forming"]),
 ]
 
 
@@ -45,8 +47,9 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
                     "message": message, "shortMessage": "", "offset": utf16_offset(text, at),
                     "length": utf16_offset(text, at + len(phrase.rstrip())) - utf16_offset(text, at),
                     "replacements": [{"value": r.rstrip()} for r in reps],
-                    "rule": {"id": rule_id, "description": message, "issueType": "grammar",
-                             "category": {"id": "GRAMMAR", "name": "Grammar"}},
+                    "rule": {"id": rule_id, "description": message,
+                             "issueType": "misspelling" if rule_id.startswith("MORFOLOGIK") else "grammar",
+                             "category": {"id": "TYPOS" if rule_id.startswith("MORFOLOGIK") else "GRAMMAR"}},
                 })
         payload = json.dumps({"software": {"name": "LanguageTool", "version": "6.4", "apiVersion": 1},
                               "language": {"name": "English (US)", "code": form.get("language")},
@@ -186,6 +189,24 @@ def test_off_by_default_and_never_imported_unless_selected(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                          env={"PYTHONPATH": str(__import__("helpers").ROOT)})
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_spelling_matches_are_hl411_without_medical_words_and_share_one_request(tmp_path, server):
+    write(tmp_path, "pyproject.toml", f"""
+[tool.healthlint]
+select = ["HL410", "HL411"]
+
+[tool.healthlint.rules.HL410]
+server = "{server}"
+
+[tool.healthlint.rules.HL411]
+server = "{server}"
+""")
+    write(tmp_path, "a.md", "He go home. Common symtoms of metformin use are mild.\n")
+    proc, findings = run_json("a.md", cwd=tmp_path)
+    assert sorted((f["code"], f["message"].split("[")[-1]) for f in findings) == [
+        ("HL410", "HE_VERB_AGR]"), ("HL411", "MORFOLOGIK_RULE_EN_US]")]
+    assert len(FakeLanguageTool.requests) == 1  # one request serves both rules
 
 
 def test_utf16_offsets_map_to_code_points():

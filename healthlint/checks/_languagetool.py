@@ -30,6 +30,12 @@ class LTMatch:
     message: str
     rule_id: str
     replacements: tuple[str, ...]
+    spelling: bool = False  # LanguageTool's typo category (its spell checker), reported as HL411
+
+
+def is_spelling(rule: dict) -> bool:
+    category = (rule.get("category") or {}).get("id", "")
+    return rule.get("issueType") == "misspelling" or category == "TYPOS" or rule.get("id", "").startswith("MORFOLOGIK")
 
 
 def utf16_to_index(text: str) -> list[int]:
@@ -53,7 +59,8 @@ def parse_matches(text: str, payload: dict) -> list[LTMatch]:
         start, end = table[off], table[off + length]
         rule = m.get("rule") or {}
         reps = tuple(r["value"] for r in m.get("replacements", [])[:5] if "value" in r)
-        out.append(LTMatch(start, end, m.get("message") or m.get("shortMessage") or "LanguageTool match", rule.get("id", ""), reps))
+        message = m.get("message") or m.get("shortMessage") or "LanguageTool match"
+        out.append(LTMatch(start, end, message, rule.get("id", ""), reps, is_spelling(rule)))
     return out
 
 
@@ -109,7 +116,9 @@ class LocalClient:
         for m in self.tool.check(text):
             start = m.offset
             end = start + getattr(m, "error_length", getattr(m, "errorLength", 0))
-            out.append(LTMatch(start, end, m.message, getattr(m, "rule_id", getattr(m, "ruleId", "")), tuple(m.replacements[:5])))
+            rule_id = getattr(m, "rule_id", getattr(m, "ruleId", ""))
+            spelling = getattr(m, "rule_issue_type", getattr(m, "ruleIssueType", "")) == "misspelling"
+            out.append(LTMatch(start, end, m.message, rule_id, tuple(m.replacements[:5]), spelling or rule_id.startswith("MORFOLOGIK")))
         return out
 
 

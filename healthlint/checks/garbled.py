@@ -119,8 +119,15 @@ def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Seve
     return rule
 
 
+# Both LanguageTool rules read one request per document and client.
+_LT_MATCHES: "weakref.WeakKeyDictionary[Document, dict]" = weakref.WeakKeyDictionary()
+
+
 class LanguageToolRule(Rule):
-    """One request per document: the blocks joined by blank lines, so LanguageTool sees paragraphs."""
+    """HL410 reports LanguageTool's grammar and style matches, HL411 its spelling matches, minus
+    words that healthlint knows to be medical vocabulary or the article's own."""
+
+    spelling: bool = False
 
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
         from ..document import PLACEHOLDER
@@ -129,20 +136,55 @@ class LanguageToolRule(Rule):
         client = _languagetool.client_for(ctx.options)
         if client is None or not unit.blocks:
             return
-        starts, parts, pos = [], [], 0
-        for block in unit.blocks:
-            starts.append(pos)
-            parts.append(block.text)
-            pos += len(block.text) + 2
-        for match in client.check("\n\n".join(parts)):
-            i = bisect.bisect_right(starts, match.start) - 1
-            block, base = unit.blocks[i], starts[i]
-            start, end = match.start - base, match.end - base
-            if end > len(block.text) or PLACEHOLDER in block.text[start:end]:
-                continue  # across two blocks, or on inline code / a URL
+        vocab = _article_counts(unit) if self.spelling else None
+        for block, start, end, match in _lt_matches(unit, client):
+            if match.spelling != self.spelling or PLACEHOLDER in block.text[start:end]:
+                continue
+            if vocab is not None and _accepted_word(block.text[start:end], vocab):
+                continue
             rule_id = f" [{match.rule_id}]" if match.rule_id else ""
             fix = match.replacements[0] if len(match.replacements) == 1 else None
             yield RawFinding(start, end, f"{match.message}{rule_id}", fix, block=block)
+
+
+def _lt_matches(doc: Document, client) -> list:
+    """The blocks joined by blank lines (LanguageTool sees paragraphs), matches mapped back to blocks."""
+    per_doc = _LT_MATCHES.setdefault(doc, {})
+    if id(client) not in per_doc:
+        starts, pos = [], 0
+        for block in doc.blocks:
+            starts.append(pos)
+            pos += len(block.text) + 2
+        out = []
+        for match in client.check("\n\n".join(b.text for b in doc.blocks)):
+            i = bisect.bisect_right(starts, match.start) - 1
+            block, start, end = doc.blocks[i], match.start - starts[i], match.end - starts[i]
+            if end <= len(block.text):  # a match across two blocks has no single place
+                out.append((block, start, end, match))
+        per_doc[id(client)] = out
+    return per_doc[id(client)]
+
+
+def _article_counts(doc: Document):
+    from . import _spelling
+
+    return _spelling.article_vocabulary([b.text for b in doc.blocks])
+
+
+def _accepted_word(word: str, vocab) -> bool:
+    """Drug names, medical terms and words the article uses consistently are not typos."""
+    from . import _lexicon
+
+    return _lexicon.is_medical_word(word) or vocab.get(word.lower(), 0) > 1
+
+
+def _languagetool_rule(code, name, spelling, summary, docs) -> LanguageToolRule:
+    rule = LanguageToolRule(
+        code, name, "garbled", Severity.WARNING, summary, docs, scope="document", fixable=True, default_enabled=False,
+        options={"server": "", "language": "en-US", "local": False, "disabled_rules": ["WHITESPACE_RULE"], "timeout": 20.0},
+    )
+    rule.spelling = spelling
+    return rule
 
 
 GRAMMAR_WHY = (
@@ -259,22 +301,36 @@ RULES = [
             instead="A number of patients stop taking the drug; most of the side effects are mild.",
         ),
     ),
-    LanguageToolRule(
-        "HL410", "languagetool", "garbled", Severity.WARNING,
+    _languagetool_rule(
+        "HL410", "languagetool", False,
         "A grammar or style match from a LanguageTool server (optional extra, off by default).",
         RuleDocs(
-            what="Sends the article's prose (its blocks, joined by blank lines) to a LanguageTool server's /v2/check and reports its matches at their "
-                 "exact positions, with LanguageTool's rule id. Off by default: enable it with `select = "
-                 "[\"HL410\"]` (or `--select HL410`) and set the server with the `server` option or the "
-                 "HEALTHLINT_LANGUAGETOOL_URL environment variable (until one is set the rule reports nothing, so that "
-                 "`select = [\"ALL\"]` works without a server); `local = true` starts a local LanguageTool "
-                 "through language-tool-python (`pip install healthlint[languagetool]`, needs Java). `disabled_rules` "
-                 "lists LanguageTool rule ids to ignore. An unreachable server is an input error (exit 2).",
+            what="Sends the article's prose (its blocks, joined by blank lines) to a LanguageTool server's /v2/check and reports "
+                 "its grammar and style matches at their exact positions, with LanguageTool's rule id (spelling "
+                 "matches are HL411). Off by default: enable it with `select = [\"HL410\"]` (or `--select HL410`) "
+                 "and set the server with the `server` option or the HEALTHLINT_LANGUAGETOOL_URL environment "
+                 "variable (until one is set the rule reports nothing, so that `select = [\"ALL\"]` works without a "
+                 "server); `local = true` starts a local LanguageTool through language-tool-python (`pip install "
+                 "healthlint[languagetool]`, needs Java). `disabled_rules` lists LanguageTool rule ids to ignore. "
+                 "An unreachable server is an input error (exit 2).",
             why=GRAMMAR_WHY + " LanguageTool covers thousands of patterns this offline rule set does not.",
             example="He go to the clinic every weeks.",
             instead="He goes to the clinic every week.",
         ),
-        scope="document", fixable=True, default_enabled=False,
-        options={"server": "", "language": "en-US", "local": False, "disabled_rules": ["WHITESPACE_RULE"], "timeout": 20.0},
+    ),
+    _languagetool_rule(
+        "HL411", "languagetool-spelling", True,
+        "A spelling match from a LanguageTool server, minus medical vocabulary (optional extra, off by default).",
+        RuleDocs(
+            what="LanguageTool's spelling matches (its TYPOS category), configured like HL410 (its own `server` "
+                 "option, or the shared HEALTHLINT_LANGUAGETOOL_URL). A general dictionary flags drug names and "
+                 "anatomy, so words that healthlint knows as medical (HL404's vocabulary and suffixes) or that the "
+                 "article uses more than once are dropped. Use it instead of HL404 when you run LanguageTool.",
+            why="Misspellings cut credibility and can change meaning (a misspelt drug name can be another drug); "
+                "NIH's Clear & Simple and CDC's Clear Communication Index ask for proofread patient materials.",
+            example="Common symtoms include fever.",
+            instead="Common symptoms include fever.",
+        ),
     ),
 ]
+
