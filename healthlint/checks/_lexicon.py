@@ -55,7 +55,7 @@ def _package_file(package: str, name: str) -> Path | None:
     return None
 
 
-def _lines(name: str):
+def data_lines(name: str):
     opener = gzip.open if name.endswith(".gz") else open
     with opener(data_path(name), "rt", encoding="utf-8") as f:
         for line in f:
@@ -82,7 +82,7 @@ def english_bigrams() -> dict[str, bool]:
     """Common English word pairs that HL402 asks about (a subset of symspellpy's bigram list),
     each with whether it is very common (seen 10 million times or more)."""
     pairs = {}
-    for line in _lines("english-pairs.tsv.gz"):
+    for line in data_lines("english-pairs.tsv.gz"):
         pair, _, mark = line.partition("\t")
         pairs[pair] = mark == "+"
     return pairs
@@ -90,12 +90,12 @@ def english_bigrams() -> dict[str, bool]:
 
 @lru_cache(maxsize=1)
 def medical_words() -> frozenset[str]:
-    return frozenset(_lines("medical-words.txt"))
+    return frozenset(data_lines("medical-words.txt"))
 
 
 @lru_cache(maxsize=1)
 def medical_phrases() -> frozenset[str]:
-    return frozenset(_lines("medical-phrases.txt"))
+    return frozenset(data_lines("medical-phrases.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +103,7 @@ def tortured_phrases() -> dict[tuple[str, ...], str]:
     """The published list plus healthlint's own health-content fingerprints."""
     out = {}
     for name in ("tortured-phrases.tsv.gz", "health-tortured.tsv"):
-        for line in _lines(name):
+        for line in data_lines(name):
             tortured, _, correct = line.partition("\t")
             out[tuple(tortured.split())] = correct
     return out

@@ -3,10 +3,10 @@
 The second part is the general mechanism. A reverse-synonym map (spun word -> words it usually
 replaces) is mined from the tortured-phrase list by aligning each tortured phrase with its correct
 form word by word ("kidney disappointment" / "kidney failure" gives disappointment -> failure; see
-_build_data.mine_substitutions), plus a hand-curated list of spinner substitutions in health text. For every run of 2-3 words, each eligible
-word is swapped back; a restoration is accepted only when the restored phrase is an established term
-(the medical phrase list, or a common English word pair that contains a medical word) and the wording
-as written is not itself an established phrase.
+_build_data.mine_substitutions), plus a hand-curated list of spinner substitutions in health text.
+In every run of 2-3 words, spun words are swapped back; a restoration is accepted only when the
+restored phrase is an established term (the medical phrase list, or a very common English word pair
+that contains a medical word) and the wording as written is not itself a known phrase.
 """
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def reverse_synonyms() -> dict[str, tuple[str, ...]]:
     the tortured-phrase list (built by _build_data). Medical words and function words are never spun."""
     pairs: dict[str, set[str]] = {}
     for name in ("spinner-synonyms.tsv", "spinner-mined.tsv.gz"):
-        for line in lex._lines(name):
+        for line in lex.data_lines(name):
             spun, _, originals = line.partition("\t")
             pairs.setdefault(spun, set()).update(o.strip() for o in originals.split(",") if o.strip())
     medical = lex.medical_words()
@@ -158,23 +158,25 @@ def synonym_hits(text: str, skip: list[Hit] = ()) -> list[Hit]:
 @lru_cache(maxsize=1)
 def curated() -> frozenset[str]:
     """Spun words from the hand-reviewed list (not only mined from the tortured pairs)."""
-    return frozenset(line.partition("\t")[0] for line in lex._lines("spinner-synonyms.tsv"))
+    return frozenset(line.partition("\t")[0] for line in lex.data_lines("spinner-synonyms.tsv"))
 
 
 def _restore(window: list[str], rev: dict[str, tuple[str, ...]]) -> str | None:
-    original = " ".join(window)
-    if known_wording(original):
+    if known_wording(" ".join(window)):
         return None
-    options = [(w,) + rev.get(w, ()) for w in window]
+    for i, word in enumerate(window):  # one swap: "kidney disappointment" -> "kidney failure"
+        for original in rev.get(word, ()):
+            phrase = " ".join(window[:i] + [original] + window[i + 1:])
+            if established(phrase):
+                return phrase
+    # Swapping two ordinary words at once ("greater hazard" -> "higher risk") rewrites prose rather
+    # than restoring a term: several swaps need hand-reviewed spinner words ("facet results").
     hand = curated()
-    for combo in itertools.islice(itertools.product(*options), 64):
-        swapped = [w for w, c in zip(window, combo) if w != c]
-        if not swapped:
-            continue
-        # Swapping two ordinary words ("greater hazard" -> "higher risk") rewrites prose rather than
-        # restoring a term: several swaps at once need hand-reviewed spinner words.
-        if len(swapped) > 1 and not all(w in hand for w in swapped):
-            continue
+    spun = [i for i, w in enumerate(window) if w in hand and w in rev]
+    if len(spun) < 2:
+        return None
+    options = [rev[w] if i in spun else (w,) for i, w in enumerate(window)]
+    for combo in itertools.product(*options):
         phrase = " ".join(combo)
         if established(phrase):
             return phrase

@@ -33,7 +33,7 @@ def _hyphenator():
 
 @lru_cache(maxsize=1)
 def _cmu() -> dict[str, int]:
-    return {w: int(c) for w, _, c in (line.partition("\t") for line in lex._lines("syllables.tsv.gz"))}
+    return {w: int(c) for w, _, c in (line.partition("\t") for line in lex.data_lines("syllables.tsv.gz"))}
 
 
 def _part(part: str) -> int:
