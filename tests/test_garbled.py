@@ -119,6 +119,12 @@ def test_spun_article_verdict_once_with_count_and_configurable_threshold(tmp_pat
     assert "HL401" in {f["code"] for f in findings}
 
 
+def test_a_few_signals_in_a_long_article_are_not_a_verdict():
+    filler = "Walking every day keeps the heart strong and the mind clear. " * 200
+    text = f"Bosom peril is common. Facet results vary. A heart assault needs care.\n\n{filler}\n"
+    assert "HL401" in codes(text) and "HL403" not in codes(text)
+
+
 def test_one_or_two_signals_are_not_an_article_verdict():
     assert "HL403" not in codes("Bosom peril is common. Facet results vary. Everything else is fine.")
 

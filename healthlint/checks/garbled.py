@@ -67,6 +67,9 @@ class SpunArticle(Rule):
         signals = _signals(unit)
         if len(signals) < ctx.options["min_signals"]:
             return
+        words = sum(len(b.text.split()) for b in unit.blocks)
+        if len(signals) * 1000 < ctx.options["per_1000_words"] * words:
+            return  # a few odd phrases in a long article are not a verdict on all of it
         block, first = signals[0]
         distinct = list(dict.fromkeys(h.phrase.lower() for _, h in signals))
         examples = ", ".join(f"'{p}'" for p in distinct[:3])
@@ -231,13 +234,14 @@ RULES = [
         "Many spun phrases in one article: the whole text is probably machine-rewritten.",
         RuleDocs(
             what="One finding per article when it holds at least `min_signals` tortured or synonym-swapped phrases "
-                 "(HL401, HL402), with the count and examples, so an editor sees the verdict rather than fifty small "
-                 "findings. It is reported at the first spun phrase.",
+                 "(HL401, HL402), and at least `per_1000_words` of them per 1,000 words, with the count and examples, "
+                 "so an editor sees the verdict rather than fifty small findings. It is reported at the first spun "
+                 "phrase.",
             why=SPINNER_GUIDANCE + " Fixing the phrases one by one leaves a plagiarised, unreviewed text behind.",
             example="An article with 'bosom peril', 'kidney disappointment', 'facet results' and 'heart assault'.",
             instead="Rewrite the article from its original sources, with a named, qualified reviewer.",
         ),
-        scope="document", options={"min_signals": 3},
+        scope="document", options={"min_signals": 3, "per_1000_words": 2.0},
     ),
     Misspelling(
         "HL404", "misspelling", "garbled", Severity.WARNING,
