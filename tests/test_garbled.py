@@ -181,6 +181,7 @@ def test_spelling_fix_only_with_one_suggestion():
     ("HL405", "Call us if if it spreads.", "Call us if it spreads."),
     ("HL406", "Each drug has it's own risks.", "Each drug has its own risks."),
     ("HL406", "You should of asked.", "You should have asked."),
+    ("HL406", "Its not contagious.", "It's not contagious."),
     ("HL406", "It works better then placebo.", "It works better than placebo."),
     ("HL407", "These treatment can help.", "These treatments can help."),
     ("HL407", "An patient should rest.", "A patient should rest."),
@@ -208,7 +209,7 @@ def test_agreement_without_a_confident_fix(code, text):
 @pytest.mark.parametrize("text", [
     "She had had the cough for weeks.",
     "He said that that was hard.",
-    "It's important to rest. It's own-brand ibuprofen.",
+    "It's important to rest. It's own-brand ibuprofen. The drug and its common side effects.",
     "You could, of course, ask again. You could of course ask again.",
     "Rest first, then walk more each day.",
     "These treatment options help. The number of patients has grown.",

@@ -45,6 +45,10 @@ ITS_NOUNS = (
     "potency|effectiveness|efficacy|dosage|ingredients|users|patients|structure|impact|properties|mechanism|safety"
 )
 ITS_RE = regex.compile(rf"\b(it{APOS}s)\s+(?:{ITS_NOUNS})\b(?![\-\p{{L}}])", _F)
+# "its" where "it's" (it is / it has) is meant: only words that cannot follow a possessive
+# (adjectives can: "its common side effects").
+ITS_CONTRACTION_RE = regex.compile(
+    r"\b(its)\s+(?:not|a|an|been|going|never|always|also|still|just|too|really)\b", _F)
 MODAL_OF_RE = regex.compile(r"\b(?:could|should|would|might|must|may)(?:n['\u2019]t)?\s+(of)\b(?!\s+course\b)", _F)
 COMPARATIVE_THEN_RE = regex.compile(
     r"\b(?:more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|longer|shorter|older|younger)\s+(then)\b", _F
@@ -55,6 +59,9 @@ def confused_words(text: str) -> Iterator[Slip]:
     for m in ITS_RE.finditer(text):
         its = "Its" if m.group(1)[0] == "I" else "its"
         yield Slip(m.start(1), m.end(1), f"'{m.group(1)}' means 'it is'; the possessive is '{its}'.", its)
+    for m in ITS_CONTRACTION_RE.finditer(text):
+        its = "It's" if m.group(1)[0] == "I" else "it's"
+        yield Slip(m.start(1), m.end(1), f"'{m.group(1)}' is the possessive; '{its}' means 'it is' or 'it has'.", its)
     for m in MODAL_OF_RE.finditer(text):
         have = "have" if m.group(1).islower() else "Have"
         yield Slip(m.start(1), m.end(1), f"'{m.group(0)}' should be '{m.group(0)[:m.start(1) - m.start()]}have'.", have)

@@ -273,8 +273,9 @@ RULES = [
     _grammar_rule(
         "HL406", "confused-word", "confused_words", "A word confused with a near homophone: it's/its, could of, more then.",
         RuleDocs(
-            what="Finds \"it's\" used as a possessive (\"it's own\", \"it's side effects\"), \"could/should/would of\" "
-                 "for \"have\", and \"then\" after a comparative (\"more then\"). Each has a fix.",
+            what="Finds \"it's\" used as a possessive (\"it's own\", \"it's side effects\"), \"its\" where \"it's\" is "
+                 "meant (\"its not\", \"its been\"), \"could/should/would of\" for \"have\", and \"then\" after a "
+                 "comparative (\"more then\"). Each has a fix.",
             why=GRAMMAR_WHY,
             example="The drug has it's own risks; you should of asked. It works better then placebo.",
             instead="The drug has its own risks; you should have asked. It works better than placebo.",
