@@ -160,6 +160,15 @@ def test_medical_names_acronyms_and_non_words_are_not_typos(text):
     assert "HL404" not in codes(text)
 
 
+def test_latin_and_foreign_terms_are_not_typos():
+    # Context, not a list: a genus initial, or a neighbour that English and the medical list do not know.
+    assert "pedis" not in _lexicon.medical_words()
+    assert typos("The pedis is sore.")[0][0] == "pedis"  # alone it looks like a typo
+    assert typos("Tinea pedis is athlete's foot.") == []  # after a word no list knows: a Latin term
+    assert typos("Infection with S. pedis is rare.") == []  # after a genus initial
+    assert typos("Please recieve metformin daily.")[0][0] == "recieve"  # a listed drug is a known neighbour
+
+
 def test_british_spellings_are_not_typos():
     text = ("The paediatric centre measured haemoglobin and oestrogen; colour and behaviour changed after "
             "the programme, so they organised a randomised trial of fibre.")

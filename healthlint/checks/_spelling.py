@@ -1,9 +1,10 @@
 """Misspellings, judged against English word frequencies, a medical vocabulary and the article itself.
 
 A word is reported only when all of these hold: it is lowercase (names, acronyms and sentence starts
-are skipped), alphabetic, not in the English list, not medical (list or morphology), used only once
-in the article (a rare word used consistently is the article's vocabulary, not a typo), and one edit
-away from a word that is common in English or frequent in the article. Unknown words with no such
+are skipped), alphabetic, not in the English list (British spellings count), not medical (list or
+morphology), used only once in the article (a rare word used consistently is the article's vocabulary,
+not a typo), not part of a Latin or foreign term (after a genus initial, or next to a word that no list
+knows), and one edit away from a word that is common in English or frequent in the article. Unknown words with no such
 near neighbour (new drug names, foreign terms) are left alone.
 """
 from __future__ import annotations
@@ -93,12 +94,35 @@ def suggestions(word: str, vocab: Counter, freq: dict[str, int]) -> tuple[str, .
     return tuple(c for _, _, c in sorted(scored)[:3])
 
 
+RARE_NEIGHBOUR = 200  # a neighbour this rare in English (and not in the medical list) marks a technical term
+NEIGHBOUR_RE = regex.compile(r"([\p{L}][\p{L}'\u2019\-]*\.?)\s+$|^\s+([\p{L}][\p{L}'\u2019\-]*)")
+
+
+def _latin_context(text: str, start: int, end: int, freq: dict[str, int]) -> bool:
+    """Part of a Latin or foreign term rather than a typo: after an abbreviated or unknown capitalised
+    genus ("E. coli", "Yersinia pestis"), or next to another word that no list knows ("spina bifida",
+    "myasthenia gravis"). Typos rarely come in adjacent pairs."""
+    before = NEIGHBOUR_RE.search(text[max(0, start - 40):start])
+    after = NEIGHBOUR_RE.search(text[end:end + 40])
+    prev = before.group(1) if before and before.group(1) else ""
+    nxt = after.group(2) if after and after.group(2) else ""
+    if regex.fullmatch(r"\p{Lu}\.", prev):
+        return True
+    for w in (prev.rstrip("."), nxt):
+        lower = w.lower()
+        if len(lower) >= 4 and freq.get(lower, 0) < RARE_NEIGHBOUR and lower not in lex.medical_words():
+            return True
+    return False
+
+
 def find_typos(text: str, vocab: Counter) -> list[Typo]:
     freq = lex.english_frequencies()
     typos = []
     for m in WORD_RE.finditer(text):
         word = m.group()
         if len(word) < MIN_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
+            continue
+        if _latin_context(text, m.start(), m.end(), freq):
             continue
         sugg = suggestions(word, vocab, freq)
         if sugg:
