@@ -166,6 +166,7 @@ def test_latin_and_foreign_terms_are_not_typos():
     assert typos("The pedis is sore.")[0][0] == "pedis"  # alone it looks like a typo
     assert typos("Tinea pedis is athlete's foot.") == []  # after a word no list knows: a Latin term
     assert typos("Infection with S. pedis is rare.") == []  # after a genus initial
+    assert typos("Parasites cause toxo (toxoplasmosis) in some people.") == []  # a short form defined on the spot
     assert typos("Please recieve metformin daily.")[0][0] == "recieve"  # a listed drug is a known neighbour
 
 

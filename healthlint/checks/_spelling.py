@@ -115,6 +115,15 @@ def _latin_context(text: str, start: int, end: int, freq: dict[str, int]) -> boo
     return False
 
 
+SHORT_FORM_RE = regex.compile(r"\s*\((\p{L}+)")
+
+
+def _short_form(text: str, word: str, end: int) -> bool:
+    """A clipped name defined on the spot: "toxo (toxoplasmosis)"."""
+    m = SHORT_FORM_RE.match(text, end)
+    return bool(m) and m.group(1).lower().startswith(word) and len(m.group(1)) > len(word)
+
+
 def find_typos(text: str, vocab: Counter) -> list[Typo]:
     freq = lex.english_frequencies()
     typos = []
@@ -122,7 +131,7 @@ def find_typos(text: str, vocab: Counter) -> list[Typo]:
         word = m.group()
         if len(word) < MIN_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
             continue
-        if _latin_context(text, m.start(), m.end(), freq):
+        if _latin_context(text, m.start(), m.end(), freq) or _short_form(text, word, m.end()):
             continue
         sugg = suggestions(word, vocab, freq)
         if sugg:
