@@ -144,6 +144,20 @@ def build_pairs() -> None:
         f"# spun-words-digest {spun_digest(spun)}",
     ] + [f"{pair}\t{keep[pair]}".rstrip("\t") for pair in sorted(keep)])
     print(f"{len(keep)} word pairs")
+    build_extra_words()
+
+
+def build_extra_words() -> None:
+    """Words of symspellpy's English word list (Google Books) missing from pyspellchecker's
+    (subtitles): "intro", "centre", "lookup". Known words only, never offered as suggestions."""
+    path = lex._package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
+    freq = lex.pyspellchecker_frequencies()
+    extra = sorted(w for w, _ in (line.split() for line in open(path, encoding="utf-8")) if w not in freq)
+    _write_gz("english-extra.txt.gz", [
+        "# English words missing from pyspellchecker's list, from symspellpy's word list (MIT; Google Books counts).",
+        "# Rebuild: python -m healthlint.checks._build_data pairs",
+    ] + extra)
+    print(f"{len(extra)} extra English words")
 
 
 def build_syllables() -> None:

@@ -68,13 +68,21 @@ class MissingData(ConfigError):
     """A bundled word list cannot be found (a dependency is not installed): one line, exit 2."""
 
 
-@lru_cache(maxsize=1)
-def english_frequencies() -> dict[str, int]:
+def pyspellchecker_frequencies() -> dict[str, int]:
     path = _package_file("spellchecker", "resources/en.json.gz")
     if path is None:
         raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, int]:
+    """pyspellchecker's frequencies plus the words only symspellpy's list has ("intro", "centre")."""
+    freq = pyspellchecker_frequencies()
+    for word in data_lines("english-extra.txt.gz"):
+        freq.setdefault(word, 1)  # known, but too rare to be offered as a suggestion
+    return freq
 
 
 @lru_cache(maxsize=1)
