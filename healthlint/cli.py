@@ -44,8 +44,10 @@ def main() -> None:
 @click.option("--stdin-filename", help="With '-': the name (and so the format and config) of the text read from stdin.")
 @click.option("--show-source/--no-show-source", default=None, help="Show the offending line with a caret underline [default: when stdout is a terminal].")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes for many files [default: all cores]; output is the same as with 1.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .healthlint_cache/ (per-file results and compiled patterns).")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config, quiet, statistics,
-          stdin_filename, show_source, color) -> None:
+          stdin_filename, show_source, color, jobs, no_cache) -> None:
     """Lint articles: files, folders (.md .markdown .txt .html .htm) or - for stdin."""
     from .api import Linter
     from .formats import render
@@ -54,11 +56,16 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         _fail("--config and --no-config cannot be used together")
     if not paths:
         _fail("no input: give files, folders, or - for stdin")
+    if no_cache:
+        from .cache import disable
+
+        disable()
     try:
         linter = Linter(config_path, use_config=not no_config, select=_split(select) or None, ignore=_split(ignore))
     except ConfigError as exc:
         _fail(str(exc))
-    results = linter.lint_paths(paths, stdin=sys.stdin.buffer, stdin_filename=stdin_filename)
+    results = linter.lint_paths(paths, stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
+                                jobs=jobs, cache=not no_cache)
     tty = sys.stdout.isatty()
     for r in results:
         if r.error:

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import regex
 
+from .. import rxcache
 from ..finding import CATEGORIES, RawFinding, Severity
 from .base import CODE_RE, NAME_RE, Rule, RuleDocs
 
@@ -100,7 +101,7 @@ def _check_types(table: dict, spec: dict, where: str) -> None:
 def _compile(alternatives: list[str], ignore_case: bool, where: str):
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+        return rxcache.compile("|".join(f"(?:{a})" for a in alternatives), flags)
     except regex.error as exc:
         raise PackError(f"{where}: bad regular expression: {exc}") from None
 
