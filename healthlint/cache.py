@@ -21,7 +21,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,6 +62,8 @@ def _prepare(folder: str) -> None:
 
 def write_atomic_quiet(path: str, data: bytes) -> bool:
     """Write via a temporary file and a rename, so readers never see half a file. Never raises."""
+    import tempfile
+
     tmp = None
     try:
         folder = os.path.dirname(path)

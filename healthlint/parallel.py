@@ -7,7 +7,6 @@ and the cache stay in the parent.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from typing import Iterator, Sequence
 
@@ -49,6 +48,8 @@ def _work(item: tuple[str, str]) -> FileResult:
 def lint_parallel(linter, items: list[tuple[str, str]], jobs: int) -> Iterator[FileResult]:
     """FileResults for (path, text) items, in order, linted by `jobs` processes."""
     global _linter
+    import multiprocessing  # only here: a one-file run never pays for it
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         ctx, init_args = multiprocessing.get_context("fork"), None

@@ -117,3 +117,85 @@ def save() -> None:
 
     write_atomic_quiet(path, pickle.dumps(_store, protocol=pickle.HIGHEST_PROTOCOL))
 
+
+
+# ------------------------------------------------------------------------------------------------
+# Literal screens: words a pattern cannot match without
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Casefolded strings such that every match of `pattern` contains at least one of them, or
+    None when no such set is known. Derived from the regex module's own parse of the pattern, so
+    it is exact by construction: a text whose casefolded form contains none of them cannot match.
+    Cached in the store with the compiled patterns."""
+    global _dirty
+    key = ("literals", pattern, int(flags))
+    store = _load()
+    if key in store:
+        return store[key]
+    try:
+        source = _main._Source(pattern)
+        info = _main._Info(flags, source.char_type, {})
+        source.ignore_space = bool(info.flags & regex.VERBOSE)
+        found = _required(_main._parse_pattern(source, info))
+        if not source.at_end():
+            found = None
+    except Exception:  # anything unexpected: no screen, the pattern simply always runs
+        found = None
+    store[key] = found
+    _dirty = True
+    return found
+
+
+MAX_LITERALS = 200
+
+
+def _required(node) -> frozenset[str] | None:
+    core = _main._regex_core
+    kind = type(node)
+    if kind is core.Sequence:
+        return _sequence(node.items)
+    if kind is core.Branch:
+        parts = [_required(b) for b in node.branches]
+        if any(p is None for p in parts):
+            return None
+        union = frozenset().union(*parts)
+        return union if len(union) <= MAX_LITERALS else None
+    if kind in (core.Group, core.Atomic):
+        return _required(node.subpattern)
+    if kind is core.LookAround:  # a positive lookaround that succeeds saw its text
+        return _required(node.subpattern) if node.positive else None
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        return _required(node.subpattern) if node.min_count >= 1 else None
+    literal = _literal(node)
+    return frozenset([literal]) if literal else None
+
+
+def _literal(node) -> str | None:
+    core = _main._regex_core
+    if type(node) is core.Character and node.positive and not node.zerowidth:
+        return chr(node.value).casefold()
+    if type(node) in (core.String, core.Literal) and not getattr(node, "zerowidth", False):
+        return "".join(chr(c) for c in node.characters).casefold()
+    return None
+
+
+def _sequence(items) -> frozenset[str] | None:
+    """Runs of literal characters form strings; the most selective requirement of any item wins."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for item in list(items) + [None]:
+        literal = _literal(item) if item is not None else None
+        if literal is not None:
+            run.append(literal)
+            continue
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        if item is not None:
+            req = _required(item)
+            if req:
+                candidates.append(req)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))

@@ -48,9 +48,12 @@ class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
 
     def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
-                 exceptions, **kw):
+                 exceptions, screen: tuple[str, ...] | None = None, **kw):
         super().__init__(**kw)
         self.patterns = patterns  # compiled alternations, searched in turn
+        # Casefolded literals one of which every match contains (rxcache.required_literals):
+        # most units contain none, and a substring test is far cheaper than the patterns.
+        self.screen = screen
         self.kind = kind
         self.message = message
         self.swap = swap
@@ -59,6 +62,10 @@ class PatternRule(Rule):
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         text = unit.text
+        if self.screen is not None:
+            folded = text.casefold()
+            if not any(literal in folded for literal in self.screen):
+                return
         try:
             if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
                 return
@@ -104,6 +111,20 @@ def _compile(alternatives: list[str], ignore_case: bool, where: str):
         return rxcache.compile("|".join(f"(?:{a})" for a in alternatives), flags)
     except regex.error as exc:
         raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _screen(compiled: list) -> tuple[str, ...] | None:
+    """The literals of all the rule's patterns, or None if any pattern has no known literals."""
+    literals: set[str] = set()
+    for pattern in compiled:
+        found = rxcache.required_literals(pattern.pattern, pattern.flags)
+        if not found:
+            return None
+        literals |= found
+    # A literal that contains another is redundant: "cures" cannot be present without "cure".
+    kept = sorted(literals, key=len)
+    kept = [lit for i, lit in enumerate(kept) if not any(k in lit for k in kept[:i])]
+    return tuple(kept)
 
 
 def _strings(value: list, key: str, where: str) -> list[str]:
@@ -178,6 +199,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
         patterns=compiled, kind=spec["type"], message=spec["message"],
         swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
+        screen=_screen(compiled),
     )
 
 
