@@ -1,0 +1,125 @@
+"""The result cache: same output as a plain run, reused when nothing changed, invalidated when
+the file, its config or healthlint's code changes, never written for stdin, silent on failure."""
+import os
+
+import pytest
+
+from helpers import run, write
+from healthlint import cache
+from healthlint.api import Linter
+
+CLAIM = "# Tea\n\nThis herbal tea cures diabetes in a week.\n"
+SAFE = "# Tea\n\nOur supplement is 100% safe and has no side effects.\n"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    write(tmp_path, "a.md", CLAIM)
+    write(tmp_path, "b.md", SAFE)
+    write(tmp_path, "c.txt", "Talk to your doctor.\n")
+    return tmp_path
+
+
+def _cache_env(tmp_path):
+    return {"HEALTHLINT_CACHE_DIR": str(tmp_path / "cachedir")}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_cached_runs_print_the_same_bytes(repo, fmt):
+    plain = run("check", "--no-cache", "--format", fmt, ".", cwd=repo)
+    first = run("check", "--format", fmt, ".", cwd=repo)
+    second = run("check", "--format", fmt, ".", cwd=repo)
+    assert plain.stdout == first.stdout == second.stdout
+    assert plain.returncode == first.returncode == second.returncode == 1
+    folder = repo / ".healthlint_cache"
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert any(name.startswith("results-") for name in os.listdir(folder))
+
+
+def test_no_cache_writes_nothing(repo):
+    run("check", "--no-cache", ".", cwd=repo)
+    assert not (repo / ".healthlint_cache").exists()
+
+
+def test_stdin_never_writes_a_cache(repo):
+    proc = run("check", "-", "a.md", "--stdin-filename", "x.md", cwd=repo, input=CLAIM)
+    assert proc.returncode == 1
+    assert not (repo / ".healthlint_cache").exists()
+
+
+def test_unwritable_cache_is_silent(repo):
+    blocker = repo / "file"
+    blocker.write_text("not a folder")
+    env = {"HEALTHLINT_CACHE_DIR": str(blocker / "cache")}
+    plain = run("check", "--no-cache", ".", cwd=repo)
+    proc = run("check", ".", cwd=repo, env=env)
+    assert proc.returncode == plain.returncode and proc.stdout == plain.stdout and proc.stderr == ""
+
+
+class Counting(Linter):
+    linted: list
+
+    def lint_source_text(self, path, text, fmt=None):
+        self.linted.append(os.path.basename(path))
+        return super().lint_source_text(path, text, fmt)
+
+
+def _lint(repo, **kw):
+    linter = Counting(**kw)
+    linter.linted = []
+    results = linter.lint_paths([str(repo)], cache=True)
+    return linter.linted, {os.path.basename(r.path): [f.code for f in r.findings] for r in results}
+
+
+def test_unchanged_files_are_not_linted_again(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cachedir"))
+    linted, first = _lint(repo)
+    assert sorted(linted) == ["a.md", "b.md", "c.txt"]
+    linted, second = _lint(repo)
+    assert linted == [] and second == first
+    assert first["a.md"] == ["HL101"]
+
+
+def test_content_change_invalidates(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cachedir"))
+    _lint(repo)
+    write(repo, "c.txt", "This herbal tea cures diabetes.\n")
+    linted, results = _lint(repo)
+    assert linted == ["c.txt"]
+    assert results["c.txt"] == ["HL101"]
+
+
+def test_config_change_invalidates(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cachedir"))
+    _, before = _lint(repo)
+    assert before["a.md"] == ["HL101"]
+    write(repo, ".healthlint.toml", 'ignore = ["HL101"]\n')
+    linted, after = _lint(repo)
+    assert sorted(linted) == ["a.md", "b.md", "c.txt"]
+    assert after["a.md"] == []
+    write(repo, ".healthlint.toml", 'ignore = ["HL103"]\n')
+    linted, after = _lint(repo)
+    assert after["a.md"] == ["HL101"] and "HL103" not in after["b.md"]
+
+
+def test_selection_is_part_of_the_key(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cachedir"))
+    _, everything = _lint(repo)
+    linted, only = _lint(repo, select=["HL103"])
+    assert sorted(linted) == ["a.md", "b.md", "c.txt"]
+    assert only["a.md"] == [] and everything["a.md"] == ["HL101"]
+
+
+def test_code_change_invalidates(repo, monkeypatch, tmp_path):
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cachedir"))
+    _lint(repo)
+    monkeypatch.setattr(cache, "code_digest", lambda: "f" * 64)  # as if a module or pack changed
+    linted, _ = _lint(repo)
+    assert sorted(linted) == ["a.md", "b.md", "c.txt"]
+    names = os.listdir(tmp_path / "cachedir")
+    assert [n for n in names if n.startswith("results-")] == [n for n in names if n.startswith("results-ffff")]
+
+
+def test_code_digest_covers_modules_and_packs():
+    files = {p.name for p in cache._package_files()}
+    assert {"engine.py", "packs.py", "claims.toml"} <= files
