@@ -320,6 +320,9 @@ def main() -> None:
     articles = args.articles or (400 if args.quick else 2000)
     repeat = args.repeat or (3 if args.quick else 5)
     started = time.time()
+    # Byte-code, as an installed package has it (pip compiles on install; this environment may
+    # set PYTHONDONTWRITEBYTECODE, which would make every run recompile healthlint's source).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "healthlint")], check=True)
     proselint = ensure_proselint()
     folder, manifest = make_corpus(articles, args.words, args.seed)
     tmp = DATA / "tmp"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from . import rxcache
+from . import recache, rxcache
 from .cache import config_digest
 from .checks.packs import PackError
 from .checks.registry import builtin_rules
@@ -172,6 +172,7 @@ class Linter:
         if store is not None and not use_stdin:
             store.save()
             rxcache.save()
+            recache.save()
         return results
 
     def _result_cache(self):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 
-import click
+from . import recache
 
-from . import __version__
+recache.install()  # before click and markdown-it compile their patterns: see healthlint.recache
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
 from .config import FAIL_LEVELS, ConfigError
 from .finding import FileResult, Severity
 

@@ -119,6 +119,18 @@ def save() -> None:
 
 
 
+def memo(key: tuple, compute):
+    """compute(), kept in the store under `key` (plain data only: parsed rule packs)."""
+    global _dirty
+    store = _load()
+    if key in store:
+        return store[key]
+    value = compute()
+    store[key] = value
+    _dirty = True
+    return value
+
+
 # ------------------------------------------------------------------------------------------------
 # Literal screens: words a pattern cannot match without
 
@@ -126,10 +138,20 @@ def save() -> None:
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Casefolded strings such that every match of `pattern` contains at least one of them, or
     None when no such set is known. Derived from the regex module's own parse of the pattern, so
-    it is exact by construction: a text whose casefolded form contains none of them cannot match.
-    Cached in the store with the compiled patterns."""
+    it is exact by construction: a text whose casefolded form contains none of them cannot match."""
+    screen = literal_screen(pattern, flags)
+    if screen is None:
+        return None
+    return frozenset(lit for alternative in screen for lit in alternative[0])
+
+
+def literal_screen(pattern: str, flags: int = 0) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """A finer screen: one entry per top-level alternative of the pattern, each a list of literal
+    groups that a match of that alternative must ALL contain (one literal of each group). A text
+    passes if some alternative has every group present. None when an alternative requires nothing
+    known. Cached in the store with the compiled patterns."""
     global _dirty
-    key = ("literals", pattern, int(flags))
+    key = ("screen", pattern, int(flags))
     store = _load()
     if key in store:
         return store[key]
@@ -137,14 +159,40 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
         source = _main._Source(pattern)
         info = _main._Info(flags, source.char_type, {})
         source.ignore_space = bool(info.flags & regex.VERBOSE)
-        found = _required(_main._parse_pattern(source, info))
-        if not source.at_end():
-            found = None
+        tree = _main._parse_pattern(source, info)
+        found = None
+        if source.at_end():
+            alternatives = [_conjunction(alt) for alt in _alternatives(tree)]
+            if all(alternatives):
+                found = tuple(tuple(tuple(sorted(group, key=len)) for group in alt) for alt in alternatives)
     except Exception:  # anything unexpected: no screen, the pattern simply always runs
         found = None
     store[key] = found
     _dirty = True
     return found
+
+
+def _alternatives(node) -> list:
+    core = _main._regex_core
+    if type(node) is core.Branch:
+        return [a for b in node.branches for a in _alternatives(b)]
+    if type(node) is core.Sequence and len(node.items) == 1:
+        return _alternatives(node.items[0])
+    return [node]
+
+
+MAX_GROUPS = 3  # literal groups checked per alternative: the most selective ones
+
+
+def _conjunction(node) -> list[frozenset[str]]:
+    """Literal groups that a match of node must all contain (empty: nothing known)."""
+    core = _main._regex_core
+    if type(node) is core.Sequence:
+        groups = _candidates(node.items)
+    else:
+        req = _required(node)
+        groups = [req] if req else []
+    return sorted(groups, key=_cost)[:MAX_GROUPS]
 
 
 MAX_LITERALS = 200
@@ -181,7 +229,13 @@ def _literal(node) -> str | None:
 
 
 def _sequence(items) -> frozenset[str] | None:
-    """Runs of literal characters form strings; the most selective requirement of any item wins."""
+    """The most selective requirement of any item of a sequence."""
+    candidates = _candidates(items)
+    return min(candidates, key=_cost) if candidates else None
+
+
+def _candidates(items) -> list[frozenset[str]]:
+    """Every requirement of a sequence: runs of literal characters form strings."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
     for item in list(items) + [None]:
@@ -196,6 +250,24 @@ def _sequence(items) -> frozenset[str] | None:
             req = _required(item)
             if req:
                 candidates.append(req)
-    if not candidates:
-        return None
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+    return candidates
+
+
+# Words frequent in any health article. A literal found inside one of them ("heal" in "health")
+# lets nearly every paragraph through the screen, so another requirement of the same sequence is
+# preferred when there is one. This only steers the choice; every candidate is exact.
+COMMON_WORDS = """
+the and that this with for from have has are was were will can may not but you your they their
+health healthy healthcare heal doctor doctors treatment treatments treat medicine medicines medical
+drug drugs care people person patient patients symptom symptoms disease diseases condition
+conditions risk risks effect effects side result results study studies research evidence
+every ever never however whenever forever because only good better best life lifestyle once found
+always often sometimes without within work works working sure question questions change changes
+help helps support body blood heart pain weight diet food foods water sleep exercise day days
+week weeks year years time times test tests therapy therapies option options plan
+""".split()
+
+
+def _cost(literals: frozenset[str]) -> tuple:
+    weak = sum(1 for lit in literals if any(lit in word for word in COMMON_WORDS))
+    return (weak, -min(map(len, literals)), len(literals))

@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from healthlint import rxcache
-from healthlint.checks.packs import PatternRule
+from healthlint.checks.packs import PatternRule, _passes
 from healthlint.checks.registry import builtin_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +35,7 @@ def test_screen_never_hides_a_match(rule):
     assert rule.screen, f"{rule.code} has no literal screen: every unit pays for its patterns"
     rejected = 0
     for text in TEXTS:
-        folded = text.casefold()
-        if not any(lit in folded for lit in rule.screen):
+        if not _passes(rule.screen, text.casefold()):
             rejected += 1
             assert not any(p.search(text) for p in rule.patterns), (rule.code, text)
     assert rejected > 0
@@ -56,6 +55,17 @@ def test_screen_never_hides_a_match(rule):
 def test_required_literals(pattern, expected):
     found = rxcache.required_literals(pattern, F)
     assert (set(found) if found is not None else None) == expected
+
+
+def test_literal_screen_requires_every_part_of_an_alternative():
+    screen = rxcache.literal_screen(r"(?x: \bmiracle\s+(?:pill|tea)\b | \bsecret\s+\w+\s+formula )", F)
+    as_sets = {frozenset(frozenset(group) for group in alternative) for alternative in screen}
+    assert as_sets == {frozenset({frozenset({"miracle"}), frozenset({"tea", "pill"})}),
+                       frozenset({frozenset({"secret"}), frozenset({"formula"})})}
+    assert _passes(screen, "a miracle tea")
+    assert not _passes(screen, "a miracle of modern medicine and a secret")
+    assert rxcache.literal_screen(r"\bcure\b|\w+itis", F) is not None
+    assert rxcache.literal_screen(r"\bcure\b|\d+", F) is None  # one alternative requires nothing
 
 
 def test_screen_on_case_variants():

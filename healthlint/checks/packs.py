@@ -48,11 +48,11 @@ class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
 
     def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
-                 exceptions, screen: tuple[str, ...] | None = None, **kw):
+                 exceptions, screen: tuple | None = None, **kw):
         super().__init__(**kw)
         self.patterns = patterns  # compiled alternations, searched in turn
-        # Casefolded literals one of which every match contains (rxcache.required_literals):
-        # most units contain none, and a substring test is far cheaper than the patterns.
+        # Literals every match contains (rxcache.literal_screen): most units lack them, and a
+        # substring test is far cheaper than running the patterns.
         self.screen = screen
         self.kind = kind
         self.message = message
@@ -62,10 +62,8 @@ class PatternRule(Rule):
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         text = unit.text
-        if self.screen is not None:
-            folded = text.casefold()
-            if not any(literal in folded for literal in self.screen):
-                return
+        if self.screen is not None and not _passes(self.screen, text.casefold()):
+            return
         try:
             if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
                 return
@@ -113,18 +111,20 @@ def _compile(alternatives: list[str], ignore_case: bool, where: str):
         raise PackError(f"{where}: bad regular expression: {exc}") from None
 
 
-def _screen(compiled: list) -> tuple[str, ...] | None:
-    """The literals of all the rule's patterns, or None if any pattern has no known literals."""
-    literals: set[str] = set()
+def _screen(compiled: list) -> tuple | None:
+    """The literal screens of all the rule's patterns, or None if one of them has none."""
+    alternatives = []
     for pattern in compiled:
-        found = rxcache.required_literals(pattern.pattern, pattern.flags)
+        found = rxcache.literal_screen(pattern.pattern, pattern.flags)
         if not found:
             return None
-        literals |= found
-    # A literal that contains another is redundant: "cures" cannot be present without "cure".
-    kept = sorted(literals, key=len)
-    kept = [lit for i, lit in enumerate(kept) if not any(k in lit for k in kept[:i])]
-    return tuple(kept)
+        alternatives.extend(found)
+    return tuple(dict.fromkeys(alternatives))
+
+
+def _passes(screen: tuple, folded: str) -> bool:
+    """Could any alternative match? Each needs one literal of every one of its groups."""
+    return any(all(any(lit in folded for lit in group) for group in alternative) for alternative in screen)
 
 
 def _strings(value: list, key: str, where: str) -> list[str]:
@@ -209,8 +209,8 @@ def read_pack_data(path: Path) -> dict:
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     try:
-        if path.suffix == ".toml":
-            return tomllib.loads(raw.decode("utf-8"))
+        if path.suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
+            return rxcache.memo(("toml", raw), lambda: tomllib.loads(raw.decode("utf-8")))
         if path.suffix in (".yaml", ".yml"):
             import yaml
 
