@@ -310,15 +310,15 @@ def markdown(r: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="healthlint benchmark (see the module docstring)")
-    ap.add_argument("--quick", action="store_true", help="400 articles and 3 repetitions")
+    ap.add_argument("--quick", action="store_true", help="400 articles and 2 repetitions")
     ap.add_argument("--articles", type=int, help="corpus size (default 2000; --quick 400)")
     ap.add_argument("--words", type=int, default=800, help="words per article")
-    ap.add_argument("--repeat", type=int, help="repetitions per measurement (default 5; --quick 3)")
+    ap.add_argument("--repeat", type=int, help="repetitions per measurement (default 3; --quick 2)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--output", default=str(BENCH / "results.json"))
     args = ap.parse_args()
     articles = args.articles or (400 if args.quick else 2000)
-    repeat = args.repeat or (3 if args.quick else 5)
+    repeat = args.repeat or (2 if args.quick else 3)
     started = time.time()
     # Byte-code, as an installed package has it (pip compiles on install; this environment may
     # set PYTHONDONTWRITEBYTECODE, which would make every run recompile healthlint's source).

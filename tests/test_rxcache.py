@@ -6,7 +6,8 @@ import pytest
 import regex
 
 from healthlint import rxcache
-from healthlint.checks.packs import PatternRule, _passes
+from healthlint.checks.packs import PatternRule
+from healthlint.checks.screen import INDEX, LiteralIndex, as_screen, passes
 from healthlint.checks.registry import builtin_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +36,7 @@ def test_screen_never_hides_a_match(rule):
     assert rule.screen, f"{rule.code} has no literal screen: every unit pays for its patterns"
     rejected = 0
     for text in TEXTS:
-        if not _passes(rule.screen, text.casefold()):
+        if not passes(rule.screen, INDEX.present(text)):
             rejected += 1
             assert not any(p.search(text) for p in rule.patterns), (rule.code, text)
     assert rejected > 0
@@ -62,10 +63,22 @@ def test_literal_screen_requires_every_part_of_an_alternative():
     as_sets = {frozenset(frozenset(group) for group in alternative) for alternative in screen}
     assert as_sets == {frozenset({frozenset({"miracle"}), frozenset({"tea", "pill"})}),
                        frozenset({frozenset({"secret"}), frozenset({"formula"})})}
-    assert _passes(screen, "a miracle tea")
-    assert not _passes(screen, "a miracle of modern medicine and a secret")
+    index = LiteralIndex()
+    index.register(as_screen(screen))
+    assert passes(as_screen(screen), index.present("a miracle tea"))
+    assert not passes(as_screen(screen), index.present("a miracle of modern medicine and a secret"))
     assert rxcache.literal_screen(r"\bcure\b|\w+itis", F) is not None
     assert rxcache.literal_screen(r"\bcure\b|\d+", F) is None  # one alternative requires nothing
+
+
+def test_index_finds_overlapping_and_nested_literals():
+    index = LiteralIndex()
+    index.register(as_screen([[{"ever"}], [{"reverse"}], [{"cure", "cures"}], [{"s"}]]))
+    assert index.present("It reverses. CURES!") == {"ever", "reverse", "cure", "cures", "s"}
+    assert index.present("Cure") == {"cure"}
+    assert index.present("nothing here") == frozenset()
+    assert index.present("this") == {"s"}
+    assert index.present("") == frozenset()
 
 
 def test_screen_on_case_variants():
