@@ -308,6 +308,16 @@ def markdown(r: dict) -> str:
     return "\n".join(lines)
 
 
+def update_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+    print("updated README.md")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description="healthlint benchmark (see the module docstring)")
     ap.add_argument("--quick", action="store_true", help="400 articles and 2 repetitions")
@@ -316,6 +326,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, help="repetitions per measurement (default 3; --quick 2)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--output", default=str(BENCH / "results.json"))
+    ap.add_argument("--readme", action="store_true", help="write the tables into README.md between the bench markers")
     args = ap.parse_args()
     articles = args.articles or (400 if args.quick else 2000)
     repeat = args.repeat or (2 if args.quick else 3)
@@ -336,8 +347,11 @@ def main() -> None:
     results["recall"] = recall(folder, manifest)
     results["seconds"] = time.time() - started
     Path(args.output).write_text(json.dumps(results, indent=1, default=lambda o: None) + "\n")
+    table = markdown(results)
     print()
-    print(markdown(results))
+    print(table)
+    if args.readme:
+        update_readme(table)
     print(f"\nwrote {args.output} in {results['seconds']:.0f} s")
 
 

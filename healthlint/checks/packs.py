@@ -140,11 +140,17 @@ def _compile(alternatives: list[str], ignore_case: bool, where: str):
         raise PackError(f"{where}: bad regular expression: {exc}") from None
 
 
-def _screen(compiled: list) -> tuple | None:
-    """The literal screens of all the rule's patterns, or None if one of them has none."""
+def _screen(compiled: list, parts: tuple) -> tuple | None:
+    """The literal screens of all the rule's patterns, or None if one of them has none. The
+    `patterns` alternation (the last compiled) is screened by its parts: no second parse."""
     alternatives = []
-    for pattern in compiled:
-        found = rxcache.literal_screen(pattern.pattern, pattern.flags)
+    for i, pattern in enumerate(compiled):
+        if parts and i == len(compiled) - 1:
+            if any(screen is None for screen, _, _ in parts):
+                return None
+            found = [alt for screen, _, _ in parts for alt in screen]
+        else:
+            found = rxcache.literal_screen(pattern.pattern, pattern.flags)
         if not found:
             return None
         alternatives.extend(found)
@@ -216,6 +222,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         compiled.append(_compile([_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)], ignore_case, where))
     if patterns:
         compiled.append(_compile(patterns, ignore_case, where))
+    parts = _parts(patterns, compiled[-1].flags) if patterns else ()
     guards = []
     for name in _strings(spec.get("unless", []), "unless", where):
         if name not in GUARDS:
@@ -229,7 +236,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
         patterns=compiled, kind=spec["type"], message=spec["message"],
         swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
-        screen=_screen(compiled), parts=_parts(patterns, compiled[-1].flags) if patterns else (),
+        screen=_screen(compiled, parts), parts=parts,
     )
 
 

@@ -1,6 +1,6 @@
 """Where the time goes: CPU time per stage and per rule family on the benchmark corpus.
 
-    python bench/profile.py [--articles 200] [--top 25]
+    python bench/breakdown.py [--articles 200] [--top 25]
 
 Parses the first N corpus articles once, then times, in one process (CPU time, best of 3):
 reading and parsing, each rule alone (summed per family = category), the engine with all rules,
