@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from . import recache, rxcache
+from .cache import config_digest
 from .checks.packs import PackError
 from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
@@ -45,6 +47,7 @@ class Linter:
 
     def __init__(self, config: Config | str | Path | None = None, *, use_config: bool = True,
                  select: Sequence[str] | None = None, ignore: Sequence[str] = ()):
+        self.init_args = (config, use_config, select, ignore)  # to rebuild it in a spawned worker
         self.rules = builtin_rules()
         self.catalog = RuleCatalog(self.rules)
         self.select = tuple(select) if select else None
@@ -123,18 +126,76 @@ class Linter:
             return FixOutcome(FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it"))
         return FixOutcome(FileResult(path, tuple(findings), text=fixed), source.text, fixed, applied)
 
-    def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None) -> list[FileResult]:
-        """Every input in order; "-" reads `stdin` (a binary stream) as `stdin_filename`."""
-        results = []
-        for path, error in self.iter_files(paths):
+    def lint_source_text(self, path: str, text: str, fmt: str | None = None) -> FileResult:
+        """Lint text already read from `path` (what a parallel worker does)."""
+        return self._lint_source(lambda: SourceFile(path, text), path, fmt)
+
+    def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None, *,
+                   jobs: int | None = 1, cache: bool = False) -> list[FileResult]:
+        """Every input in order; "-" reads `stdin` (a binary stream) as `stdin_filename`.
+
+        jobs: processes for many files (None: all cores); the output is the same as jobs=1.
+        cache: reuse and store per-file results in the cache folder (healthlint.cache); never
+        written when stdin is among the inputs."""
+        from .parallel import default_jobs, lint_parallel, worth_it
+
+        inputs = list(self.iter_files(paths))
+        use_stdin = any(path == "-" and not error for path, error in inputs)
+        store = self._result_cache() if cache else None
+        results: list[FileResult | None] = []
+        pending: list[tuple[int, str, str, str | None]] = []  # (slot, path, text, cache key)
+        for path, error in inputs:
             if error:
                 results.append(FileResult(path, error=error))
             elif path == "-":
                 data = stdin.read() if stdin is not None else b""
                 results.append(self.lint_bytes(data, stdin_filename or "-"))
             else:
-                results.append(self.lint_file(path))
+                try:
+                    source = read_source(path)
+                except SourceError as exc:
+                    results.append(FileResult(path, error=str(exc)))
+                    continue
+                key = self._cache_key(store, path, source.text)
+                hit = store.get(path, key) if key else None
+                results.append(FileResult(path, hit, text=source.text) if hit is not None else None)
+                if hit is None:
+                    pending.append((len(results) - 1, path, source.text, key))
+        jobs = default_jobs() if jobs is None else jobs
+        items = [(path, text) for _, path, text, _ in pending]
+        linted = lint_parallel(self, items, jobs) if worth_it(jobs, items) else (
+            self.lint_source_text(path, text) for path, text in items)
+        for (slot, path, _, key), result in zip(pending, linted):
+            results[slot] = result
+            if key and result.error is None:
+                store.put(path, key, result.findings)
+        if store is not None and not use_stdin:
+            store.save()
+            rxcache.save()
+            recache.save()
         return results
+
+    def _result_cache(self):
+        from .cache import ResultCache, cache_dir
+
+        folder = cache_dir()
+        if folder is None:
+            return None
+        explicit = "none" if self.fixed_config is None else config_digest(self.fixed_config)
+        try:
+            project = os.getcwd()  # each project keeps its own results file
+        except OSError:
+            return None
+        settings = repr((project, self.select, self.ignore, explicit, [r.code for r in self.rules]))
+        return ResultCache(folder, settings)
+
+    def _cache_key(self, store, path: str, text: str) -> str | None:
+        if store is None:
+            return None
+        try:
+            return store.key(text, self.config_for(path))
+        except (ConfigError, PackError):
+            return None  # reported when the file is linted; never cached
 
     def iter_files(self, paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         """(path, error) for every file to lint: named files always, folders recursively by extension."""
@@ -180,9 +241,11 @@ def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config
 
 
 def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = None,
-               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[FileResult]:
-    """Lint files and folders; unreadable inputs come back as FileResults with `error` set."""
-    return Linter(config, select=select, ignore=ignore).lint_paths(paths)
+               select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+               jobs: int | None = 1, cache: bool = False) -> list[FileResult]:
+    """Lint files and folders; unreadable inputs come back as FileResults with `error` set.
+    jobs=None uses every core; cache=True reuses results from the user's cache folder (healthlint.cache)."""
+    return Linter(config, select=select, ignore=ignore).lint_paths(paths, jobs=jobs, cache=cache)
 
 
 def fix_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,

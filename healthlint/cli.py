@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 
-import click
+from . import recache, rxcache
 
-from . import __version__
+recache.install()  # before click and markdown-it compile their patterns: see healthlint.recache
+rxcache.install()  # rule patterns, including those compiled lazily: see healthlint.rxcache
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
 from .config import FAIL_LEVELS, ConfigError
 from .finding import FileResult, Severity
 
@@ -49,8 +54,11 @@ def main() -> None:
 @click.option("--diff", "diff_base", metavar="BASE", help="Only findings on lines changed since git revision BASE (files new since BASE: every line).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes for many files [default: all cores]; output is the same as with 1.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (~/.cache/healthlint: per-file results and compiled patterns).")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config, quiet, statistics,
-          stdin_filename, show_source, color, fix, dry_run, diff_base, baseline_path, write_baseline_path) -> None:
+          stdin_filename, show_source, color, fix, dry_run, diff_base, baseline_path, write_baseline_path,
+          jobs, no_cache) -> None:
     """Lint articles: files, folders (.md .markdown .txt .html .htm) or - for stdin."""
     from .api import Linter
     from .formats import render
@@ -61,6 +69,10 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         _fail("no input: give files, folders, or - for stdin")
     if dry_run and not fix:
         _fail("--dry-run only makes sense with --fix")
+    if no_cache:
+        from .cache import disable
+
+        disable()
     try:
         linter = Linter(config_path, use_config=not no_config, select=_split(select) or None, ignore=_split(ignore))
     except ConfigError as exc:
@@ -72,7 +84,7 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
     if fix:
         results = _fix(linter, files, dry_run, stdin_filename, quiet)
     else:
-        results = _lint(linter, files, stdin_filename, quiet)
+        results = _lint(linter, files, stdin_filename, quiet, jobs, cache=not no_cache)
     if gate is not None:
         results = _guard_git(gate.filter, results)
     if write_baseline_path:
@@ -97,7 +109,8 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
     sys.exit(_exit_code(results, fail_on or _config_fail_on(linter, results) or DEFAULT_FAIL_ON, exit_zero))
 
 
-def _lint(linter, files: list[str], stdin_filename: str | None, quiet: bool) -> list[FileResult]:
+def _lint(linter, files: list[str], stdin_filename: str | None, quiet: bool, jobs: int | None,
+          cache: bool) -> list[FileResult]:
     """Lint in chunks so a progress bar can advance (one chunk, no bar, off a terminal)."""
     from .progress import bar, chunk_size, chunks, wanted
 
@@ -105,7 +118,8 @@ def _lint(linter, files: list[str], stdin_filename: str | None, quiet: bool) -> 
     results: list[FileResult] = []
     with bar(len(files), "Linting", show) as advance:
         for chunk in chunks(files, chunk_size(len(files)) if show else max(1, len(files))):
-            results += linter.lint_paths(chunk, stdin=sys.stdin.buffer, stdin_filename=stdin_filename)
+            results += linter.lint_paths(chunk, stdin=sys.stdin.buffer, stdin_filename=stdin_filename,
+                                         jobs=jobs, cache=cache)
             advance(len(chunk))
     return results
 

@@ -12,8 +12,10 @@ from typing import Any, Iterable
 
 import regex
 
+from .. import rxcache
 from ..finding import CATEGORIES, RawFinding, Severity
 from .base import CODE_RE, NAME_RE, Rule, RuleDocs
+from .screen import INDEX, as_screen, passes
 
 RULE_TYPES = ("existence", "substitution")
 PACK_KEYS = {"pack": dict, "rule": list}
@@ -47,9 +49,18 @@ class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
 
     def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
-                 exceptions, **kw):
+                 exceptions, screen: tuple | None = None, parts: tuple = (), **kw):
         super().__init__(**kw)
         self.patterns = patterns  # compiled alternations, searched in turn
+        # Literals every match contains (healthlint.checks.screen): most units lack them, and
+        # looking them up is far cheaper than running the patterns.
+        self.screen = screen
+        if screen is not None:
+            INDEX.register(screen)
+        # The pack's `patterns` one by one, with their own screens: when only some of them can
+        # match a unit, an alternation of just those runs instead (same matches, far less work).
+        self.parts = parts if screen is not None else ()
+        self._narrowed: dict[tuple[int, ...], object] = {}
         self.kind = kind
         self.message = message
         self.swap = swap
@@ -58,16 +69,40 @@ class PatternRule(Rule):
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         text = unit.text
+        present = None
+        if self.screen is not None:
+            present = INDEX.present(text)
+            if not passes(self.screen, present):
+                return
         try:
             if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
                 return
-            for pattern in self.patterns:
+            for i, pattern in enumerate(self.patterns):
+                if present is not None and self.parts and i == len(self.patterns) - 1:
+                    pattern = self._narrow(pattern, present)
+                    if pattern is None:
+                        continue
                 for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
                     finding = self._finding(m, text, unit, ctx)
                     if finding is not None:
                         yield finding
         except TimeoutError:
             return  # a timed-out pattern yields nothing for this unit rather than hanging the run
+
+    def _narrow(self, full, present):
+        """The alternation of the patterns that can match a text with these literals. Patterns
+        that cannot match anywhere in it never decide a match, so the matches are the same."""
+        kept = tuple(i for i, (screen, _, define) in enumerate(self.parts)
+                     if not define and (screen is None or passes(screen, present)))
+        if len(kept) == sum(1 for part in self.parts if not part[2]):
+            return full
+        if not kept:
+            return None
+        narrowed = self._narrowed.get(kept)
+        if narrowed is None:  # DEFINE entries stay: the kept patterns may call their groups
+            sources = [self.parts[i][1] for i in kept] + [src for _, src, define in self.parts if define]
+            narrowed = self._narrowed[kept] = rxcache.compile("|".join(f"(?:{a})" for a in sources), full.flags)
+        return narrowed
 
     def _finding(self, m, text: str, unit, ctx) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
@@ -100,9 +135,32 @@ def _check_types(table: dict, spec: dict, where: str) -> None:
 def _compile(alternatives: list[str], ignore_case: bool, where: str):
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+        return rxcache.compile("|".join(f"(?:{a})" for a in alternatives), flags)
     except regex.error as exc:
         raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _screen(compiled: list, parts: tuple) -> tuple | None:
+    """The literal screens of all the rule's patterns, or None if one of them has none. The
+    `patterns` alternation (the last compiled) is screened by its parts: no second parse."""
+    alternatives = []
+    for i, pattern in enumerate(compiled):
+        if parts and i == len(compiled) - 1:
+            if any(screen is None for screen, _, _ in parts):
+                return None
+            found = [alt for screen, _, _ in parts for alt in screen]
+        else:
+            found = rxcache.literal_screen(pattern.pattern, pattern.flags)
+        if not found:
+            return None
+        alternatives.extend(found)
+    return as_screen(alternatives)
+
+
+def _parts(patterns: list[str], flags: int) -> tuple:
+    """(screen, source, is a DEFINE entry) for each of a rule's patterns."""
+    return tuple((as_screen(found) if (found := rxcache.literal_screen(p, flags)) else None, p, "(?(DEFINE)" in p)
+                 for p in patterns)
 
 
 def _strings(value: list, key: str, where: str) -> list[str]:
@@ -164,6 +222,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         compiled.append(_compile([_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)], ignore_case, where))
     if patterns:
         compiled.append(_compile(patterns, ignore_case, where))
+    parts = _parts(patterns, compiled[-1].flags) if patterns else ()
     guards = []
     for name in _strings(spec.get("unless", []), "unless", where):
         if name not in GUARDS:
@@ -177,6 +236,7 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
         patterns=compiled, kind=spec["type"], message=spec["message"],
         swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
+        screen=_screen(compiled, parts), parts=parts,
     )
 
 
@@ -186,8 +246,8 @@ def read_pack_data(path: Path) -> dict:
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     try:
-        if path.suffix == ".toml":
-            return tomllib.loads(raw.decode("utf-8"))
+        if path.suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
+            return rxcache.memo(("toml", raw), lambda: tomllib.loads(raw.decode("utf-8")))
         if path.suffix in (".yaml", ".yml"):
             import yaml
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
+from .. import rxcache
 from .base import Rule
 from .packs import builtin_pack_files, load_pack
 
@@ -23,6 +24,13 @@ PYTHON_RULE_MODULES = (
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
+    # Patterns compiled while loading (packs, guards, the family modules' module-level regexes)
+    # come from the compiled-pattern store when it is warm: see healthlint.rxcache.
+    with rxcache.routing():
+        return _load_rules()
+
+
+def _load_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for path in builtin_pack_files():
         rules.extend(load_pack(path))

@@ -5,9 +5,8 @@ because a SARIF file is often the only artifact a CI job keeps.
 """
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Mapping
-
-from . import github, json, sarif, text
 
 if TYPE_CHECKING:  # formats only read rule attributes; avoid importing the rule machinery
     from ..checks.base import Rule
@@ -31,14 +30,13 @@ def render(
     Returns the complete stdout text, ending in a newline unless it is empty; write it as is
     (click.echo(out, nl=False)). show_source, color, statistics and quiet apply to "text" only.
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    module = importlib.import_module(f"{__name__}.{fmt}")  # only the format in use is imported
     if fmt == "text":
-        return text.render(
+        return module.render(
             results, rules, show_source=show_source, color=color, statistics=statistics, quiet=quiet
         )
-    if fmt == "json":
-        return json.render(results)
     if fmt == "sarif":
-        return sarif.render(results, rules)
-    if fmt == "github":
-        return github.render(results)
-    raise ValueError(f"unknown output format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        return module.render(results, rules)
+    return module.render(results)

@@ -1,0 +1,187 @@
+"""The on-disk cache: per-file results, so an unchanged repo re-lints in a fraction of a second,
+and compiled patterns (healthlint.rxcache, healthlint.recache), so a one-file run starts fast.
+
+Where: the user's own cache folder, `$XDG_CACHE_HOME/healthlint` (default `~/.cache/healthlint`),
+or the folder named by $HEALTHLINT_CACHE_DIR. Never inside the linted repository: the cache holds
+pickles and compiled regex opcodes, which are only safe to load from a place the user alone
+writes; a content repo must not be able to plant one (nothing from the linted repo is executed).
+The folder carries a CACHEDIR.TAG (and a .gitignore with `*`, should it be pointed into a repo).
+It holds two kinds of file:
+
+  results-<code>-<settings>.pickle   path -> (entry key, findings) for one project and one way of running
+  patterns-<regex version>.pickle    compiled rule patterns (healthlint.rxcache)
+
+An entry is reused only when its key matches: a digest of the file's decoded text and of the
+effective config for that file (including the contents of its rule packs). The file name carries
+a digest of healthlint's own code (every module and built-in rule pack), its version, Python's
+and the dependencies' installed files, so editing a rule or upgrading anything starts afresh;
+<settings> includes the working directory, so each project has its own results file.
+
+The cache is never written when stdin is linted (--no-cache or $HEALTHLINT_CACHE_DIR="" turn it
+off entirely), and every read or write failure is silent: a read-only home still lints.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+
+CACHE_DIR_NAME = "healthlint"
+ENV_VAR = "HEALTHLINT_CACHE_DIR"
+DEPENDENCIES = ("regex", "markdown_it", "mdurl", "yaml")
+_disabled = False
+
+
+def disable() -> None:
+    """--no-cache: this process neither reads nor writes any cache."""
+    global _disabled
+    _disabled = True
+
+
+def cache_dir() -> str | None:
+    if _disabled:
+        return None
+    env = os.environ.get(ENV_VAR)
+    if env is not None:
+        return os.path.abspath(env) if env.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # XDG: a relative path is invalid and must be ignored
+        return None
+    return os.path.join(base, CACHE_DIR_NAME)
+
+
+def _prepare(folder: str) -> None:
+    if os.path.isdir(folder):
+        return
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, ".gitignore"), "w") as fh:
+        fh.write("# Created by healthlint automatically.\n*\n")
+    with open(os.path.join(folder, "CACHEDIR.TAG"), "w") as fh:
+        fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# This is a healthlint cache folder.\n")
+
+
+def write_atomic_quiet(path: str, data: bytes) -> bool:
+    """Write via a temporary file and a rename, so readers never see half a file. Never raises."""
+    import tempfile
+
+    tmp = None
+    try:
+        folder = os.path.dirname(path)
+        _prepare(folder)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except Exception:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        return False
+
+
+def _package_files() -> list[Path]:
+    from .checks.packs import builtin_pack_files
+
+    root = Path(__file__).resolve().parent
+    return sorted(root.rglob("*.py")) + list(builtin_pack_files())
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """Changes whenever healthlint's code or rule packs, Python or a dependency changes."""
+    import importlib.util
+
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    for path in _package_files():
+        try:
+            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            h.update(b"unreadable\0")
+    for name in DEPENDENCIES:
+        spec = importlib.util.find_spec(name)
+        origin = getattr(spec, "origin", None) if spec else None
+        try:
+            st = os.stat(origin) if origin else None
+            h.update(f"{name}:{origin}:{st.st_mtime_ns}:{st.st_size}\0".encode() if st else f"{name}:-\0".encode())
+        except OSError:
+            h.update(f"{name}:?\0".encode())
+    return h.hexdigest()
+
+
+def config_digest(config) -> str:
+    """Everything in a Config that can change findings, including its rule packs' contents."""
+    if config is None:
+        return "none"
+    fields = (
+        str(config.path), config.select, config.ignore, config.exclude, config.per_file_ignores,
+        sorted((k, v.value) for k, v in config.severity.items()),
+        sorted((k, repr(v)) for k, v in config.rule_options.items()),
+        tuple(str(p) for p in config.rule_packs), config.fail_on,
+    )
+    h = hashlib.sha256(repr(fields).encode())
+    for pack in config.rule_packs:
+        try:
+            h.update(Path(pack).read_bytes())
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
+
+
+class ResultCache:
+    """path -> findings for one way of running (rule selection, explicit config)."""
+
+    def __init__(self, folder: str, settings: str):
+        self.folder = folder
+        self.prefix = f"results-{code_digest()[:16]}-"
+        self.path = os.path.join(folder, self.prefix + hashlib.sha256(settings.encode()).hexdigest()[:16] + ".pickle")
+        self.entries: dict[str, tuple[str, tuple]] = {}
+        self._config_digests: dict[int, tuple[object, str]] = {}
+        self.dirty = False
+        try:
+            with open(self.path, "rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, dict):
+                self.entries = data
+        except Exception:  # missing, truncated or from another version: start empty
+            pass
+
+    def key(self, text: str, config) -> str:
+        memo = self._config_digests.get(id(config))
+        if memo is None or memo[0] is not config:
+            memo = (config, config_digest(config))
+            self._config_digests[id(config)] = memo
+        h = hashlib.sha256(memo[1].encode())
+        h.update(text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def get(self, path: str, key: str):
+        entry = self.entries.get(path)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def put(self, path: str, key: str, findings: tuple) -> None:
+        self.entries[path] = (key, findings)
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.dirty = False
+        if write_atomic_quiet(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)):
+            self._prune()
+
+    def _prune(self) -> None:
+        """Results written by another version of the code can never be read again."""
+        try:
+            for name in os.listdir(self.folder):
+                if name.startswith("results-") and not name.startswith(self.prefix):
+                    os.unlink(os.path.join(self.folder, name))
+        except OSError:
+            pass

@@ -1,0 +1,47 @@
+"""Start-up stays lean: a one-file run imports only what that file needs."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT, write
+
+
+def _imported(args, cwd) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "healthlint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+    return {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_one_text_file_imports_no_reader_pool_or_other_format(tmp_path):
+    write(tmp_path, "a.txt", "This herbal tea cures diabetes.\n")
+    mods = _imported(["check", "--no-config", "a.txt"], tmp_path)
+    assert "healthlint.checks.guards" in mods  # the run did lint
+    for heavy in ("markdown_it", "yaml", "multiprocessing", "healthlint.formats.sarif", "healthlint.formats.github"):
+        assert heavy not in mods, heavy
+
+
+def test_markdown_without_front_matter_does_not_import_yaml(tmp_path):
+    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures diabetes.\n")
+    mods = _imported(["check", "--no-config", "--format", "json", "a.md"], tmp_path)
+    assert "markdown_it" in mods and "json" in mods
+    assert "yaml" not in mods and "healthlint.formats.text" not in mods and "healthlint.formats.sarif" not in mods
+
+
+def test_second_run_compiles_no_rule_pattern(tmp_path):
+    """The compiled-pattern store is written by the first run and used by the next."""
+    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures diabetes.\n")
+    _imported(["check", "--no-config", "a.md"], tmp_path)
+    assert any(p.name.startswith("patterns-") for p in Path(os.environ["HEALTHLINT_CACHE_DIR"]).iterdir())
+    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures asthma.\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    code = ("import regex._main as m, runpy, sys; calls = []; real = m._compile\n"
+            "m._compile = lambda *a, **k: calls.append(a[0]) or real(*a, **k)\n"
+            "sys.argv = ['healthlint', 'check', '--no-config', 'a.md']\n"
+            "try:\n    runpy.run_module('healthlint', run_name='__main__')\n"
+            "except SystemExit:\n    pass\nprint(len(calls))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    # Only a few small inline patterns (regex.search(r"...") helpers in rule code) may still be
+    # compiled; without the store a first run compiles several hundred.
+    assert int(proc.stdout.strip().splitlines()[-1]) <= 10, proc.stdout + proc.stderr
