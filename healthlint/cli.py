@@ -109,8 +109,8 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
     sys.exit(_exit_code(results, fail_on or _config_fail_on(linter, results) or DEFAULT_FAIL_ON, exit_zero))
 
 
-def _lint(linter, files: list[str], stdin_filename: str | None, quiet: bool, jobs: int | None,
-          cache: bool) -> list[FileResult]:
+def _lint(linter, files: list[str], stdin_filename: str | None, quiet: bool, jobs: int | None = None,
+          cache: bool = False) -> list[FileResult]:
     """Lint in chunks so a progress bar can advance (one chunk, no bar, off a terminal)."""
     from .progress import bar, chunk_size, chunks, wanted
 
