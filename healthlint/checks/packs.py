@@ -27,7 +27,9 @@ REQUIRED = ("code", "name", "category", "severity", "summary", "type", "message"
 DOC_KEYS = ("what", "why", "example", "instead")
 MAX_PHRASES = 20000
 MAX_PATTERN_LEN = 2000
+MAX_PACK_BYTES = 2 * 1024 * 1024  # a rule pack is a hand-written list, not a data dump
 REGEX_TIMEOUT = 1.0  # seconds per search: a pathological pattern cannot stall a run
+PROBE_TIMEOUT = 0.25  # seconds per probe string when a content repo's pack is loaded
 
 
 class PackError(ValueError):
@@ -67,7 +69,11 @@ class PatternRule(Rule):
                     if finding is not None:
                         yield finding
         except TimeoutError:
-            return  # a timed-out pattern yields nothing for this unit rather than hanging the run
+            # Not silent: a rule that quietly stops matching is lost recall nobody notices.
+            raise PackError(
+                f"rule {self.code} ({self.origin}): a pattern ran over {REGEX_TIMEOUT:g} s on this input and was "
+                "stopped; simplify its regular expression (nested repetition?)"
+            ) from None
 
     def _finding(self, m, text: str, unit, ctx) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
@@ -103,6 +109,25 @@ def _compile(alternatives: list[str], ignore_case: bool, where: str):
         return regex.compile("|".join(f"(?:{a})" for a in alternatives), flags)
     except regex.error as exc:
         raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _probes(source: str) -> list[str]:
+    """Strings that make nested repetition backtrack: long runs of the pattern's own letters (and of
+    a letter and a space) that end in a character the pattern probably does not expect."""
+    chars = sorted({c for c in source if c.isalnum()} | {"a"})[:12]
+    return [c * 3000 + tail for c in chars for tail in ("!", " !")] + [" ".join(chars) * 300 + "!", " " * 3000 + "!"]
+
+
+def _probe(compiled, where: str) -> None:
+    """Reject a content repo's catastrophic pattern when the pack loads, before any article is read."""
+    for probe in _probes(compiled.pattern):
+        try:
+            compiled.search(probe, timeout=PROBE_TIMEOUT)
+        except TimeoutError:
+            raise PackError(
+                f"{where}: a pattern is too slow (catastrophic backtracking on a run of {probe[0]!r}); "
+                "avoid nested repetition like (a+)+ or (a|aa)+"
+            ) from None
 
 
 def _strings(value: list, key: str, where: str) -> list[str]:
@@ -171,6 +196,11 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         guards.append(GUARDS[name])
     exceptions = spec.get("exceptions")
     exceptions = _compile(_strings(exceptions, "exceptions", where), ignore_case, where) if exceptions else None
+    if origin != "builtin":  # built-in patterns are checked by tests/test_regex_safety.py instead
+        for pattern in compiled[-1:] if patterns else []:  # tokens are escaped literals: linear already
+            _probe(pattern, where)
+        if exceptions is not None:
+            _probe(exceptions, where)
     return PatternRule(
         code=spec["code"], name=spec["name"], category=spec["category"], severity=severity,
         summary=spec["summary"], docs=RuleDocs(**{k: docs[k] for k in DOC_KEYS}), scope=scope,
@@ -182,6 +212,8 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
 
 def read_pack_data(path: Path) -> dict:
     try:
+        if path.stat().st_size > MAX_PACK_BYTES:
+            raise PackError(f"{path}: rule pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
         raw = path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
