@@ -28,7 +28,8 @@ DOC_KEYS = ("what", "why", "example", "instead")
 MAX_PHRASES = 20000
 MAX_PATTERN_LEN = 2000
 MAX_PACK_BYTES = 2 * 1024 * 1024  # a rule pack is a hand-written list, not a data dump
-REGEX_TIMEOUT = 1.0  # seconds per search: a pathological pattern cannot stall a run
+REGEX_TIMEOUT = 1.0  # seconds per search, plus REGEX_TIME_PER_CHAR: a pathological pattern cannot stall a run
+REGEX_TIME_PER_CHAR = 20e-6  # linear patterns need ~1-4 microseconds a character; a 1 MB line gets 21 s
 PROBE_TIMEOUT = 0.25  # seconds per probe string when a content repo's pack is loaded
 
 
@@ -60,20 +61,22 @@ class PatternRule(Rule):
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         text = unit.text
+        timeout = REGEX_TIMEOUT + len(text) * REGEX_TIME_PER_CHAR  # linear in the text: slow is not stuck
         try:
-            if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
+            if self.exceptions is not None and self.exceptions.search(text, timeout=timeout):
                 return
-            for pattern in self.patterns:
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                    finding = self._finding(m, text, unit, ctx)
-                    if finding is not None:
-                        yield finding
+            # Matches are collected before the guards run: the timeout must time the regex, not the guards.
+            matches = [m for pattern in self.patterns for m in pattern.finditer(text, timeout=timeout)]
         except TimeoutError:
             # Not silent: a rule that quietly stops matching is lost recall nobody notices.
             raise PackError(
-                f"rule {self.code} ({self.origin}): a pattern ran over {REGEX_TIMEOUT:g} s on this input and was "
+                f"rule {self.code} ({self.origin}): a pattern ran over {timeout:.3g} s on this input and was "
                 "stopped; simplify its regular expression (nested repetition?)"
             ) from None
+        for m in matches:
+            finding = self._finding(m, text, unit, ctx)
+            if finding is not None:
+                yield finding
 
     def _finding(self, m, text: str, unit, ctx) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
@@ -112,10 +115,12 @@ def _compile(alternatives: list[str], ignore_case: bool, where: str):
 
 
 def _probes(source: str) -> list[str]:
-    """Strings that make nested repetition backtrack: long runs of the pattern's own letters (and of
-    a letter and a space) that end in a character the pattern probably does not expect."""
-    chars = sorted({c for c in source if c.isalnum()} | {"a"})[:12]
-    return [c * 3000 + tail for c in chars for tail in ("!", " !")] + [" ".join(chars) * 300 + "!", " " * 3000 + "!"]
+    """Strings that make nested repetition backtrack: long runs of the pattern's own letters and
+    words (alone, and with spaces) that end in a character the pattern probably does not expect."""
+    chars = sorted({c for c in source if c.isalnum()} | {"a", "1"})[:12]
+    words = sorted(set(regex.findall(r"[^\W\d_]{2,}", source)), key=len, reverse=True)[:8]
+    units = chars + words + [" ".join(chars) + " "]
+    return [(u * (3000 // len(u) + 1))[:3000] + tail for u in units for tail in ("!", " !")] + [" " * 3000 + "!"]
 
 
 def _probe(compiled, where: str) -> None:
