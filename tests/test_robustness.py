@@ -305,3 +305,131 @@ def test_everything_at_once(tmp_path):
     assert proc.returncode == 2
     assert [e.split(":")[0] for e in errors] == ["bin.md", "missing.md", "latin.md", "fm.md", "huge.txt"]
     assert ("deep.html", *where("<b>" * 10000 + CLAIM), "HL101") in found
+
+
+# --- --fix interrupted at any point: each file is untouched or fully fixed --------------------------
+
+FIXABLE = "Intro.\n\n<!-- healthlint-disable-next-line HL101 -->\nPlain text.\n"
+
+
+def _fixable_file(tmp_path, copies=1):
+    path = tmp_path / "article.md"
+    path.write_bytes((FIXABLE * copies).encode())
+    fixed, applied, _ = Linter(use_config=False).fix_text(FIXABLE * copies, "article.md")
+    assert applied == copies
+    return path, path.read_bytes(), fixed.encode()
+
+
+def _boom(*a, **k):
+    raise OSError(errno.EIO, "Input/output error (injected)")
+
+
+def _interrupt(*a, **k):
+    raise KeyboardInterrupt
+
+
+class _FailingFile:
+    """What os.fdopen returns, with write() failing half way: the disk filled up."""
+
+    def __init__(self, fh, exc):
+        self.fh, self.exc = fh, exc
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+    def write(self, data):
+        self.fh.write(data[: len(data) // 2])
+        raise self.exc()
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)
+
+
+@pytest.mark.parametrize("step", ["mkstemp", "write", "fsync", "chmod", "replace"])
+@pytest.mark.parametrize("failure", [_boom, _interrupt], ids=["OSError", "KeyboardInterrupt"])
+def test_fix_interrupted_at_each_step_leaves_the_file_untouched_and_no_temp_file(tmp_path, monkeypatch, step, failure):
+    import tempfile
+
+    import healthlint.fixes as fixes
+
+    path, original, _ = _fixable_file(tmp_path)
+    if step == "mkstemp":
+        monkeypatch.setattr(tempfile, "mkstemp", failure)
+    elif step == "write":
+        real_fdopen = os.fdopen
+        exc = KeyboardInterrupt if failure is _interrupt else (lambda: OSError(errno.ENOSPC, "No space left on device"))
+        monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FailingFile(real_fdopen(*a, **k), exc))
+    else:
+        monkeypatch.setattr(os, step, failure)
+    assert fixes.os is os
+    if failure is _interrupt:
+        with pytest.raises(KeyboardInterrupt):
+            Linter(use_config=False).fix_file(str(path))
+    else:
+        outcome = Linter(use_config=False).fix_file(str(path))
+        assert outcome.result.error.startswith("cannot write fixes:") and "\n" not in outcome.result.error
+    monkeypatch.undo()
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.md"]
+
+
+KILL_LOOP = """
+import sys
+from healthlint.fixes import write_atomic
+path, a, b = sys.argv[1], open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
+print("ready", flush=True)
+while True:
+    write_atomic(path, b)
+    write_atomic(path, a)
+"""
+
+
+def test_sigkill_during_writes_never_leaves_a_mix(tmp_path):
+    """Kill a process that rewrites a 4 MB article in a loop, at random moments: the article is
+    always exactly the original or exactly the fixed text (a leftover .tmp file is allowed)."""
+    import random
+    import subprocess
+    import sys
+
+    path, original, fixed = _fixable_file(tmp_path, copies=60_000)  # ~4 MB
+    (tmp_path / "a.bin").write_bytes(original)
+    (tmp_path / "b.bin").write_bytes(fixed)
+    rng = random.Random(8)
+    seen = set()
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, "-c", KILL_LOOP, str(path), str(tmp_path / "a.bin"), str(tmp_path / "b.bin")],
+                                stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert proc.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.0, 0.4))
+        proc.kill()
+        proc.wait()
+        data = path.read_bytes()
+        assert data in (original, fixed), f"mixed file after SIGKILL ({len(data)} bytes)"
+        seen.add(data == fixed)
+        for leftover in tmp_path.glob(".healthlint-*.tmp"):
+            leftover.unlink()
+    assert True in seen, "no kill landed after a completed write: the loop never ran"
+
+
+def test_sigkill_during_fix_file_runs(tmp_path):
+    """The real fix path (lint, fix to a fixpoint, encode, write) killed at random points."""
+    import random
+    import subprocess
+    import sys
+
+    path, original, fixed = _fixable_file(tmp_path, copies=300)
+    loop = ("import sys\nfrom healthlint.api import Linter\nfrom healthlint.fixes import write_atomic\n"
+            "original = open(sys.argv[1], 'rb').read()\nlinter = Linter(use_config=False)\nprint('ready', flush=True)\n"
+            "while True:\n    linter.fix_file(sys.argv[1])\n    write_atomic(sys.argv[1], original)\n")
+    rng = random.Random(9)
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", loop, str(path)], stdout=subprocess.PIPE,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert proc.stdout.readline().strip() == b"ready"
+        time.sleep(rng.uniform(0.0, 1.0))
+        proc.kill()
+        proc.wait()
+        assert path.read_bytes() in (original, fixed)
