@@ -312,12 +312,13 @@ def test_everything_at_once(tmp_path):
 FIXABLE = "Intro.\n\n<!-- healthlint-disable-next-line HL101 -->\nPlain text.\n"
 
 
-def _fixable_file(tmp_path, copies=1):
+def _fixable_file(tmp_path, copies=1, lint=True):
+    """(path, original bytes, fixed bytes); without `lint`, each copy's fix is assumed local."""
     path = tmp_path / "article.md"
     path.write_bytes((FIXABLE * copies).encode())
-    fixed, applied, _ = Linter(use_config=False).fix_text(FIXABLE * copies, "article.md")
-    assert applied == copies
-    return path, path.read_bytes(), fixed.encode()
+    fixed, applied, _ = Linter(use_config=False).fix_text(FIXABLE * (copies if lint else 1), "article.md")
+    assert applied == (copies if lint else 1)
+    return path, path.read_bytes(), (fixed if lint else fixed * copies).encode()
 
 
 def _boom(*a, **k):
@@ -394,7 +395,7 @@ def test_sigkill_during_writes_never_leaves_a_mix(tmp_path):
     import subprocess
     import sys
 
-    path, original, fixed = _fixable_file(tmp_path, copies=60_000)  # ~4 MB
+    path, original, fixed = _fixable_file(tmp_path, copies=60_000, lint=False)  # ~4 MB
     (tmp_path / "a.bin").write_bytes(original)
     (tmp_path / "b.bin").write_bytes(fixed)
     rng = random.Random(8)
