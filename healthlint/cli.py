@@ -98,7 +98,10 @@ def list_rules(fmt) -> None:
 
     from .checks.registry import builtin_rules
 
-    rules = builtin_rules()
+    try:
+        rules = builtin_rules()
+    except ConfigError as exc:  # a broken plugin: one line, exit 2
+        _fail(str(exc))
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
                  "summary": r.summary, "fixable": r.fixable} for r in rules]
@@ -120,7 +123,11 @@ def show_rule(code) -> None:
     """Print the full documentation of one rule (by code or name)."""
     from .checks.registry import builtin_rules
 
-    for r in builtin_rules():
+    try:
+        rules = builtin_rules()
+    except ConfigError as exc:
+        _fail(str(exc))
+    for r in rules:
         if code.upper() == r.code or code == r.name:
             click.echo(r.doc_text())
             return
