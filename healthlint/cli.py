@@ -31,7 +31,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: one line, the rest linted
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (HL1), names or categories; comma-separated, repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
