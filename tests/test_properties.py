@@ -5,7 +5,8 @@ its span names the text its message quotes; output is deterministic whatever the
 fixes are idempotent and leave everything outside the fixed spans byte-identical.
 
 CI runs ~150 examples per property. A long campaign runs the same properties outside CI:
-    HEALTHLINT_FUZZ_EXAMPLES=20000 python -m pytest tests/test_properties.py -p no:cacheprovider
+    HEALTHLINT_FUZZ_EXAMPLES=20000 HEALTHLINT_FUZZ_PIECES=120 python -m pytest tests/test_properties.py \
+        -p no:cacheprovider --hypothesis-show-statistics
 (see tests/FUZZING.md for the last campaign's numbers).
 """
 import html
@@ -26,6 +27,7 @@ from healthlint.source import LineIndex, SourceError
 
 COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 EXAMPLES = int(os.environ.get("HEALTHLINT_FUZZ_EXAMPLES", "150"))
+PIECES = int(os.environ.get("HEALTHLINT_FUZZ_PIECES", "60"))  # pieces per generated document
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 150,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
@@ -91,7 +93,7 @@ def documents(draw, fmt=None):
     """(text, path) for a generated article in one of the three formats."""
     fmt = fmt or draw(st.sampled_from(["text", "markdown", "html"]))
     markup = {"text": ["- ", "1) ", "# ", "\t"], "markdown": MD_MARKUP, "html": HTML_MARKUP}[fmt]
-    body = "".join(draw(st.lists(_pieces(markup), max_size=60)))
+    body = "".join(draw(st.lists(_pieces(markup), max_size=PIECES)))
     head = draw(st.sampled_from(FRONT_MATTER)) if fmt == "markdown" else ""
     text = head + body
     newline = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
