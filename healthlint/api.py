@@ -192,3 +192,12 @@ def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = Non
                select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[FileResult]:
     """Lint files and folders; unreadable inputs come back as FileResults with `error` set."""
     return Linter(config, select=select, ignore=ignore).lint_paths(paths)
+
+
+def fix_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,
+             select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> FixOutcome:
+    """Apply the safe fixes to a string (to a fixpoint). `outcome.fixed` is the new text,
+    `outcome.applied` how many fixes, `outcome.result.findings` what is still reported."""
+    linter = Linter(config, use_config=config is not None or path != "<text>", select=select, ignore=ignore)
+    fixed, applied, findings = linter.fix_text(text, path, fmt)
+    return FixOutcome(FileResult(path, tuple(findings), text=fixed), text, fixed, applied)

@@ -10,7 +10,7 @@ from .checks.meta import UNUSED_SUPPRESSION
 from .config import Config, selector_matches
 from .document import Block, Document
 from .finding import Finding, Fix, RawFinding, Severity
-from .source import LineIndex
+from .source import LINE_BREAK_RE, LineIndex
 from .suppress import collect
 
 
@@ -128,6 +128,19 @@ def _unused_suppressions(doc, lines, sups, active, ar: ActiveRule, known: Iterab
         else:
             what = ", ".join(s.selectors) or "any rule"
             message = f"Unused suppression: this comment disables {what} but nothing was suppressed; remove it."
-        raw = RawFinding(s.comment[0], s.comment[1], message, "", absolute=True)
+        raw = RawFinding(s.comment[0], s.comment[1], message, absolute=True, fix=_delete_comment(doc.text, *s.comment))
         out.append(_finding(doc, lines, ar, raw, None, 0))
     return out
+
+
+def _delete_comment(text: str, start: int, end: int) -> Fix:
+    """Delete a comment; alone on its line, delete the line (no blank line left); at the end of
+    a line of text, delete the spaces before it too."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    rest = LINE_BREAK_RE.search(text, end)
+    before, after = text[line_start:start], text[end:rest.start() if rest else len(text)]
+    if after.strip():  # text follows: drop the comment and one of the two spaces around it
+        return Fix(start, end + 1 if before.endswith((" ", "\t")) and after[:1] in (" ", "\t") else end, "")
+    if before.strip():
+        return Fix(start - (len(before) - len(before.rstrip(" \t"))), end + len(after), "")
+    return Fix(line_start, rest.end() if rest else len(text), "")

@@ -1,0 +1,342 @@
+"""Page chrome detection, after jusText and trafilatura: classify short text lines by features
+(length, sentence shape, stock chrome vocabulary, link density, separators) and then by their
+neighbours, so that a run of chrome lines is found as a whole.
+
+A "piece" is one source line of a block in text and Markdown (a scraped page's chrome lines often
+end up glued into one paragraph), or in HTML, where source line breaks carry no meaning, a block or
+a part of one between <br> tags.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..document import Block, Document
+
+_F = regex.IGNORECASE | regex.V0
+
+SOCIAL = (r"(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|e-?mail|print|tumblr|telegram|threads|"
+          r"instagram|youtube|tiktok|copy\s+link|pocket|flipboard|messenger|sms|mastodon|bluesky)")
+SOCIAL1 = r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|instagram|youtube|tiktok|copy\s+link|flipboard|mastodon|bluesky)"
+SEP = r"[|\u00bb\u203a\u00b7\u2022/>]"
+NAME = r"(?-i:(?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,?\s+(?:MD|M\.D\.|RN|PhD|DO|RD|MPH)\b)?)"
+DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
+
+# Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message.
+_STOCK = [
+    ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?(?:\s+cancel\s+reply)?|post\s+a\s+comment|no\s+comments:?"
+                     r"|(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
+                     r"|subscribe\s+to:\s+.{1,60}|(?:\d+\s+)?likes?|like\s+this:?|like\s+loading(?:\.{3}|\u2026)?|"
+                     r"(?:report|manage|collapse|customi[sz]e)\s+(?:this\s+)?(?:content|subscriptions|bar|site)|reblog|(?:post|submit)\s+(?:a\s+|your\s+)?comment"
+                     r"|cancel\s+reply|reply(?:\s+\u2193)?|log\s*in\s+to\s+reply|click\s+here\s+to\s+cancel\s+reply\.?"
+                     r"|(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts?)(?:\s+(?:on|to)\s+.{1,100})?"
+                     r"|no\s+comments\s+yet\.?|be\s+the\s+first\s+to\s+comment\.?|comments\s+are\s+closed\.?"
+                     r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s+required\s+fields\s+are\s+marked\s*\*?\.?)?"
+                     r"|required\s+fields\s+are\s+marked\s*\*?\.?|your\s+comment\s+is\s+awaiting\s+moderation\.?"
+                     r"|you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"
+                     r"|save\s+my\s+name,?\s+email,?\s+and\s+website\s+in\s+this\s+browser\s+for\s+the\s+next\s+time\s+i\s+comment\.?"
+                     r"|this\s+site\s+uses\s+akismet\s+to\s+reduce\s+spam\..{0,80}"
+                     r"|(?:name|e-?mail|website|comment)\s*\*"),
+    ("newsletter or form message",
+     r"(?:subscribe|sign\s+up)(?:\s+(?:to|for)\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|mailing\s+list|updates|emails?)[^.]{0,60})?[.!]?"
+     r"|(?:join|subscribe\s+to)\s+our\s+(?:newsletter|mailing\s+list|community)[^.]{0,60}[.!]?"
+     r"|enter\s+your\s+e-?mail(?:\s+address)?[^.]{0,40}[.!]?"
+     r"|thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up|your\s+submission|contacting\s+us)[.!]?.{0,80}"
+     r"|(?:this\s+field\s+is\s+required|please\s+fill\s+(?:in|out)\s+(?:this|all\s+required)\s+fields?)[.!]?"
+     r"|your\s+message\s+(?:has\s+been|was)\s+sent[^.]{0,40}[.!]?"
+     r"|(?:something\s+went\s+wrong|there\s+was\s+an\s+error)[^.]{0,40}try\s+again[^.]{0,20}[.!]?"
+     r"|get\s+(?:our|the)\s+(?:latest|free|best)\s+.{0,40}(?:in|to|delivered\s+to)\s+your\s+inbox[.!]?"
+     r"|we\s+respect\s+your\s+privacy[^.]{0,60}[.!]?|unsubscribe\s+at\s+any\s+time[.!]?"),
+    ("share or follow widget",
+     rf"share(?:\s+(?:this|the))?(?:\s+(?:post|article|page|story|recipe))?(?:\s+(?:on|via|with))?\s*:?(?:\s*{SEP}?\s*{SOCIAL})*"
+     rf"|(?:follow|like|find|join)\s+us(?:\s+on\s+{SOCIAL}(?:\s*(?:,|and|&|or)\s*{SOCIAL})*)?[.!:]?"
+     rf"|{SOCIAL}(?:\s*{SEP}?\s*{SOCIAL})+|{SOCIAL1}|(?:click\s+to\s+)?share\s+on\s+{SOCIAL}.{{0,30}}"
+     r"|print(?:\s+this)?(?:\s+(?:article|page|post|recipe))?|print\s+friendly.{0,40}|e-?mail\s+this(?:\s+(?:article|page|post))?"
+     r"|click\s+to\s+(?:e-?mail|print|share).{0,60}|related"
+     r"|tweet(?:\s+this)?|pin\s+it|[\d,.]+k?\s+shares?|\(opens\s+in\s+(?:a\s+)?new\s+window\)"),
+    ("tags and categories",
+     r"(?:posted|filed)\s+(?:in|under)\s*:?\s+.{1,150}"
+     r"|(?:tags?|tagged(?:\s+with)?|categories|category|topics|keywords)\s*:\s*.{1,160}"),
+    ("previous/next links",
+     r"(?:[\u00ab\u2039\u2190<]\s*)?(?:previous|prev|older|next|newer)\s+(?:post|article|entry|story|posts|entries|articles|stories)\b.{0,100}"
+     r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}|.{1,100}\s*[\u00bb\u203a\u2192]"),
+    ("navigation",
+     r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|footer)|(?:jump|go)\s+to\s+(?:content|navigation|top)"
+     r"|back\s+to\s+top|jump\s+to\s+(?:recipe|comments?|section|navigation)|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
+     rf"|home\s*{SEP}.{{1,150}}|you\s+are\s+here\s*:?.{{0,150}}"
+     r"|read\s+more(?:\s*[\u00bb\u203a\u2192>])?|continue\s+reading.{0,80}|(?:click|tap)\s+here(?:\s+to\s+.{0,40})?"
+     r"|learn\s+more\s*[\u00bb\u203a\u2192>]|see\s+more|view\s+all.{0,30}|load\s+more(?:\s+posts)?|show\s+more"
+     r"|(?:log\s*in|login|sign\s+in|register|my\s+account)(?:\s*[|/]\s*(?:log\s*in|login|sign\s+in|register|my\s+account))*"),
+    ("related posts",
+     r"(?:related|recommended|popular|recent|latest|trending|similar|more)\s+(?:posts|articles|stories|reads|content|news)\s*:?.{0,100}"
+     r"|you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)[.:]?|(?:read|see)\s+(?:also|next)\s*:.{0,120}"
+     r"|recommended\s+for\s+you|don[’']?t\s+miss[.:]?|more\s+from\s+.{1,40}"),
+    ("cookie banner",
+     r"(?:this\s+(?:web)?site|we)\s+uses?\s+cookies.{0,240}|(?:accept|allow|reject|decline|manage)(?:\s+all)?\s+cookies.{0,40}"
+     r"|cookie\s+(?:policy|settings|preferences|consent)|got\s+it!?|i\s+agree"
+     r"|by\s+(?:continuing|using)\s+.{0,80}\bcookies\b.{0,80}"),
+    ("feedback widget",
+     r"was\s+this\s+(?:article|page|post|information|answer)\s+(?:helpful|useful)\??(?:\s+yes\s*/?\s*no)?"
+     r"|rate\s+this\s+(?:article|post|page|recipe)|[\u2605\u2606]{3,}.{0,40}|\(?\d+\s+votes?\)?"
+     r"|add\s+to\s+(?:cart|basket|wishlist|wish\s+list)|(?:yes|no)\s+thanks"),
+    ("footer",
+     r"(?:\u00a9|copyright|\(c\)).{0,100}|all\s+rights\s+reserved.{0,40}|powered\s+by\s+.{1,40}|(?:theme|designed)\s+by\s+.{1,40}"
+     r"|(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise)"
+     r"(?:\s*[|\u00b7\u2022/,]?\s*(?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|disclaimer|contact(?:\s+us)?|about(?:\s+us)?|sitemap|advertise))+"),
+    ("view counter", r"[\d,.]+k?\s+(?:views?|reads?|likes?)|views?\s*:\s*[\d,.]+k?|\d+\s+min(?:ute)?s?\s+read"),
+    ("widget placeholder",
+     r"advertisement(?:\s*[-\u2013\u2014]\s*continue\s+reading\s+below)?|sponsored(?:\s+content)?|ads\s+by\s+.{1,30}|loading(?:\s+\w+)?(?:\.{3}|\u2026)?|please\s+wait(?:\.{3}|\u2026)?"
+     r"|\[/?[a-z][\w-]*(?:\s+[^\]]*)?\]|\{\{.{1,80}\}\}|\{%.{1,80}%\}|(?:sidebar|footer|header)\s+widget(?:\s+area)?(?:\s+\d+)?"),
+    ("byline",
+     rf"(?-i:By)\s+{NAME}(?:\s*[|,\u00b7\u2022\u2013-]\s*(?:{DATE}|updated.{{0,40}}|\d+\s+min(?:ute)?s?\s+read|[\d,.]+k?\s+views))*"
+     rf"|(?:posted|published|written)\s+(?:on\s+{DATE}\s*)?(?:by\s+{NAME})?(?:\s+on\s+{DATE})?"
+     rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|{DATE}\s*(?:[|,\u00b7\u2022-]\s*)?by\s+{NAME}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
+]
+@lru_cache(maxsize=1)
+def _stock() -> list:
+    """The stock patterns, compiled on first use: importing the rule modules stays cheap."""
+    return [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
+
+
+WEAK_STOCK_PATTERN = (
+    rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:?"
+    rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?")
+BYLINE_ONLY = ("byline",)
+
+BREADCRUMB = regex.compile(r"\s[\u00bb\u203a>]\s")
+NAV_WORD = regex.compile(
+    r"home(?:\s*page)?|about(?:\s+us)?|contact(?:\s+us)?|blog|news|shop|store|log\s*in|login|sign\s+in|register|"
+    r"privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?|sitemap|faqs?|careers|advertise|subscribe|search|"
+    r"menu|archives?|categories|resources|donate", _F)
+TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
+WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
+SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
+
+
+@dataclass
+class Piece:
+    block: Block
+    start: int  # span in block text
+    end: int
+    text: str
+    label: str | None = None  # stock chrome label: strong chrome
+    weak: bool = False  # short, no sentence shape: chrome if a neighbour is
+
+
+def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """Spans of block text that sit on separate source lines (in HTML, separated by <br>)."""
+    breaks = []
+    src = doc.text
+    for t0, s0, tl, sl in block.segments:
+        chunk = src[s0:s0 + sl]
+        if doc.format == "html":
+            if tl != sl and BR.fullmatch(chunk):
+                breaks.append(t0)  # <br>: the one line break that HTML markup means
+            continue
+        if "\n" not in chunk and "\r" not in chunk:
+            continue
+        if tl == sl:
+            breaks.extend(t0 + i for i, c in enumerate(chunk) if c in "\r\n")
+        else:
+            breaks.append(t0)
+    spans, prev = [], 0
+    for b in breaks:
+        spans += _strip(block.text, prev, b)
+        prev = b + 1
+    spans += _strip(block.text, prev, len(block.text))
+    return spans
+
+
+BR = regex.compile(r"\s*<br\b[^>]*>\s*", _F)
+
+
+def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [(a, b)] if b > a else []
+
+
+def _link_density(block: Block, start: int, end: int) -> float:
+    linked = sum(max(0, min(end, l.end) - max(start, l.start)) for l in block.links)
+    letters = sum(1 for c in block.text[start:end] if not c.isspace())
+    return linked / max(1, end - start) if letters else 0.0
+
+
+def _links_in(block: Block, start: int, end: int) -> int:
+    return sum(1 for l in block.links if l.start >= start and l.end <= end)
+
+
+def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
+    text = " ".join(block.text[start:end].split())
+    piece = Piece(block, start, end, text)
+    words = WORDS.findall(text)
+    if len(text) > 300 or block.kind == "image_alt":
+        return piece
+    heading = block.kind in ("heading", "title")
+    for label, pattern in _stock():
+        if (not heading or label != "byline") and pattern.fullmatch(text, timeout=0.5):
+            piece.label = label  # ("By Age Group" is a heading, not a byline)
+            return piece
+    if heading:
+        return piece  # a heading is chrome only by its vocabulary
+    if regex.fullmatch(WEAK_STOCK_PATTERN, text, _F, timeout=0.5):
+        piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
+        return piece
+    sentence_like = TERMINAL.search(text) and len(words) >= 5
+    density = _link_density(block, start, end)
+    items = [p for p in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if p.strip()]
+    if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items) and (
+            BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
+        # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"
+        piece.label = "navigation"
+    elif density >= 0.6 and NAV_WORD.fullmatch(text):
+        piece.label = "navigation"  # a linked "Home" or "Contact us": a menu entry
+    elif not sentence_like and _links_in(block, start, end) >= 3 and density >= 0.8:
+        piece.label = "link list"
+    elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not TERMINAL.search(text))):
+        piece.weak = True
+    return piece
+
+
+def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
+    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
+    # The <title> element is not visible prose; the <h1> under it repeats it by design.
+    pieces = [classify(doc, b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
+    for n, (prev, cur) in enumerate(zip(pieces, pieces[1:])):
+        titled = n == 0 or _is_heading(prev) or _is_heading(cur)
+        if cur.label is None and titled and _same_title(prev, cur):
+            cur.label = "repeated title"
+    spans, i = [], 0
+    while i < len(pieces):
+        if pieces[i].label is None:
+            i += 1
+            continue
+        lo = i
+        # Weak lines before chrome join it only from the same kind of block: a chrome heading
+        # starts a new section and never claims the list that ends the previous one.
+        while (lo > 0 and pieces[lo - 1].weak and i - lo < max_gap_weak and not _is_heading(pieces[i])
+               and pieces[lo - 1].block.kind == pieces[i].block.kind):
+            lo -= 1
+        hi = i
+        listing = pieces[i].label in LISTS  # after "Related posts", short title-like lines are its entries
+        while hi + 1 < len(pieces):
+            nxt = pieces[hi + 1]
+            # In text files a short line without punctuation parses as a heading; in Markdown and HTML
+            # a heading is the author's structure and never an entry of a chrome list.
+            entry = listing and _title_like(nxt) and (doc.format == "text" or not _is_heading(nxt))
+            if nxt.label or nxt.weak or entry:
+                hi += 1
+                listing = nxt.label in LISTS if nxt.label else listing
+                continue
+            break
+        # A short unlinked line right before the prose may be that prose's title ("Skip to content"
+        # then "Zinc and colds"): leave multi-word ones to the editor.
+        while hi > i and hi + 1 < len(pieces) and _title_of_next(pieces[hi], pieces[hi + 1]):
+            hi -= 1
+        spans.append([lo, hi])
+        i = hi + 1
+    # jusText's context rule: one short line between two chrome runs is chrome too ("Great post!").
+    merged: list[list[int]] = []
+    for lo, hi in spans:
+        if merged and lo == merged[-1][1] + 2 and _short(pieces[lo - 1]):
+            merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+    return [pieces[lo:hi + 1] for lo, hi in merged]
+
+
+LISTS = ("related posts", "link list")
+
+
+def _short(p: Piece) -> bool:
+    """A short remark ("Great post!"), not a title: titles carry no final punctuation."""
+    return (not _is_heading(p) and len(p.text) <= 60 and len(WORDS.findall(p.text)) <= 6
+            and p.text.endswith((".", "!", "?")))
+
+
+def _title_of_next(p: Piece, nxt: Piece) -> bool:
+    return (p.label is None and len(WORDS.findall(p.text)) >= 2 and _link_density(p.block, p.start, p.end) < 0.5
+            and nxt.label is None and not nxt.weak and len(WORDS.findall(nxt.text)) >= 8)
+
+
+def _title_like(p: Piece) -> bool:
+    return len(p.text) <= 80 and len(WORDS.findall(p.text)) <= 10 and not p.text.endswith((".", "!", ":"))
+
+
+def _same_title(prev: Piece, cur: Piece) -> bool:
+    """A heading repeated verbatim on the next line: a scraped page title printed twice."""
+    a, b = prev.text.casefold().strip(" #*"), cur.text.casefold().strip(" #*")
+    return a == b and 0 < len(WORDS.findall(a)) <= 20 and not a.endswith((".", "!"))
+
+
+def _is_heading(p: Piece) -> bool:
+    return p.block.kind in ("heading", "title")
+
+
+# ---------------------------------------------------------------------------------------------
+# Safe deletion of whole lines
+
+SETEXT = regex.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*(?:\r\n|\r|\n|$)")
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+TAG = regex.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)\b[^<>]*?(/?)>", regex.S)
+
+
+def _balanced_html(chunk: str) -> bool:
+    if regex.search(r"<(?![a-zA-Z/!])|<[^>]*$|^[^<]*>", chunk):
+        return False
+    stack = []
+    for m in TAG.finditer(chunk):
+        if m.group(2) is None or m.group(3) or m.group(2).lower() in VOID:
+            continue
+        name = m.group(2).lower()
+        if not m.group(1):
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            return False
+    return not stack
+
+
+def line_delete_fix(doc: Document, spans: list[tuple[Block, int, int]]) -> tuple[int, int] | None:
+    """Absolute (start, end) covering the whole source lines of `spans` (block, start, end) with their
+    line break, or None when those lines hold other prose, a table, or (HTML) unbalanced markup."""
+    if not spans or any(b.kind == "table_cell" for b, _, _ in spans):
+        return None
+    src = doc.text
+    first_b, first_s, _ = spans[0]
+    last_b, _, last_e = spans[-1]
+    a = first_b.source_offset(first_s)
+    z = last_b.source_end(last_e)
+    ls = max(src.rfind("\n", 0, a), src.rfind("\r", 0, a)) + 1
+    m = regex.compile(r"\r\n|\r|\n").search(src, z)
+    le = m.end() if m else len(src)
+    if doc.format == "markdown" and last_b.kind == "heading":
+        underline = SETEXT.match(src, le)  # "Related posts\n-------": the underline goes too
+        le = underline.end() if underline else le
+    if not src[ls:a].strip(" \t>#*+-0123456789.)[_") == "" and doc.format != "html":
+        return None
+    covered = {}
+    for b, s, e in spans:
+        covered.setdefault(id(b), []).append((s, e))
+    lo = min(b.index for b, _, _ in spans)
+    hi = max(b.index for b, _, _ in spans)
+    for b in doc.blocks[max(0, lo - 2):hi + 3]:
+        bs, be = b.source_span(0, len(b.text))
+        if be <= ls or bs >= le:
+            continue
+        mine = covered.get(id(b), [])
+        for i, c in enumerate(b.text):
+            if c.isspace() or any(s <= i < e for s, e in mine):
+                continue
+            if ls <= b.source_offset(i) < le:
+                return None
+    if any(s < le and e > ls for s, e in doc.ignored):
+        return None
+    if doc.format == "html" and not _balanced_html(src[ls:le]):
+        return None
+    return ls, le

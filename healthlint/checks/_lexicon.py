@@ -1,0 +1,131 @@
+"""Word data shared by the garbled and readability rules, all bundled and offline, loaded lazily.
+
+- English word frequencies: pyspellchecker's `en.json.gz` (read as data; the package is not imported).
+- Common English word pairs: rules/english-pairs.tsv.gz, the part of symspellpy's bigram list (Google
+  Books counts) that the spun-term rule asks about (built by _build_data.py).
+- rules/medical-words.txt, rules/medical-phrases.txt, rules/spinner-synonyms.tsv (hand-built) and
+  rules/tortured-phrases.tsv.gz (Problematic Paper Screener, CC BY 4.0, see rules/ATTRIBUTION.md).
+"""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..config import ConfigError
+from .packs import builtin_pack_dir
+
+# A word: letters with inner apostrophes or hyphens ("flu-like", "Crohn's"). Digits make a token a
+# non-word for spelling (doses, codes); they stay tokens for phrases ("type 2 diabetes").
+TOKEN_RE = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")
+
+# Medical morphology: words built like these are terms, not typos, even when no list has them.
+MEDICAL_AFFIX_RE = regex.compile(
+    r"(?:itis|itides|ectomy|ectomies|otomy|ostomy|plasty|scopy|scopic|graphy|gram|grams|mab|nib|tinib|pril|sartan"
+    r"|olol|alol|statin|azole|prazole|cillin|mycin|micin|cycline|floxacin|vir|tidine|dipine|afil|triptan|azepam"
+    r"|zolam|oxetine|setron|glutide|gliflozin|gliptin|parin|xaban|dronate|profen|caine|cort|sone|olone|lukast"
+    r"|azine|idine|amine|emia|aemia|algia|pathy|pathic|plasia|trophy|oma|omas|osis|oses|otic|ology|ologist"
+    r"|ologists|iatric|iatrist|uria|penia|cytes?|blast|genic|genesis|lysis|ectasis|megaly|rrhea|rrhoea)$"
+)
+# Medical prefixes: enough to accept a word as spelt on purpose, too loose to call a word a term.
+MEDICAL_PREFIX_RE = regex.compile(
+    r"^(?:neuro|cardio|gastro|hepat|nephr|derm|immuno|hyper|hypo|endo|osteo|myo|psych|pharmaco|onco|hemat"
+    r"|haemat|cyto|patho|encephal|cerebro|broncho|pneumo|entero|colo|uro|gyn|ped|paed|ortho|electro|echo|micro"
+    r"|antibio|anti|intra|inter|sub|trans|peri|poly|bio)",
+)
+
+
+def data_path(name: str) -> Path:
+    return builtin_pack_dir() / name
+
+
+def _package_file(package: str, name: str) -> Path | None:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    return None
+
+
+def data_lines(name: str):
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(data_path(name), "rt", encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield line
+
+
+class MissingData(ConfigError):
+    """A bundled word list cannot be found (a dependency is not installed): one line, exit 2."""
+
+
+def pyspellchecker_frequencies() -> dict[str, int]:
+    path = _package_file("spellchecker", "resources/en.json.gz")
+    if path is None:
+        raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, int]:
+    """pyspellchecker's frequencies plus the words only symspellpy's list has ("intro", "centre")."""
+    freq = pyspellchecker_frequencies()
+    for word in data_lines("english-extra.txt.gz"):
+        freq.setdefault(word, 1)  # known, but too rare to be offered as a suggestion
+    return freq
+
+
+@lru_cache(maxsize=1)
+def english_bigrams() -> dict[str, bool]:
+    """Common English word pairs that HL402 asks about (a subset of symspellpy's bigram list),
+    each with whether it is very common (seen 10 million times or more)."""
+    pairs = {}
+    for line in data_lines("english-pairs.tsv.gz"):
+        pair, _, mark = line.partition("\t")
+        pairs[pair] = mark == "+"
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> frozenset[str]:
+    return frozenset(data_lines("medical-words.txt"))
+
+
+@lru_cache(maxsize=1)
+def medical_phrases() -> frozenset[str]:
+    return frozenset(data_lines("medical-phrases.txt"))
+
+
+@lru_cache(maxsize=1)
+def tortured_phrases() -> dict[tuple[str, ...], str]:
+    """The published list plus healthlint's own health-content fingerprints."""
+    out = {}
+    for name in ("tortured-phrases.tsv.gz", "health-tortured.tsv"):
+        for line in data_lines(name):
+            tortured, _, correct = line.partition("\t")
+            out[tuple(tortured.split())] = correct
+    return out
+
+
+def is_medical_word(word: str, prefixes: bool = True) -> bool:
+    """A known medical word, a plural or possessive of one, or a word with medical morphology
+    (suffixes such as -itis, -ectomy, -statin; with `prefixes`, also neuro-, cardio-, hyper-...)."""
+    w = word.lower().replace("\u2019", "'")
+    words = medical_words()
+    if w in words or w.removesuffix("'s") in words:
+        return True
+    if w.endswith("s") and (w[:-1] in words or (w.endswith("es") and w[:-2] in words)):
+        return True
+    if len(w) < 6:
+        return False
+    return bool(MEDICAL_AFFIX_RE.search(w)) or prefixes and bool(MEDICAL_PREFIX_RE.match(w))

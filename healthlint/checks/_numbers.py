@@ -1,0 +1,304 @@
+"""Find the numbers in a sentence and say what kind of quantity each one is.
+
+Only some kinds are statistics that need a source (a percentage of people, "one in four adults",
+a price, how many people a disease affects, how long an effect lasts, a relative risk). Most
+numbers in health text are not: step labels, dates, ages in eligibility rules, times, phone
+numbers, doses, lab reference ranges and plain counts ("three stages"). The classifier defaults
+to a quiet kind and names a statistic kind only on positive evidence from the words around it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+_F = regex.IGNORECASE | regex.V0
+
+# Kinds that are statistics (a claim of fact about the world that needs a source).
+STATISTIC_KINDS = (
+    "percent", "success-rate", "risk", "proportion", "money", "count-of-people", "duration-of-effect",
+    "relative-risk",
+)
+QUIET_KINDS = ("label", "date", "time", "phone", "age", "dose", "range-quiet", "instruction", "measure",
+               "duration", "count", "model", "share", "discount")
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+WORD_NUM = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|{_TEENS}|{_UNITS}|a\s+hundred|one\s+hundred|hundreds|a\s+dozen|dozens)"
+DIGITS = r"(?<![\w.,/:-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w/]|[.,:]\d)|(?<![\w.,/:-])\d+(?:\.\d+)?(?![\w/]|[.,:]\d)"
+MULT = r"(?:\s+|-)(?:thousand|million|billion|trillion)\b"
+NUM = rf"(?:(?:{DIGITS})|\b{WORD_NUM}\b)(?:{MULT})?"
+
+PEOPLE = (
+    r"people|persons|individuals|adults|children|kids|teens|teenagers|adolescents|youths?|women|men|girls|boys|"
+    r"patients|Americans|Britons|Canadians|Australians|Europeans|users|participants|subjects|cases|deaths|"
+    r"babies|infants|newborns|seniors|(?:older\s+)?adults|smokers|survivors|workers|students|residents|"
+    r"veterans|mothers|pregnancies|births|visits|hospitali[sz]ations|Americans|Hispanics|adults|of\s+us|"
+    r"customers|clients|buyers|members|respondents|readers|consumers|employees|volunteers|nurses|doctors|physicians|"
+    r"of\s+(?:them|those|these|all|the\s+population|the\s+world|the\s+U\.?S\.?)|worldwide|each\s+year|a\s+year|every\s+year|annually"
+)
+MONTHS = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+DOSE_UNITS = (
+    r"mg|mcg|µg|μg|g|grams?|milligrams?|micrograms?|IU|international\s+units|units?|ml|mL|millilit(?:er|re)s?|cc|"
+    r"tablets?|capsules?|pills?|drops?|puffs?|sprays?|tablespoons?|teaspoons?|tsp|tbsp|doses?|servings?|"
+    r"cups?|glasses|ounces?|oz|shots?|injections?|sachets?|patch(?:es)?|gummies|scoops?|drinks"
+)
+MEASURE_UNITS = (
+    r"kg|kilograms?|lbs?|kilos?|cm|mm|m|km|meters?|metres?|inch(?:es)?|in\.|feet|foot|ft|miles?|°\s*[CF]?|degrees?|"
+    r"mmHg|mg/dL|mmol/L|mmol/mol|ng/mL|mIU/L|µIU/mL|beats|bpm|calories|kcal|steps|pounds\s+(?:of|overweight)|"
+    r"percentile|points?|liters?|litres?|gallons?|hours?\s+of\s+sleep"
+)
+TIME_UNITS = r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?"
+LABEL_BEFORE = (
+    r"(?:step|stage|phase|type|grade|level|class|chapter|part|section|figure|fig\.|table|version|model|no\.|#|"
+    r"number|question|q|item|tip|rule|reason|day|week|lesson|page|room|floor|unit|route|schedule|category|"
+    r"trimester|round|module|appendix|box|exhibit|line)\s*$"
+)
+
+MENTION_RE = regex.compile(
+    rf"""
+    (?P<phone>(?<![\w-])(?:\+?\d{{1,3}}[-.\s])?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b
+             |\b1-800-[A-Z0-9-]{{7,}}\b|\b\d{{3}}[-\s]\d{{3}}\b(?=\s*\)|\s+\(|[.,;]|\s*$))
+  | (?P<time>\b\d{{1,2}}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{{1,2}}:\d\d\b|\b{WORD_NUM}\s+o['\u2019]clock\b)
+  | (?P<date>\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b(?:\s+\d{{4}})?
+             |\b(?:1[5-9]|20)\d\d(?:s|['\u2019]s)?(?:\s*[-\u2013]\s*(?:1[5-9]|20)?\d\d)?\b(?!\s*(?:{PEOPLE}|%|percent))
+             |\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
+  | (?P<proportion>\b(?:{NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{NUM})\b
+             |\b(?:(?:nearly|almost|about|around|roughly|more\s+than|over|less\s+than|under)\s+)?
+               (?:(?:a|one|two|three)[-\s](?:third|quarter|fifth|tenth)s?|half|three[-\s]quarters|two[-\s]thirds|the\s+majority|a\s+minority)
+               (?=\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population)\b))
+  | (?P<money>[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:{MULT}|(?:k|m|bn)\b)?|\b(?:{NUM})\s*(?:dollars|euros|US\s+dollars|USD|EUR|GBP|bucks)\b)
+  | (?P<relative>\b(?:twice|three\s+times|four\s+times|five\s+times|ten\s+times|\d+(?:\.\d+)?\s*(?:times|-fold|x)|(?:two|three|four|five|ten)[-\s]?fold)
+               (?:\s+(?:as\s+(?:likely|common)|more\s+(?:likely|common)|less\s+(?:likely|common)|as\s+many(?=\s+(?:{PEOPLE})\b)
+                   |the\s+(?:risk|chance|odds|rate)|(?:higher|lower|greater)\b|more\s+effective))
+             |\b(?:doubles?|doubled|triples?|tripled|halves|halved|cuts?\s+(?:the|your)\s+risk\s+in\s+half)(?=\s+(?:the|your|their|a\s+person['\u2019]s)\s+(?:risk|chance|odds|rate)))
+  | (?P<percent>(?:{NUM})\s*(?:%|percent\b|per\s+cent\b|pc\b)(?:\s*(?:to|-|\u2013)\s*(?:{NUM})\s*(?:%|percent\b))?)
+  | (?P<number>(?:{NUM}))
+    """,
+    _F | regex.VERBOSE,
+)
+
+# A value defined by a comparison with a copula before it: "is below 5.7 percent", "are between 5 and 6 percent".
+RANGE_BEFORE = regex.compile(
+    r"\b(?:is|are|was|were|be|of|from)\s+(?:between|below|above|under|over|less\s+than|more\s+than|greater\s+than|"
+    r"lower\s+than|higher\s+than|at\s+least|at\s+or\s+(?:above|below)|reaches|exceeds|from)?\s*"
+    r"(?:{NUM}\s*(?:%|percent)?\s*(?:to|and|-|\u2013)\s*)?$"
+    .replace("{NUM}", NUM),
+    _F,
+)
+SHARE_OF = regex.compile(r"^\s+of\b", _F)
+PEOPLE_OF = regex.compile(
+    rf"^(?:\s*(?:and|to|or|-|\u2013)\s*(?:{NUM})\s*(?:%|percent))?"
+    rf"\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population|patients|cases|users|people)\b", _F
+)
+RANGE_WORDS = regex.compile(
+    r"\b(?:below|above|under|over|between|less\s+than|more\s+than|greater\s+than|at\s+least|lower\s+than|higher\s+than|"
+    r"up\s+to|or\s+(?:higher|lower|more|less|above|below|greater)|normal|range|target|goal|cutoff|cut-off|threshold)\b",
+    _F,
+)
+MEASURED = regex.compile(
+    r"\b(?:levels?|readings?|counts?|results?|values?|scores?|index|BMI|A1C|HbA1c|saturation|concentration|pressure|"
+    r"hematocrit|haematocrit|cholesterol|glucose|sugar|oxygen|PSA|TSH|ejection\s+fraction|fat|body\s+fat|percentile)\b",
+    _F,
+)
+INSTRUCTION = regex.compile(
+    r"\b(?:should|aim|limit|no\s+more\s+than|keep|make\s+up|recommended|recommends?|goal|target|up\s+to|get|eat|"
+    r"drink|consume|take|use|apply|choose|try|at\s+least)\b[^.;:]*?\b(?:of\s+your|daily|a\s+day|per\s+day|calories|"
+    r"intake|diet|servings?|each\s+day|every\s+day)\b",
+    _F,
+)
+PRODUCT_STRENGTH = regex.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:cream|solution|gel|lotion|ointment|milk|alcohol|strength|concentration|hydrocortisone|"
+    r"benzoyl|salicylic|peroxide|lidocaine|DEET|juice|cocoa|dark\s+chocolate|whole\s+grain|ABV|proof|rubbing|bleach|saline|glucose)\b",
+    _F,
+)
+OUTCOME = regex.compile(
+    r"\b(?:success(?:ful)?|effective(?:ness)?|efficacy|works?|worked|cured?|improved?|improvements?|relief|relieved|"
+    r"respond(?:ed)?|response|remission|recover(?:ed|y)|reduced?|reduces|reduction|lowers?|lowered|cuts?|risks?|chances?|"
+    r"likely|odds|survival|survive|survived|fatal|die|died|mortality|rates?|fewer|more|less|prevented|prevents?|"
+    r"lost|lose|gained|saw|reported|experienced|felt|noticed|satisfied|recommend)\b",
+    _F,
+)
+SUCCESS_AFTER = regex.compile(
+    r"^\s*(?:effective|successful|accurate|efficacy|success|cure|response|survival|chance|likely|of\s+the\s+time)\b", _F,
+)
+CHANGE_BEFORE = regex.compile(
+    r"\bby\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|almost\s+|as\s+much\s+as\s+|more\s+than\s+|over\s+|roughly\s+)?$", _F,
+)
+SUCCESS = regex.compile(r"\b(?:success(?:ful)?|effective(?:ness)?|efficacy|cure\s+rate|works?|worked|improved|relief|respond(?:ed)?|remission)\b", _F)
+RISK = regex.compile(r"\b(?:risks?|chances?|likely|odds|likelihood|rates?|mortality|survival|die|died|fatal)\b", _F)
+PEOPLE_AFTER = regex.compile(
+    rf"^\s*(?:(?:more|of|the|U\.?S\.?|adult|older|young|younger|new|American|British|otherwise|healthy|[a-z]+-?aged)\s+){{0,3}}(?:{PEOPLE})\b",
+    _F,
+)
+AFFECTS_BEFORE = regex.compile(
+    r"\b(?:affects?|affecting|affected|afflicts?|kills?|killed|killing|sickens?|strikes?|struck|suffer|suffers|"
+    r"diagnosed|living\s+with|die|dies|died|deaths?|cases?|sufferers)\s+(?:from\s+|with\s+|of\s+)?"
+    r"(?:(?:an\s+estimated|about|around|approximately|roughly|nearly|almost|over|more\s+than|some|up\s+to|as\s+many\s+as)\s+)?$",
+    _F,
+)
+AGE_AFTER = regex.compile(
+    r"^(?:\s*(?:-|\s)?(?:years?|yrs?|months?|weeks?)[-\s]*(?:old|of\s+age)\b|-year-olds?\b|\s*\+|\s+and\s+(?:older|over|up|above|younger|under)\b"
+    r"|\s+or\s+(?:older|younger|over|under|above)\b|\s*(?:to|-|\u2013|and)\s*\d+\s*(?:years?|yrs?)?(?:\s+old|\s+of\s+age)?\b(?=[^.]*\b(?:ages?|aged|old|children|kids|adults|teens)\b)|s\b)",
+    _F,
+)
+AGE_BEFORE = regex.compile(
+    r"\b(?:ages?|aged|age\s+of|over\s+the\s+age\s+of|under\s+the\s+age\s+of|older\s+than|younger\s+than|"
+    r"(?:adults|people|men|women|children|anyone|those|patients|kids|teens)\s+(?:over|under|above|below|older\s+than|younger\s+than))\s*$",
+    _F,
+)
+EFFECT_BEFORE = regex.compile(
+    r"\b(?:relief|results?|effects?|benefits?|protection|improvements?|lasts?|lasting|works?|working|kicks?\s+in|"
+    r"in\s+as\s+little\s+as|in\s+just|in\s+only|within\s+just|for\s+up\s+to|keeps?\s+working|wears?\s+off|"
+    r"lose|lost|drop|dropped|heals?|healed|cleared?|clear\s+up|feel\s+better)\b[^.;:]{0,40}$",
+    _F,
+)
+# A treatment's effect (not an illness running its course: "a cold usually lasts a week").
+EFFECT_NOUN = regex.compile(
+    r"\b(?:relief|see\s+results|results?\s+(?:last|lasts|lasted|lasting|appear|show)|effects?|benefits?|protection|"
+    r"improvements?|immunity|lose|lost|heals?|healed|guaranteed|feel\s+better)\b"
+    r"|\b(?:drug|medicine|medication|pill|tablet|capsule|cream|treatment|supplement|vaccine|shot|injection|product|"
+    r"formula|patch|spray|dose|remedy|therapy)s?\b[^.;]{0,40}\b(?:works?|lasts?|protects?)\b",
+    _F,
+)
+MODAL = regex.compile(r"\b(?:should|must|need\s+to|have\s+to|will\s+need|ask|tell)\b", _F)
+# An instruction to the reader: "Wear sunglasses that block 100 percent of UV rays".
+IMPERATIVE_START = regex.compile(
+    r"^\W*(?:wear|choose|use|eat|drink|look\s+for|buy|pick|get|take|limit|keep|aim|avoid|make|apply|select|check|"
+    r"add|replace|cut\s+back|try|give|store|mix|wash|rinse|set)\b",
+    _F,
+)
+DIRECTIVE = regex.compile(
+    r"\b(?:should|must|need\s+to|take|taking|use|using|apply|wait|see\s+a|call|contact|avoid|rest|for\s+at\s+least|"
+    r"every|each|at\s+least|until|after|before|during)\b",
+    _F,
+)
+
+
+UNIT_AFTER = regex.compile(rf"(?:\s*(?:-|\s)?(?:{TIME_UNITS})\b|\s+(?:adult\s+|older\s+)?(?:{PEOPLE})\b)", _F)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def is_statistic(self) -> bool:
+        return self.kind in STATISTIC_KINDS
+
+
+def _sentence_head_label(text: str, start: int, end: int) -> bool:
+    """'1.', '2)', 'Q3:' at the very start of a sentence or line: list numbering, not a quantity."""
+    before = text[:start]
+    line_start = before.rfind("\n") + 1
+    head = before[line_start:].strip()
+    return (head == "" or regex.fullmatch(r"[-*•]|[A-Za-z]", head) is not None) and regex.match(r"\s*[.):]", text[end:]) is not None
+
+
+def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
+    kind = m.lastgroup
+    start, end = m.span()
+    before = text[max(0, start - 80):start]
+    after = text[end:end + 80]
+    if kind in ("phone", "time", "date"):
+        return kind
+    if kind == "proportion":
+        return "proportion"
+    if kind == "money":
+        return "money"
+    if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
+        bare = regex.search(r"(?:higher|lower|greater)$", m.group(), _F) is not None
+        return "relative-risk" if not bare or RISK.search(text) else "count"
+    if kind == "percent":
+        return _classify_percent(text, start, end, before, after, reference_ranges)
+    return _classify_number(text, m, start, end, before, after)
+
+
+def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
+    if PRODUCT_STRENGTH.match(after):
+        return "dose"
+    if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
+        return "risk" if RISK.search(text) and not SUCCESS.search(text) else "success-rate"
+    if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
+        return "discount"
+    near = before[-40:]
+    if PEOPLE_OF.match(after):
+        pass  # "over 80% of customers": a statistic about people, whatever the comparison
+    elif MEASURED.search(text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
+        return "range" if reference_ranges else "range-quiet"
+    elif RANGE_BEFORE.search(near):
+        return "range" if reference_ranges else "range-quiet"
+    if SHARE_OF.match(after) and not PEOPLE_OF.match(after):
+        return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
+    if INSTRUCTION.search(text) or IMPERATIVE_START.match(text):
+        return "instruction"
+    if SUCCESS.search(text):
+        return "success-rate"
+    if RISK.search(text):
+        return "risk"
+    if OUTCOME.search(text):
+        return "success-rate"
+    return "percent"
+
+
+def _classify_number(text, m, start, end, before, after) -> str:
+    if regex.search(LABEL_BEFORE, before, _F) or _sentence_head_label(text, start, end):
+        return "label"
+    if regex.match(r"^[-\w]", text[end:end + 1]) and not regex.match(rf"^(?:{MULT})", after, _F):
+        return "model"
+    if AGE_AFTER.match(after) or AGE_BEFORE.search(before):
+        return "age"
+    if regex.match(rf"^\s*(?:{DOSE_UNITS})\b", after, _F):
+        return "dose"
+    if regex.match(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", after, _F):
+        return "measure"
+    if regex.match(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", after, _F):
+        if (EFFECT_BEFORE.search(before) and EFFECT_NOUN.search(text) and not DIRECTIVE.search(before[-30:])
+                and not MODAL.search(text) and not IMPERATIVE_START.match(text)):
+            return "duration-of-effect"
+        return "duration"
+    large = regex.search(rf"(?:{MULT})$", m.group(), _F) is not None or _value(m.group()) >= 1000
+    if large and (PEOPLE_AFTER.match(after) or AFFECTS_BEFORE.search(before)):
+        return "count-of-people"
+    return "count"
+
+
+def _value(token: str) -> float:
+    digits = regex.sub(r"[^\d.]", "", token.split()[0] if token.split() else token)
+    try:
+        return float(digits) if digits and digits[0].isdigit() else 0.0
+    except ValueError:
+        return 0.0
+
+
+# Every mention starts with a digit, a currency sign or one of these words: most sentences have none,
+# and this one cheap search spares them the full pattern.
+MAYBE_NUMBER = regex.compile(
+    rf"[\d$€£¥]|\b(?:{_UNITS}|{_TEENS}|{_TENS}|hundreds?|dozens?|half|thirds?|quarters?|fifths?|tenths?|twice|"
+    r"doubles?|doubled|triples?|tripled|halves|halved|majority|minority|cuts?)\b",
+    _F,
+)
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
+    if not MAYBE_NUMBER.search(text):
+        return ()
+    out = []
+    for m in MENTION_RE.finditer(text):
+        kind = classify(text, m, reference_ranges)
+        end = m.end()
+        if kind in ("duration-of-effect", "count-of-people"):  # report "8 weeks", "40 million people"
+            unit = UNIT_AFTER.match(text, end)
+            end = unit.end() if unit else end
+        out.append(NumberMention(m.start(), end, kind))
+    return tuple(out)
+
+
+def number_mentions(text: str, reference_ranges: bool = False) -> tuple[NumberMention, ...]:
+    """Every number-like mention in text (one sentence), classified."""
+    return _mentions(text, reference_ranges)

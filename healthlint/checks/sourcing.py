@@ -1,0 +1,285 @@
+"""Sourcing rules (HL6xx): statistics, attributions and citations that readers cannot check."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+import regex
+
+from ..finding import RawFinding, Severity
+from . import guards
+from ._citations import NONE, STRONG, citation_strength, weak_citations
+from ._numbers import STATISTIC_KINDS, number_mentions
+from .base import Context, Rule, RuleDocs
+
+SKIP_KINDS = ("heading", "title", "image_alt")
+_F = regex.IGNORECASE | regex.V0
+
+
+def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
+    """Block-text span of the sentence at `index` and `reach` sentences on each side."""
+    sentences = ctx.sentences(block)
+    lo = sentences[max(0, index - reach)]
+    hi = sentences[min(len(sentences) - 1, index + reach)]
+    return lo.start, hi.end
+
+
+def _sourced(ctx: Context, block, index: int) -> bool:
+    """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
+    sentence = ctx.sentences(block)[index]
+    if citation_strength(block.text, sentence.start, sentence.end, block) != NONE:
+        return True
+    s, e = _window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))
+    return citation_strength(block.text, s, e, block) == STRONG
+
+
+# ---------------------------------------------------------------------------------------------
+# HL601 unsourced statistic
+
+ADVICE = {
+    "percent": "cite the study, survey or dataset it comes from (a link, a numbered reference, or \"a 2022 "
+               "CDC survey\")",
+    "success-rate": "cite the trial that measured it (a link, a numbered reference, or \"a 2021 trial of 300 "
+                    "adults\")",
+    "risk": "cite the study that measured this risk (a link, a numbered reference, or author and year)",
+    "relative-risk": "cite the study that measured this risk (a link, a numbered reference, or author and year)",
+    "proportion": "name the survey or study it comes from (\"according to the CDC's 2023 survey\") or link to it",
+    "count-of-people": "name the source of this prevalence figure and its year (\"the CDC estimates ...\") or "
+                       "link to it",
+    "money": "say where the price comes from and when (a price list, an insurer, a survey), or link to it",
+    "duration-of-effect": "cite the trial that measured how long the effect lasts",
+    "range": "cite the guideline that sets this reference range (lab ranges differ between laboratories)",
+}
+LABELS = {
+    "percent": "percentage", "success-rate": "success rate", "risk": "risk figure", "relative-risk": "relative risk",
+    "proportion": "proportion", "count-of-people": "prevalence figure", "money": "cost",
+    "duration-of-effect": "duration of effect", "range": "reference range",
+}
+
+
+class UnsourcedStatistic(Rule):
+    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
+        if block.kind in SKIP_KINDS:
+            return
+        wanted = set(ctx.options.get("kinds") or STATISTIC_KINDS)
+        ranges = bool(ctx.options.get("reference-ranges", False))
+        if ranges:
+            wanted.add("range")
+        for i, sentence in enumerate(ctx.sentences(block)):
+            stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted
+                         and not guards.quoted(sentence.text, m.start, m.end)), None)
+            if stat is None or _sourced(ctx, block, i):
+                continue
+            start, end = sentence.start + stat.start, sentence.start + stat.end
+            quoted = block.text[start:end]
+            yield RawFinding(
+                start, end,
+                f"Unsourced {LABELS[stat.kind]} \"{quoted}\": {ADVICE[stat.kind]}.",
+            )
+
+
+UNSOURCED_STATISTIC = UnsourcedStatistic(
+    code="HL601",
+    name="unsourced-statistic",
+    category="sourcing",
+    severity=Severity.WARNING,
+    summary="A statistic (percentage, proportion, cost, prevalence, success rate, duration of effect) with no source nearby.",
+    scope="block",
+    options={
+        "kinds": list(STATISTIC_KINDS),
+        "reference-ranges": False,
+        "adjacent-sentences": 1,
+    },
+    docs=RuleDocs(
+        what="""
+Reports a statistic that has no source in the same sentence or the sentences next to it (`adjacent-sentences`,
+default 1): percentages ("70% of users"), proportions ("one in four adults", "a third of patients"), costs ("$300
+a month"), success rates, relative risks ("twice as likely"), how many people a condition affects ("affects 40
+million people") and how long an effect lasts ("relief that lasts 8 weeks"). Numbers written as words count.
+Each number is classified first, and only statistic kinds are reported: list numbering and step labels, dates,
+ages ("adults 65 and older"), times of day, phone numbers, doses ("take 200 mg"), durations of instructions, plain
+counts ("three stages") and model numbers are left alone. A lab reference range ("a normal A1C is below 5.7
+percent") is quiet unless `reference-ranges = true`. `kinds` chooses which statistic kinds to report (percent,
+success-rate, risk, proportion, money, count-of-people, duration-of-effect, relative-risk). A source is a link, a
+bare URL, a numbered or footnote reference (`[3]`, `^3`, `[^3]`), an author-year reference ("(Smith et al.,
+2021)"), a DOI or PMID, a study named with its year ("a 2021 trial"), or a named authoritative body ("according
+to the CDC's 2023 survey"). Headings and image alt text are not checked.
+""",
+        why="""
+The JAMA benchmarks for health information (Silberg et al., JAMA 1997) require attribution: references and
+sources for all content. HONcode principle 4 (attribution) asks that information be referenced to its source,
+and principle 5 (justifiability) that claims about benefits be backed by balanced evidence. The FTC's Health
+Products Compliance Guidance (2022) requires "competent and reliable scientific evidence" for objective claims,
+and a number is the most objective-sounding claim an article can make. Readers and editors cannot check a
+figure that has no source, and made-up or outdated numbers spread from page to page.
+""",
+        example="""
+Nine out of ten users saw clearer skin in two weeks, and the treatment costs just $30 a month.
+""",
+        instead="""
+In a 2021 trial of 120 adults, 62% saw clearer skin after 12 weeks [1]. A month's supply costs about $30
+(manufacturer's list price, January 2024).
+""",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL602 vague attribution
+
+VAGUE_RE = regex.compile(
+    r"""
+    \b(?P<match>
+      (?<!\b(?:these|those|such|both|two|three|their|its|our|his|her)\s+)  # "these studies": named just before
+      (?:(?:many|some|several|numerous|multiple|recent|new|countless|most|other|the|leading|top)\s+)?
+      (?:
+        (?:studies|research|science|scientists|researchers|clinical\s+trials|trials|data)\s+
+        (?:(?:have|has|had|now|all|widely|consistently|repeatedly|clearly|overwhelmingly)\s+){0,2}
+        (?:show|shows|showed|shown|prove|proves|proved|proven|confirm|confirms|confirmed|found|finds|indicate|indicates|
+           demonstrate|demonstrates|demonstrated|support|supports|reveal|reveals|revealed|agree|agrees|say|says)
+      | (?:experts|doctors|physicians|dermatologists|nutritionists|dietitians|specialists|health\s+experts|
+           medical\s+experts|the\s+experts|scientists|researchers)\s+
+        (?:(?:have|has|now|all|widely|consistently|unanimously)\s+){0,2}
+        (?:agree|agrees|recommend|recommends|say|says|confirm|confirms|swear\s+by|love|approve|endorse|prove|proved|proven|
+           warn|warns|discovered|have\s+discovered)
+      )
+    | (?:a|one)\s+(?:recent\s+|new\s+|major\s+|large\s+|landmark\s+|groundbreaking\s+)?(?:study|trial|survey)\s+
+      (?:shows?|showed|found|finds|proved|proves|revealed|reveals|confirmed|confirms)
+    | it\s+(?:is|has\s+been)\s+(?:scientifically\s+|clinically\s+|medically\s+)?(?:proven|shown|well[-\s]known|widely\s+accepted)\s+that
+    | according\s+to\s+(?:many\s+|some\s+|leading\s+|top\s+)?(?:experts|doctors|research|studies|science|scientists|researchers)
+    | science\s+(?:says|tells\s+us)
+    | (?:backed|supported)\s+by\s+(?:science|research|studies|clinical\s+studies|doctors)
+    )\b
+    """,
+    _F | regex.VERBOSE,
+)
+
+
+VAGUE_HINT = regex.compile(
+    r"stud|research|scien|expert|doctor|physician|dermatolog|nutrition|dietit|special|trial|survey|data|proven|"
+    r"known|accepted|according|backed|supported",
+    _F,
+)
+WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
+
+
+class VagueAttribution(Rule):
+    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
+        if block.kind in SKIP_KINDS:
+            return
+        if not VAGUE_HINT.search(block.text):
+            return
+        sentences = ctx.sentences(block)
+        starts = [x.start for x in sentences]
+        reported = set()
+        for m in VAGUE_RE.finditer(block.text):
+            i = max(0, bisect_right(starts, m.start()) - 1)
+            sentence = sentences[i]
+            if i in reported or m.end() > sentence.end:
+                continue
+            reported.add(i)  # one finding per sentence
+            s, e = m.span("match")
+            if WH_BEFORE.search(block.text, max(sentence.start, s - 12), s):
+                continue  # "find out what the research says": a pointer to evidence, not a claim
+            if guards.negated(block.text, s, e) or guards.question(block.text, s, e) or guards.quoted(block.text, s, e):
+                continue
+            if _sourced(ctx, block, i):
+                continue
+            yield RawFinding(
+                s, e,
+                f"Vague attribution \"{m.group('match')}\": name the study (authors, year, journal) or the body "
+                f"that says so, or link to it.",
+            )
+
+
+VAGUE_ATTRIBUTION = VagueAttribution(
+    code="HL602",
+    name="vague-attribution",
+    category="sourcing",
+    severity=Severity.WARNING,
+    summary="\"Studies show\", \"experts agree\", \"doctors recommend\" with no study or body named.",
+    scope="block",
+    options={"adjacent-sentences": 1},
+    docs=RuleDocs(
+        what="""
+Reports appeals to unnamed authority: "studies show", "research has proven", "experts agree", "doctors
+recommend", "a recent study found", "it is well known that", "backed by science", "according to experts", when
+neither the sentence nor the sentences next to it name a source (a link, a reference, a study with its year, a
+named body). Negated and quoted uses ("no studies show ...") and questions are left alone.
+""",
+        why="""
+The JAMA benchmarks (Silberg et al., 1997) ask for attribution of every claim; HONcode principle 4 asks that
+sources be referenced and principle 5 that claims be supported by evidence. The FTC treats "studies show" as an
+establishment claim: the advertiser must have the studies it implies (FTC Health Products Compliance Guidance,
+2022). An anonymous appeal to research gives the reader no way to check it, and is a classic marker of health
+misinformation.
+""",
+        example="""
+Studies show that collagen reverses wrinkles, and dermatologists recommend it daily.
+""",
+        instead="""
+In a 2019 trial of 72 women, collagen supplements modestly improved skin elasticity after 12 weeks (Bolke et al.,
+2019). The American Academy of Dermatology does not recommend them for wrinkles.
+""",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL603 weak citation
+
+JOURNAL_HINT = regex.compile(
+    r"journal|lancet|bmj|jama|nejm|nature|science|cell|plos|pediatrics|circulation|diabetes\s+care|annals",
+    _F,
+)
+
+
+class WeakCitation(Rule):
+    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
+        if block.kind in SKIP_KINDS:
+            return
+        if not JOURNAL_HINT.search(block.text):
+            return
+        for i, sentence in enumerate(ctx.sentences(block)):
+            m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
+            s, e = _window(ctx, block, i, int(ctx.options.get("adjacent-sentences", 1)))
+            if m is None or citation_strength(block.text, s, e, block) == STRONG:
+                continue
+            yield RawFinding(
+                m.start(), m.end(),
+                f"Weak citation \"{m.group()}\": a journal name alone cannot be checked; add the authors, year and "
+                f"title, a DOI or a link.",
+            )
+
+
+WEAK_CITATION = WeakCitation(
+    code="HL603",
+    name="weak-citation",
+    category="sourcing",
+    severity=Severity.INFO,
+    summary="A journal named as a source with no author, year, title, DOI or link.",
+    scope="block",
+    options={"adjacent-sentences": 1},
+    docs=RuleDocs(
+        what="""
+Reports a source named only by its journal ("a study published in the Journal of Nutrition", "a Lancet study
+found") when neither the sentence nor the sentences next to it give an author, a year, a title, a DOI or a link.
+""",
+        why="""
+A journal publishes thousands of papers a year: its name alone does not let a reader find the study or judge it.
+The JAMA benchmarks (Silberg et al., 1997) ask for references that identify the source; HONcode principle 4
+(attribution) asks for references, ideally with links. Half-citations also borrow a journal's prestige for a
+claim the paper may not make.
+""",
+        example="""
+A study published in the Journal of Nutrition found that green tea burns belly fat.
+""",
+        instead="""
+A 2020 trial in the Journal of Nutrition (Lee et al., doi:10.1093/jn/nxaa000) found a small effect of green tea
+extract on waist size.
+""",
+    ),
+)
+
+
+RULES = [UNSOURCED_STATISTIC, VAGUE_ATTRIBUTION, WEAK_CITATION]

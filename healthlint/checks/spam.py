@@ -1,0 +1,518 @@
+"""Spam rules (HL2xx): commercial content injected into editorial health text.
+
+Each rule scores a combination of signals rather than matching a word: a drug name is ordinary
+health prose, and only a commercial context (price, channel, imperative, "no prescription")
+makes it pharmacy spam. Discussion of spam (quoted ad copy, "beware of sites that ...", negated
+advice, questions) is excused by the shared context guards.
+
+The call-to-action rule (HL204) is declarative data in rules/spam.toml.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from ..finding import Fix, RawFinding, Severity
+from ..segment import ABBREVIATIONS
+from . import guards
+from ._chrome import line_delete_fix
+from ._spamlex import OBFUSCATED, SPAM_DRUGS, delete_span_fix, deobfuscate, is_drug, obfuscated_drug
+from .base import Rule, RuleDocs
+
+_F = regex.IGNORECASE | regex.V0
+
+# Guards that turn a commercial phrase into discussion of one.
+DISCUSSION = (guards.negated, guards.quoted, guards.question)
+
+
+def _discussed(block, text: str, start: int, end: int, ctx) -> bool:
+    return any(g(text, start, end) for g in DISCUSSION) or guards.reported(text, start, end, unit=block, ctx=ctx)
+
+
+def _sentence_fix(ctx, sentence) -> Fix | None:
+    """Delete an injected sentence: the whole line(s) when it is the whole block, else the
+    sentence and one space, when its source is a verbatim copy."""
+    block = sentence.block
+    if sentence.start == 0 and sentence.end >= len(block.text.rstrip()):
+        span = line_delete_fix(ctx.document, [(block, 0, len(block.text))])
+    else:
+        span = delete_span_fix(block, ctx.document.text, sentence.start, sentence.end)
+    return Fix(span[0], span[1], "") if span else None
+
+
+# ---------------------------------------------------------------------------------------------
+# HL201 pharmacy spam
+
+WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’-]*", regex.V0)
+CLICK_TO_BUY = regex.compile(r"\b(?:click|tap)\s+(?:here|this\s+link|below|now)\s+to\s+(?:buy|order|purchase|get)\b", _F)
+IMPERATIVE_BUY = regex.compile(
+    r"(?:^|[:|\u2013\u2014>\u00bb\-]\s*|[.!]\s+)[\W_]*(?:please\s+)?(?:buy|order|purchase|shop|get)\b", _F)
+BUY = regex.compile(r"\b(?:buy(?:ing)?|order(?:ing)?|purchas(?:e|ing)|shop(?:ping)?\s+for)\b", _F)
+PRICE = regex.compile(
+    r"\b(?:cheap(?:est|er)?|discount(?:ed)?|low(?:est)?\s+prices?|best\s+prices?|low[-\s]cost|bargain|"
+    r"for\s+sale|on\s+sale|deals?|coupons?|promo|\d+\s?%\s+off|save\s+\d+|free\s+(?:pills|samples?|bonus))\b"
+    r"|\$\s?\d", _F)
+CHANNEL = regex.compile(
+    r"\b(?:online|overnight|next[-\s]day|(?:fast|free|express|worldwide|discreet|quick)\s+(?:shipping|delivery)|"
+    r"delivered\s+to\s+your\s+door|no\s+rx|rx[-\s]free)\b", _F)
+NO_PRESCRIPTION = regex.compile(
+    r"\bno\s+(?:doctor'?s?\s+)?(?:prescriptions?|rx|script)\b(?:\s+(?:needed|required|necessary))?"
+    r"|\bprescriptions?\s+(?:is\s+|are\s+)?not\s+(?:needed|required|necessary)\b"
+    r"|\bwithout\s+(?:a\s+|any\s+)?(?:doctor'?s?\s+)?prescriptions?(?P<strong>\s+(?:needed|required))?\b", _F)
+PHARMACY = regex.compile(
+    r"\b(?:online\s+(?:pharmacy|pharmacies|drugstores?|chemists?)|(?:canadian|mexican|indian)\s+"
+    r"(?:pharmacy|pharmacies|meds|drugs)|pharmacy\s+online|internet\s+pharmacy|rx\s+store|meds\s+online)\b", _F)
+# Weaker sales words: a price, "generic", a dose glued to a name ("cialis 20mg price").
+PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
+KEYWORD_LINE = regex.compile(r"[\p{Ll}\p{N}][\p{Ll}\p{N}'’%$-]*(?:[\s,|]+[\p{L}\p{N}$][\p{L}\p{N}'’%$-]*){1,7}", regex.V0)
+THRESHOLD = 3
+
+
+def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
+    """(score, position of the first commercial signal, the signals) for one sentence."""
+    score, first, signals = 0, len(text), []
+
+    def hit(m, weight: int, at: int | None = None) -> None:
+        nonlocal score, first
+        score += weight
+        first = min(first, m.start() if at is None else at)
+        signals.append(regex.sub(r"^\W+|\W+$", "", " ".join(m.group().split())).lower())
+
+    imperative = IMPERATIVE_BUY.search(text)
+    if (m := CLICK_TO_BUY.search(text)):
+        hit(m, 3)  # "click here to buy Xanax": a sales link whatever else the sentence says
+    elif imperative:
+        hit(imperative, 2, imperative.end() - 1)
+    elif (m := BUY.search(text)):
+        hit(m, 1)
+    for pattern in (PRICE, PHARMACY):
+        if (m := pattern.search(text)):
+            hit(m, 2)
+    if (m := PRICE_WEAK.search(text)):
+        hit(m, 1)
+    if KEYWORD_LINE.fullmatch(text):
+        score += 1  # a bare string of keywords, no sentence: "generic viagra 100mg price online"
+    for m in list(CHANNEL.finditer(text))[:2]:
+        hit(m, 1)
+    if (m := NO_PRESCRIPTION.search(text)):
+        strong = not m.group().lower().startswith("without") or m.group("strong")
+        hit(m, 2 if strong else 1)
+    return score, first, signals
+
+
+def _obfuscated(text: str) -> list[tuple[int, int, str]]:
+    hits = []
+    for m in OBFUSCATED.finditer(text):
+        drug = obfuscated_drug(m.group())
+        if drug:
+            hits.append((m.start(), m.end(), drug))
+    if regex.search(r"\p{Cyrillic}", text) and regex.search(r"\p{Latin}", text):
+        for m in regex.finditer(r"\b\w+\b", text):
+            w = m.group()
+            if regex.search(r"\p{Cyrillic}", w) and regex.search(r"\p{Latin}", w) and deobfuscate(w) in SPAM_DRUGS:
+                hits.append((m.start(), m.end(), deobfuscate(w)))
+    return hits
+
+
+# Injected text glued after a sentence: "... heart disease. buy viagra online" (the splitter keeps a
+# lowercase continuation in the same sentence), so the injection starts after that full stop.
+GLUED = regex.compile(r"[.!?][\"'”’)\]]*\s+(?=[\p{Ll}\p{N}])", regex.V0)
+
+
+def _injection_start(text: str, first: int) -> int:
+    start = 0
+    for m in GLUED.finditer(text, 0, first + 1):
+        start = m.end()
+    return start
+
+
+class PharmacySpam(Rule):
+    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+        text = sentence.text
+        block = sentence.block
+        hidden = _obfuscated(text)
+        drugs = [m for m in WORD.finditer(text) if is_drug(m.group())]
+        if not hidden and not drugs and not PHARMACY.search(text):
+            return
+        if hidden:
+            s, e, drug = hidden[0]
+            if guards.quoted(block.text, sentence.start + s, sentence.start + e) or guards.reported(
+                    block.text, sentence.start + s, sentence.start + e, unit=block, ctx=ctx):
+                return  # an article about spam quoting its spelling
+            yield RawFinding(s, e, f'Obfuscated drug name "{text[s:e]}" ({drug}): look-alike characters or split '
+                                   "letters are how pharmacy spam hides from filters; delete the injected text.",
+                             fix=self._fix(ctx, sentence))
+            return
+        score, first, signals = _pharmacy_score(text)
+        if score < ctx.options.get("threshold", THRESHOLD):
+            return
+        at = sentence.start + min(first, drugs[0].start() if drugs else first)
+        if _discussed(block, block.text, at, at + 1, ctx):
+            return
+        name = drugs[0].group() if drugs else "drugs"
+        words = ", ".join(f'"{w}"' for w in dict.fromkeys(signals))
+        start = _injection_start(text, min(first, drugs[0].start() if drugs else first))
+        yield RawFinding(start, len(text), f'Pharmacy spam: "{name}" with sales wording ({words}); delete this '
+                                           "injected text. Drug information never tells readers where to buy cheap.",
+                         fix=self._fix(ctx, sentence, start))
+
+
+    @staticmethod
+    def _fix(ctx, sentence, start: int = 0) -> Fix | None:
+        # Deleting is safe only when the sentence is the injection, not prose around it.
+        if len(sentence.text[start:].split()) > ctx.options.get("fix-max-words", 15):
+            return None
+        if start == 0:
+            return _sentence_fix(ctx, sentence)
+        span = delete_span_fix(sentence.block, ctx.document.text, sentence.start + start, sentence.end)
+        return Fix(span[0], span[1], "") if span else None
+
+
+PHARMACY_SPAM = PharmacySpam(
+    code="HL201",
+    name="pharmacy-spam",
+    category="spam",
+    severity=Severity.ERROR,
+    summary="Drug names in a commercial context (buy cheap online, no prescription needed) or disguised drug names.",
+    scope="sentence",
+    options={"threshold": THRESHOLD, "fix-max-words": 15},
+    fixable=True,
+    docs=RuleDocs(
+        what=(
+            "Scores each sentence that names a drug (brand or generic name, or pills/meds) for commercial "
+            "signals: an imperative to buy or order, price words (cheap, discount, % off), sales channels "
+            "(online, overnight shipping), \"no prescription needed\" and online-pharmacy phrases. A "
+            "sentence that reaches the threshold (default 3) is reported; so is any drug name disguised "
+            "with look-alike characters (V1agra, Xan@x) or split letters (C-i-a-l-i-s). A drug name alone, "
+            "a warning about such sites (\"beware of sites that sell cheap Viagra online\"), a negated or "
+            "quoted phrase or a question is not reported. The fix deletes the sentence (the whole line when "
+            "the sentence is the whole block), only for sentences of at most `fix-max-words` words: a long "
+            "sentence may be real prose with spam pasted into it, which an editor must untangle."
+        ),
+        why=(
+            "Pharmacy spam injected into health pages sends readers to rogue online pharmacies that sell "
+            "counterfeit or unapproved medicines without a prescription (FDA BeSafeRx; WHO on substandard and "
+            "falsified medical products). HONcode principle 8 requires advertising to be clearly separated "
+            "from editorial content, and search engines treat such injections as a sign of a hacked site."
+        ),
+        example="Sildenafil relaxes blood vessels. Buy cheap Viagra online, no prescription needed!",
+        instead="Sildenafil relaxes blood vessels. Ask your doctor whether it is right for you.",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL202 injected shouting
+
+STRONG_SALES = frozenset(
+    """buy order purchase cheap cheapest discount discounts sale clearance click shop deal deals coupon
+    promo shipping offer offers price prices save savings hurry call visit subscribe pharmacy online
+    pills meds rx""".split()
+) | SPAM_DRUGS
+WEAK_SALES = frozenset(
+    "free now today here best lowest limited off win bonus guaranteed new only time get your special "
+    "exclusive instant fast".split()
+)
+CAPS_TOKEN = regex.compile(r"[\p{L}\p{N}$%][\p{L}\p{N}$%'’!-]*", regex.V0)
+RUN_GAP = regex.compile(r"[\s!,.:-]{1,3}")
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*", regex.V0)
+
+
+def _is_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or (not letters and regex.search(r"[$%]", token) is not None)
+
+
+def _caps_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    runs, cur = [], []
+    for m in CAPS_TOKEN.finditer(text):
+        tok = m.group().strip("!'’-")
+        if tok and _is_caps(tok):
+            if cur and not RUN_GAP.fullmatch(text, cur[-1][1], m.start()):
+                runs.append(cur)
+                cur = []
+            cur.append((m.start(), m.start() + len(m.group().rstrip("'’-")), tok))
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [(r[0][0], r[-1][1], [t for _, _, t in r]) for r in runs]
+
+
+def _shouted_sale(words: list[str]) -> bool:
+    lowered = [w.lower().rstrip("!") for w in words]
+    strong = sum(w in STRONG_SALES for w in lowered)
+    weak = sum(w in WEAK_SALES for w in lowered)
+    return strong >= 2 or (strong >= 1 and weak >= 1)
+
+
+class InjectedShouting(Rule):
+    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+        text = sentence.text
+        if not regex.search(r"\p{Lu}{2}", text):
+            return
+        min_lower = ctx.options.get("min-lowercase-words", 4)
+        block = sentence.block
+        for start, end, words in _caps_runs(text):
+            if len(words) < 2 or not _shouted_sale(words):
+                continue
+            outside = len(LOWER_WORD.findall(text[:start])) + len(LOWER_WORD.findall(text[end:]))
+            if outside < min_lower:
+                continue  # an all-caps headline or label, not an interruption of a sentence
+            at = sentence.start + start
+            if _discussed(block, block.text, at, sentence.start + end, ctx):
+                continue
+            span = delete_span_fix(block, ctx.document.text, at, sentence.start + end)
+            yield RawFinding(start, end, f'Injected shouting "{text[start:end]}": an all-caps sales phrase '
+                                         "interrupts the sentence; delete it.",
+                             fix=Fix(span[0], span[1], "") if span else None)
+
+
+INJECTED_SHOUTING = InjectedShouting(
+    code="HL202",
+    name="injected-shouting",
+    category="spam",
+    severity=Severity.WARNING,
+    summary="A run of ALL-CAPS sales words (BUY NOW, CHEAP PILLS ONLINE) that interrupts a lowercase sentence.",
+    scope="sentence",
+    options={"min-lowercase-words": 4},
+    fixable=True,
+    docs=RuleDocs(
+        what=(
+            "Finds runs of two or more all-caps words that contain sales vocabulary (a strong word such as "
+            "BUY, ORDER, CHEAP, DISCOUNT, SHIPPING, ONLINE, with another sales word such as NOW, FREE, "
+            "TODAY) inside a sentence whose other words are ordinary lowercase prose. Acronyms (FDA, PTSD, "
+            "NMDA, BDNF, COVID-19, HIV) are not sales words, so they never make a run; an all-caps "
+            "headline has no lowercase sentence around it. Quoted ad copy that the article discusses "
+            "(the ad said \"BUY NOW\") and warnings about scams are not reported. The fix deletes the run."
+        ),
+        why=(
+            "Shouted sales phrases in the middle of a sentence are a hallmark of injected link spam or a "
+            "paste from an advert. HONcode principle 8 and the FTC Endorsement Guides require advertising "
+            "to be identified and kept apart from editorial content."
+        ),
+        example="Magnesium helps muscles relax BUY NOW FREE SHIPPING and may ease cramps.",
+        instead="Magnesium helps muscles relax and may ease cramps.",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL203 leftover SEO anchors
+
+FUNCTION_WORDS = frozenset(
+    """the a an of to and or in on at for with by from is are was were be been it this that these those
+    you your we our they their he she his her its as if than then so but not no do does did has have
+    had can may will would should could i me my us them which who what when where how""".split()
+)
+SALES_WORDS = frozenset("pills supplements capsules gummies online cheap cheapest buy order best top discount deals price".split())
+SEO_MODIFIER = frozenset("best top cheap cheapest buy order affordable discount online reviews review price prices sale coupon deals deal shop store near".split())
+# A lowercase phrase of 1-5 words right after a sentence's final punctuation, followed by the end
+# of the block or by a capitalised word that starts the next sentence.
+DANGLING = regex.compile(
+    r"(?<=(?P<word>[\p{L}\p{N}.]*)[.!?][)\"'”’]?[ \t]+)"
+    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,6})"
+    r"(?=[ \t]*$|[ \t]+\p{Lu}\p{Ll}*[ \t]+\p{L})",
+    regex.V1,
+)
+# The same in front of a paragraph: "best keto pills Drinking water helps ..."
+LEADING = regex.compile(
+    r"(?P<kw>\p{Ll}[\p{Ll}\p{N}'’-]*(?:[ \t]+[\p{Ll}\p{N}][\p{Ll}\p{N}'’-]*){0,6})"
+    r"(?=[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){2})",
+    regex.V1,
+)
+WEDGED = regex.compile(
+    r"(?<=\b\p{Ll}[\p{Ll}'’]*[ \t]+)(?<!\b(?:the|a|an|our|your|their|its|his|her|this|these|those|of|for|to|"
+    r"and|or|are|is|be|which|what|with|about|on|in|at|by|from|find|choose|pick|buy|get|some|any|many|most|"
+    r"compare|comparing|rank|ranked|list|than|as)[ \t]+)"
+    r"(?P<kw>\b(?:best|top|cheap|cheapest|affordable|discount)[ \t]+(?:\p{Ll}+[ \t]+){0,3}"
+    r"(?:pills|supplements|capsules|tablets|gummies|online|reviews|for[ \t]+sale|deals|prices|coupons)\b)"
+    r"|(?P<kw>\b(?:\p{Ll}+[ \t]+){1,3}near[ \t]+me\b)",
+    regex.V1,
+)
+
+
+def _keyword_like(phrase: str) -> bool:
+    """1-5 content words, or up to 7 with a sales word ("weight loss pills that work fast")."""
+    words = phrase.split()
+    function = sum(w in FUNCTION_WORDS for w in words)
+    limit = 7 if SALES_WORDS.intersection(words) else 5
+    return 1 <= len(words) <= limit and function <= 1 and function < len(words) and not any(
+        any(c.isupper() for c in w) for w in words)
+
+
+def _link_before_ok(text: str, start: int) -> bool:
+    """Is the link text grammatically attached (after a determiner, preposition or verb)?"""
+    before = text[max(0, start - 40):start].split()
+    return bool(before) and before[-1].lower().strip("(\"“'") in FUNCTION_WORDS | {
+        "see", "read", "visit", "about", "called", "named", "try", "use", "compare"}
+
+
+class SeoAnchor(Rule):
+    def check(self, block, ctx) -> Iterable[RawFinding]:
+        if block.kind in ("heading", "title", "table_cell"):
+            return
+        text = block.text
+        seen: set[tuple[int, int]] = set()
+        for m in DANGLING.finditer(text):
+            s, e = m.span("kw")
+            word = m.group("word").lower()
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or not _keyword_like(m.group("kw")):
+                continue
+            if _discussed(block, text, s, e, ctx):
+                continue
+            seen.add((s, e))
+            yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
+        lead = LEADING.match(text) if block.kind == "paragraph" else None
+        if lead and _keyword_like(lead.group("kw")) and not _discussed(block, text, 0, lead.end("kw"), ctx):
+            seen.add(lead.span("kw"))
+            yield self._finding(block, ctx, *lead.span("kw"), "dangles before the first sentence")
+        for m in WEDGED.finditer(text):
+            s, e = m.span("kw")
+            while text[s:e].endswith("me") and (lead := regex.match(r"(?:a|an|the|your|my|our|good|best|local)\s+", text[s:e])):
+                s += lead.end()
+            if (s, e) in seen or guards.quoted(text, s, e) or guards.reported(text, s, e, unit=block, ctx=ctx):
+                continue
+            seen.add((s, e))
+            yield self._finding(block, ctx, s, e, "is wedged into the sentence")
+        for link in block.links:
+            s, e = link.start, link.end
+            phrase = text[s:e]
+            words = phrase.lower().split()
+            if any(a < e and s < b for a, b in seen) or not (2 <= len(words) <= 5) or not _keyword_like(phrase):
+                continue
+            if not SEO_MODIFIER.intersection(words) or _link_before_ok(text, s) or guards.quoted(text, s, e):
+                continue
+            yield RawFinding(s, e, f'Link with a bare keyword anchor "{phrase}" that is not part of the sentence: '
+                                   "a planted SEO link; delete the link.")
+
+    def _finding(self, block, ctx, s, e, where) -> RawFinding:
+        span = delete_span_fix(block, ctx.document.text, s, e)
+        return RawFinding(s, e, f'Leftover SEO keyword anchor "{block.text[s:e]}" {where}: text left behind by a '
+                                "stripped spam link; delete it.",
+                          fix=Fix(span[0], span[1], "") if span else None)
+
+
+SEO_ANCHOR = SeoAnchor(
+    code="HL203",
+    name="seo-anchor",
+    category="spam",
+    severity=Severity.WARNING,
+    summary="A dangling or wedged keyword phrase (the anchor text of a stripped spam link), or a keyword-stuffed link.",
+    scope="block",
+    fixable=True,
+    docs=RuleDocs(
+        what=(
+            "Finds short lowercase keyword phrases (1 to 5 words, at most one function word) that dangle "
+            "after a sentence's final punctuation (\"... every day. best keto pills\"), sales keyword "
+            "phrases wedged into a sentence where they break the grammar (\"fiber best fiber supplements "
+            "online keeps you regular\", \"dentist near me\"), and, in Markdown and HTML, links whose text is "
+            "a bare sales keyword phrase that is not attached to the sentence (not after a determiner, "
+            "preposition or verb). Abbreviations (e.g., i.e., vs.), headings and list markers are not "
+            "sentence ends. The fix deletes the phrase (plain text only; a link is left to the editor)."
+        ),
+        why=(
+            "Link spam planted in health articles uses the target site's keywords as anchor text; when the "
+            "markup is stripped, the keywords stay behind as ungrammatical fragments. Such text misleads "
+            "readers and search engines, and hidden advertising breaks HONcode principle 8 (advertising "
+            "separated from editorial content)."
+        ),
+        example="Drink plenty of water during the day. best detox tea online",
+        instead="Drink plenty of water during the day.",
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL205 promotional plugs by a named business
+
+BUSINESS = regex.compile(
+    r"(?<![\p{L}])(?P<name>(?:(?:[\p{Lu}][\p{L}&'’.-]*|&)\s+){0,3}"
+    r"(?:Wellness|Clinic|Clinics|Spa|MedSpa|Pharmacy|Chiropractic|Dental|Dentistry|Labs?|Nutrition|Aesthetics|"
+    r"Health|Healthcare|Medical|Therapy|Therapeutics|Supplements|Naturals|Organics|Vitality|Rejuvenation|"
+    r"Longevity|Fitness|Physio|Physiotherapy|Hydration|Lounge|Studio|Co\.|Inc\.?|LLC|Ltd\.?|Group|Solutions))\b"
+    r"(?P<verb>,?\s+(?:[\p{L}'’-]+\s+){0,8}?(?:now\s+)?(?:offers?|provides?|specializ(?:es|ing)\s+in|specialis(?:es|ing)\s+in|delivers?|"
+    r"is\s+proud\s+to|is\s+(?:the|a|your)\s+(?:leading|premier|top|trusted|best|go-to|number\s+one|#1)|"
+    r"has\s+helped|can\s+help|is\s+here\s+to|now\s+offers|brings?|features?)\b)",
+    regex.V0,
+)
+AT_BUSINESS = regex.compile(
+    r"\bAt\s+(?P<name>(?:[\p{Lu}][\p{L}&'’.-]*\s+){0,3}[\p{Lu}][\p{L}&'’.-]*),\s+(?:we|our)\b", regex.V0)
+OUR_BUSINESS = regex.compile(
+    r"\b(?P<name>(?:our|my)\s+(?:clinic|practice|team|spa|pharmacy|center|centre|store|shop|products?|formula|"
+    r"supplements?|program|programme|experts|specialists|therapists|doctors))\s+(?:offers?|provides?|"
+    r"specializ(?:es|e)\s+in|can\s+help\s+you|will\s+help\s+you|is\s+here\s+to)\b", _F)
+WE_OFFER = regex.compile(r"\b(?P<name>we)\s+(?:now\s+)?(?:offer|provide|specialize\s+in|specialise\s+in)\b", _F)
+PUBLIC = regex.compile(
+    r"\b(?:National|American|British|Canadian|Association|Society|Foundation|College|University|Department|"
+    r"Agency|Administration|Organi[sz]ation|Council|Federal|State|Public|World|Government|Veterans|Ministry|"
+    r"Office|Hospital|Institutes?|NIH|CDC|FDA|NHS|WHO|Academy|Board|Commission|Centers\s+for)\b", regex.V0)
+PROMO_STRONG = regex.compile(
+    r"\b(?:we|our|us|call|book|visit|contact|schedule|sign\s+up|today|affordable|discount|special\s+offers?|"
+    r"top-rated|award-winning|state-of-the-art|premier|leading|boost|near\s+you|serving|convenient|"
+    r"locations?|packages?|memberships?|same-day|walk-ins?|surrounding\s+areas?)\b|#1|\d+\s?%\s+off", _F)
+PROMO_WEAK = regex.compile(r"\b(?:you|your|free|experienced|expert|personali[sz]ed|professional|trusted|"
+                           r"customized|tailored|best|range\s+of)\b", _F)
+
+
+class BusinessPlug(Rule):
+    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+        text = sentence.text
+        block = sentence.block
+        hit = None
+        m = AT_BUSINESS.search(text) or OUR_BUSINESS.search(text)
+        we = WE_OFFER.search(text)
+        if m:
+            hit = m
+        elif we and PROMO_STRONG.search(text[:we.start()] + " " + text[we.end():]):
+            hit = we  # "We offer free consultations and same-day appointments"
+        else:
+            for m in BUSINESS.finditer(text):
+                if PUBLIC.search(m.group("name")):
+                    continue
+                rest = text[:m.start()] + " " + text[m.end():]
+                boast = regex.match(r",?\s+is\s", m.group("verb")) is not None  # "is the leading ..."
+                if boast or PROMO_STRONG.search(rest) or len(PROMO_WEAK.findall(rest)) >= 2:
+                    hit = m
+                    break
+        if hit is None:
+            return
+        at = sentence.start + hit.start()
+        if _discussed(block, block.text, at, sentence.start + hit.end(), ctx):
+            return
+        name = hit.group("name")
+        s, e = hit.span() if name.lower() == "we" else hit.span("name")
+        who = f'for "{name}"' if name[:1].isupper() and name.lower() != "we" else f'("{" ".join(hit.group().split())}")'
+        yield RawFinding(s, e, f"Promotional plug {who} inside editorial text: a business promoting its own "
+                               "services is advertising; label it as such or remove it.")
+
+
+BUSINESS_PLUG = BusinessPlug(
+    code="HL205",
+    name="business-plug",
+    category="spam",
+    severity=Severity.WARNING,
+    summary="A named business (or \"our clinic\") promoting its own services inside editorial text.",
+    scope="sentence",
+    docs=RuleDocs(
+        what=(
+            "Finds a business name (capitalised words ending in a trade word such as Wellness, Clinic, Spa, "
+            "Pharmacy, Labs, Nutrition, Inc.) followed by a service verb (offers, provides, specializes in, "
+            "is the leading ...) in a sentence that also carries promotional wording (we/our, call, book, "
+            "visit, free, affordable, boost, serving ...), plus first-person plugs (\"At Acme Wellness, we "
+            "...\", \"our clinic offers ...\", \"we offer free consultations\" with promotional wording). Public bodies (National, Institute, Hospital, University, "
+            "CDC, NHS ...) and plain mentions without promotional wording are not reported."
+        ),
+        why=(
+            "HONcode principle 8 and the FTC Endorsement Guides (16 CFR Part 255) require advertising and "
+            "paid placement to be identified as such and kept apart from editorial content; a sponsor's pitch "
+            "presented as health information deceives readers about who is speaking."
+        ),
+        example="Acme Wellness offers IV vitamin therapy to boost your immune system in just 30 minutes.",
+        instead="IV vitamin therapy has not been shown to boost immunity in healthy people (or: a labelled advert).",
+    ),
+)
+
+RULES = [PHARMACY_SPAM, INJECTED_SHOUTING, SEO_ANCHOR, BUSINESS_PLUG]
