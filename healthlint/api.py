@@ -101,11 +101,14 @@ class Linter:
             fixes = [f.fix for f in findings if f.fix is not None]
             if not fixes:
                 break
-            text, n = apply_fixes(text, fixes)
+            candidate, n = apply_fixes(text, fixes)
             if n == 0:
                 break
-            applied += n
-            findings = self.lint_text(text, path, fmt)
+            try:
+                findings = self.lint_text(candidate, path, fmt)
+            except SourceError:  # the fixes broke the file (exposed front matter): keep the last good text
+                break
+            text, applied = candidate, applied + n
         return text, applied, findings
 
     def fix_file(self, path: str, fmt: str | None = None, *, write: bool = True) -> FixOutcome:
