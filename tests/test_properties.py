@@ -250,3 +250,11 @@ def test_a_fix_that_would_break_the_file_is_not_applied(linter):
     fixed, applied, left = linter.fix_text(text, "article.md")
     assert (fixed, applied) == (text, 0) and [f.code for f in left] == ["HL001"]
     assert linter.fix_text(fixed, "article.md")[:2] == (fixed, 0)
+
+
+@pytest.mark.parametrize("text", ["\xa0\nThis tea cures diabetes.\n", "> \u2003\n> This tea cures diabetes.\n"])
+def test_paragraph_opening_with_a_unicode_blank_line_keeps_its_positions(linter, text):
+    """Found by the long campaign: markdown-it strips NBSP lines off a paragraph, and the reader then
+    mapped the whole paragraph to an empty span at 1:1."""
+    (f,) = [f for f in linter.lint_text(text, "article.md") if f.code == "HL101"]
+    assert text[f.start:f.end] == "cures diabetes" and (f.line, f.column) == (2, text.splitlines()[1].index("cures") + 1)

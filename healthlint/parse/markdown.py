@@ -250,7 +250,12 @@ class _Reader:
         if norm.startswith(s, c):
             return c
         p = norm.find(s, c, self._eol(c))
-        if p < 0 or not _SKIPPABLE.fullmatch(norm, c, p):
+        if p < 0:
+            # markdown-it strips Unicode whitespace (NBSP, em space) off a paragraph, even a whole
+            # first line of it: "\xa0\nText" begins on the next line.
+            q = norm.find(s, c, self.limit)
+            return q if q > c and all(ch.isspace() or ch == ">" for ch in norm[c:q]) else -1
+        if not _SKIPPABLE.fullmatch(norm, c, p):
             return -1
         return p
 
