@@ -104,11 +104,14 @@ class Linter:
             fixes = [f.fix for f in findings if f.fix is not None]
             if not fixes:
                 break
-            text, n = apply_fixes(text, fixes)
+            candidate, n = apply_fixes(text, fixes)
             if n == 0:
                 break
-            applied += n
-            findings = self.lint_text(text, path, fmt)
+            try:
+                findings = self.lint_text(candidate, path, fmt)
+            except SourceError:  # the fixes broke the file (exposed front matter): keep the last good text
+                break
+            text, applied = candidate, applied + n
         return text, applied, findings
 
     def fix_file(self, path: str, fmt: str | None = None, *, write: bool = True) -> FixOutcome:
@@ -218,7 +221,9 @@ class Linter:
 
     def _walk(self, top: str) -> Iterator[tuple[str, str | None]]:
         seen: set[str] = set()
-        for folder, dirs, files in os.walk(top, followlinks=True):
+        errors: list[OSError] = []  # an unreadable folder is reported, not silently skipped
+        for folder, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
+            yield from _folder_errors(errors)
             real = os.path.realpath(folder)
             if real in seen:  # a symlink loop: do not walk it twice
                 dirs[:] = []
@@ -230,6 +235,13 @@ class Linter:
                 path = os.path.normpath(os.path.join(folder, name))  # "./a/b.md" -> "a/b.md"
                 if name.lower().endswith(EXTENSIONS) and not self._excluded(path):
                     yield path, None
+        yield from _folder_errors(errors)
+
+
+def _folder_errors(errors: list[OSError]) -> Iterator[tuple[str, str]]:
+    while errors:
+        exc = errors.pop(0)
+        yield os.path.normpath(exc.filename or "."), f"cannot read folder: {exc.strerror or exc}"
 
 
 def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,

@@ -36,7 +36,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: one line, the rest linted
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Only these rules: codes, prefixes (HL1), names or categories; comma-separated, repeatable.")
 @click.option("--ignore", multiple=True, help="Skip these rules (same forms as --select).")
@@ -222,7 +222,7 @@ def _exit_code(results: list[FileResult], fail_on: str, exit_zero: bool) -> int:
 
 
 @main.command("report")
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--html", "html_path", required=True, type=click.Path(dir_okay=False), help="Write a self-contained HTML page here.")
 @click.option("--select", multiple=True, help="Only these rules (as for check).")
 @click.option("--ignore", multiple=True, help="Skip these rules (as for check).")
@@ -262,7 +262,10 @@ def list_rules(fmt) -> None:
 
     from .checks.registry import builtin_rules
 
-    rules = builtin_rules()
+    try:
+        rules = builtin_rules()
+    except ConfigError as exc:  # a broken plugin: one line, exit 2
+        _fail(str(exc))
     if fmt == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
                  "summary": r.summary, "fixable": r.fixable} for r in rules]
@@ -284,7 +287,11 @@ def show_rule(code) -> None:
     """Print the full documentation of one rule (by code or name)."""
     from .checks.registry import builtin_rules
 
-    for r in builtin_rules():
+    try:
+        rules = builtin_rules()
+    except ConfigError as exc:
+        _fail(str(exc))
+    for r in rules:
         if code.upper() == r.code or code == r.name:
             click.echo(r.doc_text())
             return

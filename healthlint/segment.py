@@ -13,7 +13,9 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
-END_RE = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\s{2,}(?=[-•*]\s)")
+# Runs of punctuation and of whitespace are matched only from their first character: tried from
+# every position inside a long run, they made splitting quadratic (200,000 spaces took minutes).
+END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|(?<!\s)\s{2,}+(?=[-•*]\s)")
 WORD_BEFORE_RE = regex.compile(r"([\w.]+)\.$")
 NUMBER_NEXT_RE = regex.compile(r"\s*\d")
 NEXT_START_RE = regex.compile(r"\s*[\"'“‘(\[]?[\p{Lu}\p{N}•\-*]")

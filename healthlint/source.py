@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
@@ -22,9 +24,15 @@ class SourceFile:
     bom: bool = False
 
 
+def _too_large(size: int) -> SourceError:
+    return SourceError(f"file is too large ({size / (1024 * 1024):.1f} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
+
+
 def decode(data: bytes, path: str) -> SourceFile:
     if len(data) > MAX_BYTES:
-        raise SourceError(f"file is too large ({len(data) // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
+        raise _too_large(len(data))
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        raise SourceError("UTF-32 text is not supported; re-save the file as UTF-8")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             try:
@@ -36,17 +44,35 @@ def decode(data: bytes, path: str) -> SourceFile:
     try:
         return SourceFile(path, data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (invalid byte at offset {exc.start}); re-save the file as UTF-8") from None
+        raise SourceError(_not_utf8(data, exc.start)) from None
+
+
+def _not_utf8(data: bytes, at: int) -> str:
+    """Refuse rather than guess: any byte string decodes as Latin-1, so guessing would lint (and
+    --fix would rewrite) mojibake. Say where the first bad byte is and what the file probably is."""
+    line = data.count(b"\n", 0, at) + 1
+    column = len(data[data.rfind(b"\n", 0, at) + 1:at].decode("utf-8", "replace")) + 1
+    isolated = at + 1 == len(data) or data[at + 1] < 0x80  # one high byte among ASCII: a legacy 8-bit encoding
+    hint = " (Latin-1 or Windows-1252?)" if isolated else ""
+    return f"not valid UTF-8: byte 0x{data[at]:02X} at line {line}, column {column}{hint}; re-save the file as UTF-8"
 
 
 def read_source(path: str) -> SourceFile:
+    """Read a regular file of at most MAX_BYTES. The size is checked on the open file before
+    anything is read, so a huge file is refused at once; a FIFO or device is never opened."""
     try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise SourceError("is a directory")
+        if not stat.S_ISREG(mode):
+            raise SourceError("not a regular file (a FIFO, socket or device)")
         with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:
+                raise _too_large(size)
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SourceError("no such file") from None
-    except IsADirectoryError:
-        raise SourceError("is a directory") from None
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
     return decode(data, path)

@@ -329,9 +329,11 @@ def line_delete_fix(doc: Document, spans: list[tuple[Block, int, int]]) -> tuple
         bs, be = b.source_span(0, len(b.text))
         if be <= ls or bs >= le:
             continue
-        mine = covered.get(id(b), [])
+        mine = bytearray(len(b.text))  # a mask, not a scan of the spans per character: linear
+        for s, e in covered.get(id(b), []):
+            mine[s:e] = b"\x01" * (e - s)
         for i, c in enumerate(b.text):
-            if c.isspace() or any(s <= i < e for s, e in mine):
+            if c.isspace() or mine[i]:
                 continue
             if ls <= b.source_offset(i) < le:
                 return None

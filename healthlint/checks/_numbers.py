@@ -199,6 +199,13 @@ def _sentence_head_label(text: str, start: int, end: int) -> bool:
     return (head == "" or regex.fullmatch(r"[-*•]|[A-Za-z]", head) is not None) and regex.match(r"\s*[.):]", text[end:]) is not None
 
 
+@lru_cache(maxsize=64)
+def _in_text(pattern: regex.Pattern, text: str) -> bool:
+    """Whether the whole sentence mentions something: asked once per sentence, not once per number in
+    it (a sentence of thousands of numbers was quadratic)."""
+    return pattern.search(text) is not None
+
+
 def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
     kind = m.lastgroup
     start, end = m.span()
@@ -212,7 +219,7 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
         return "money"
     if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
         bare = regex.search(r"(?:higher|lower|greater)$", m.group(), _F) is not None
-        return "relative-risk" if not bare or RISK.search(text) else "count"
+        return "relative-risk" if not bare or _in_text(RISK, text) else "count"
     if kind == "percent":
         return _classify_percent(text, start, end, before, after, reference_ranges)
     return _classify_number(text, m, start, end, before, after)
@@ -222,25 +229,25 @@ def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
     if PRODUCT_STRENGTH.match(after):
         return "dose"
     if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
-        return "risk" if RISK.search(text) and not SUCCESS.search(text) else "success-rate"
+        return "risk" if _in_text(RISK, text) and not _in_text(SUCCESS, text) else "success-rate"
     if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
         return "discount"
     near = before[-40:]
     if PEOPLE_OF.match(after):
         pass  # "over 80% of customers": a statistic about people, whatever the comparison
-    elif MEASURED.search(text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
+    elif _in_text(MEASURED, text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
         return "range" if reference_ranges else "range-quiet"
     elif RANGE_BEFORE.search(near):
         return "range" if reference_ranges else "range-quiet"
     if SHARE_OF.match(after) and not PEOPLE_OF.match(after):
         return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
-    if INSTRUCTION.search(text) or IMPERATIVE_START.match(text):
+    if _in_text(INSTRUCTION, text) or IMPERATIVE_START.match(text):
         return "instruction"
-    if SUCCESS.search(text):
+    if _in_text(SUCCESS, text):
         return "success-rate"
-    if RISK.search(text):
+    if _in_text(RISK, text):
         return "risk"
-    if OUTCOME.search(text):
+    if _in_text(OUTCOME, text):
         return "success-rate"
     return "percent"
 
@@ -257,8 +264,8 @@ def _classify_number(text, m, start, end, before, after) -> str:
     if regex.match(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", after, _F):
         return "measure"
     if regex.match(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", after, _F):
-        if (EFFECT_BEFORE.search(before) and EFFECT_NOUN.search(text) and not DIRECTIVE.search(before[-30:])
-                and not MODAL.search(text) and not IMPERATIVE_START.match(text)):
+        if (EFFECT_BEFORE.search(before) and _in_text(EFFECT_NOUN, text) and not DIRECTIVE.search(before[-30:])
+                and not _in_text(MODAL, text) and not IMPERATIVE_START.match(text)):
             return "duration-of-effect"
         return "duration"
     large = regex.search(rf"(?:{MULT})$", m.group(), _F) is not None or _value(m.group()) >= 1000

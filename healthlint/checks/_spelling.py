@@ -19,6 +19,7 @@ from . import _lexicon as lex
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 WORD_RE = regex.compile(r"(?<![\p{L}\p{N}'\u2019\-@/.#_])[a-z]+(?:['\u2019][a-z]+)?(?![\p{L}\p{N}\-@/_]|\.[a-z])")
 MIN_LENGTH = 4  # shorter words have too many one-edit neighbours to judge
+MAX_LENGTH = 45  # longer runs of letters are not typos of a word, and edits1 grows with length squared
 COMMON = 1000  # a suggested word must be at least this frequent in English (or frequent in the article)
 
 
@@ -129,7 +130,7 @@ def find_typos(text: str, vocab: Counter) -> list[Typo]:
     typos = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        if len(word) < MIN_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
             continue
         if _latin_context(text, m.start(), m.end(), freq) or _short_form(text, word, m.end()):
             continue

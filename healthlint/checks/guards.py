@@ -209,7 +209,7 @@ NEGATOR = regex.compile(
 )
 # A negated verb right after a subject phrase: "miracle cures do not exist", "... isn't safe".
 POST_NEGATOR = regex.compile(
-    rf"""^\W*(?:[\w'’-]+\s+){{0,3}}?
+    rf"""^\W*+(?:[\w'’-]+\s+){{0,3}}?
     (?:(?:do|does|did|is|are|was|were|will|would|can|could|has|have|simply|just)(?:\s+not\b|n{APOS}t\b)
       |won{APOS}t\b|can{APOS}t\b|cannot\b|never\b|(?:is|are)\s+(?:a\s+)?(?:myths?|fiction|fantasy|false)\b)""",
     _F | regex.VERBOSE,
@@ -504,8 +504,10 @@ PROMO = regex.compile(
 )
 
 
+# Words are \w+ with inner apostrophes/hyphens only, so a run of "-" or "'" has one way to split into
+# words and separators: with [\w'’-]+\W+ forty dashes took seconds (exponential backtracking).
 MEDICAL_AFTER = regex.compile(
-    rf"^\W*(?:[\w'’-]+\W+){{0,3}}?(?:with|by|using|through|after)\s+(?:[\w'’-]+\s+){{0,2}}?{MEDICAL_SUBJECT.pattern}",
+    rf"^\W*+(?:\w+(?:['’-]\w+)*+\W++){{0,3}}?(?:with|by|using|through|after)\s+(?:[\w'’-]+\s+){{0,2}}?{MEDICAL_SUBJECT.pattern}",
     _F | regex.VERBOSE,
 )
 

@@ -29,7 +29,10 @@ REQUIRED = ("code", "name", "category", "severity", "summary", "type", "message"
 DOC_KEYS = ("what", "why", "example", "instead")
 MAX_PHRASES = 20000
 MAX_PATTERN_LEN = 2000
-REGEX_TIMEOUT = 1.0  # seconds per search: a pathological pattern cannot stall a run
+MAX_PACK_BYTES = 2 * 1024 * 1024  # a rule pack is a hand-written list, not a data dump
+REGEX_TIMEOUT = 1.0  # seconds per search, plus REGEX_TIME_PER_CHAR: a pathological pattern cannot stall a run
+REGEX_TIME_PER_CHAR = 20e-6  # linear patterns need ~1-4 microseconds a character; a 1 MB line gets 21 s
+PROBE_TIMEOUT = 0.25  # seconds per probe string when a content repo's pack is loaded
 
 
 class PackError(ValueError):
@@ -74,20 +77,28 @@ class PatternRule(Rule):
             present = INDEX.present(text)
             if not passes(self.screen, present):
                 return
+        timeout = REGEX_TIMEOUT + len(text) * REGEX_TIME_PER_CHAR  # linear in the text: slow is not stuck
         try:
-            if self.exceptions is not None and self.exceptions.search(text, timeout=REGEX_TIMEOUT):
+            if self.exceptions is not None and self.exceptions.search(text, timeout=timeout):
                 return
+            # Matches are collected before the guards run: the timeout must time the regex, not the guards.
+            matches = []
             for i, pattern in enumerate(self.patterns):
                 if present is not None and self.parts and i == len(self.patterns) - 1:
                     pattern = self._narrow(pattern, present)
                     if pattern is None:
                         continue
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                    finding = self._finding(m, text, unit, ctx)
-                    if finding is not None:
-                        yield finding
+                matches.extend(pattern.finditer(text, timeout=timeout))
         except TimeoutError:
-            return  # a timed-out pattern yields nothing for this unit rather than hanging the run
+            # Not silent: a rule that quietly stops matching is lost recall nobody notices.
+            raise PackError(
+                f"rule {self.code} ({self.origin}): a pattern ran over {timeout:.3g} s on this input and was "
+                "stopped; simplify its regular expression (nested repetition?)"
+            ) from None
+        for m in matches:
+            finding = self._finding(m, text, unit, ctx)
+            if finding is not None:
+                yield finding
 
     def _narrow(self, full, present):
         """The alternation of the patterns that can match a text with these literals. Patterns
@@ -163,6 +174,27 @@ def _parts(patterns: list[str], flags: int) -> tuple:
                  for p in patterns)
 
 
+def _probes(source: str) -> list[str]:
+    """Strings that make nested repetition backtrack: long runs of the pattern's own letters and
+    words (alone, and with spaces) that end in a character the pattern probably does not expect."""
+    chars = sorted({c for c in source if c.isalnum()} | {"a", "1"})[:12]
+    words = sorted(set(regex.findall(r"[^\W\d_]{2,}", source)), key=len, reverse=True)[:8]
+    units = chars + words + [" ".join(chars) + " "]
+    return [(u * (3000 // len(u) + 1))[:3000] + tail for u in units for tail in ("!", " !")] + [" " * 3000 + "!"]
+
+
+def _probe(compiled, where: str) -> None:
+    """Reject a content repo's catastrophic pattern when the pack loads, before any article is read."""
+    for probe in _probes(compiled.pattern):
+        try:
+            compiled.search(probe, timeout=PROBE_TIMEOUT)
+        except TimeoutError:
+            raise PackError(
+                f"{where}: a pattern is too slow (catastrophic backtracking on a run of {probe[0]!r}); "
+                "avoid nested repetition like (a+)+ or (a|aa)+"
+            ) from None
+
+
 def _strings(value: list, key: str, where: str) -> list[str]:
     if len(value) > MAX_PHRASES:
         raise PackError(f"{where}: {key!r} has {len(value)} entries (limit {MAX_PHRASES})")
@@ -230,6 +262,11 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
         guards.append(GUARDS[name])
     exceptions = spec.get("exceptions")
     exceptions = _compile(_strings(exceptions, "exceptions", where), ignore_case, where) if exceptions else None
+    if origin != "builtin":  # built-in patterns are checked by tests/test_regex_safety.py instead
+        for pattern in compiled[-1:] if patterns else []:  # tokens are escaped literals: linear already
+            _probe(pattern, where)
+        if exceptions is not None:
+            _probe(exceptions, where)
     return PatternRule(
         code=spec["code"], name=spec["name"], category=spec["category"], severity=severity,
         summary=spec["summary"], docs=RuleDocs(**{k: docs[k] for k in DOC_KEYS}), scope=scope,
@@ -242,6 +279,8 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
 
 def read_pack_data(path: Path) -> dict:
     try:
+        if path.stat().st_size > MAX_PACK_BYTES:
+            raise PackError(f"{path}: rule pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
         raw = path.read_bytes()
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None

@@ -1,12 +1,22 @@
-"""The built-in rules: declarative packs from rules/ plus the Python rule modules."""
+"""The rules: declarative packs from rules/, the Python rule modules, and plugins.
+
+Plugins are Python rules from *installed* distributions only, found through the entry-point group
+`healthlint.rules`: each entry point loads to a list of Rule objects (or a function returning one).
+Nothing is ever imported from the linted repository: its config and packs are data.
+"""
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
+from importlib.metadata import entry_points
 
 from .. import rxcache
+from ..config import ConfigError
 from .base import Rule
 from .packs import builtin_pack_files, load_pack
+
+ENTRY_POINT_GROUP = "healthlint.rules"
 
 # Python rule modules, one per family, each exposing RULES. Listed explicitly: nothing is
 # discovered from disk. A family module that does not exist (yet) is skipped.
@@ -42,10 +52,50 @@ def _load_rules() -> tuple[Rule, ...]:
                 raise
             continue
         rules.extend(module.RULES)
+    rules.extend(plugin_rules())
     seen: dict[str, Rule] = {}
     for rule in rules:
-        rule.validate()
+        try:
+            rule.validate()
+        except ValueError as exc:
+            raise PluginError(f"{exc} (from {rule.origin})") from None
         if rule.code in seen:
-            raise ValueError(f"duplicate rule code {rule.code}: {seen[rule.code].name} and {rule.name}")
+            raise PluginError(f"duplicate rule code {rule.code}: {seen[rule.code].name} ({seen[rule.code].origin}) "
+                              f"and {rule.name} ({rule.origin})")
         seen[rule.code] = rule
     return tuple(sorted(rules, key=lambda r: r.code))
+
+
+class PluginError(ConfigError):
+    """A broken rule or plugin: a usage error (exit 2) with one line naming it."""
+
+
+def _plugin_entry_points() -> list:
+    """`healthlint.rules` entry points of installed distributions. `python -m healthlint` puts the
+    working directory (the content repo) first on sys.path; a *.dist-info folder there is not an
+    installed package, so it is ignored."""
+    cwd = os.getcwd()
+    found = [ep for ep in entry_points(group=ENTRY_POINT_GROUP)
+             if ep.dist is None or os.path.abspath(str(ep.dist.locate_file(""))) != cwd]
+    return sorted(found, key=lambda e: (e.name, e.value))
+
+
+def plugin_rules() -> list[Rule]:
+    """Rules from installed distributions' `healthlint.rules` entry points, in a stable order."""
+    rules: list[Rule] = []
+    for ep in _plugin_entry_points():
+        where = f"plugin {ep.name} = {ep.value}"
+        try:
+            loaded = ep.load()
+            found = loaded() if callable(loaded) else loaded
+        except Exception as exc:  # a broken plugin is one clear line, not a traceback
+            raise PluginError(f"{where}: failed to load: {type(exc).__name__}: {exc}") from None
+        if not isinstance(found, (list, tuple)) or not all(isinstance(r, Rule) for r in found):
+            raise PluginError(f"{where}: must be a list of healthlint Rule objects")
+        for rule in found:
+            if rule.origin == "builtin":
+                rule.origin = where
+            if type(rule).check is Rule.check:
+                raise PluginError(f"{where}: rule {rule.code} does not implement check()")
+        rules.extend(found)
+    return rules

@@ -19,7 +19,9 @@ from .frontmatter import split_front_matter
 from ..source import LineIndex
 from .prose import COMMENT_RE, ProseWriter, find_comments
 
-_MD = MarkdownIt("commonmark").enable("table").disable("text_join")
+# maxNesting: commonmark's 20 silently drops everything deeper (20 nested "> " hid a whole paragraph
+# from every rule); 100 is deeper than any article and still far below the recursion limit.
+_MD = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
 
 # How often the aligner had to give up on a token (tests assert it stays 0 on ordinary input).
 FALLBACKS = 0
@@ -248,7 +250,12 @@ class _Reader:
         if norm.startswith(s, c):
             return c
         p = norm.find(s, c, self._eol(c))
-        if p < 0 or not _SKIPPABLE.fullmatch(norm, c, p):
+        if p < 0:
+            # markdown-it strips Unicode whitespace (NBSP, em space) off a paragraph, even a whole
+            # first line of it: "\xa0\nText" begins on the next line.
+            q = norm.find(s, c, self.limit)
+            return q if q > c and all(ch.isspace() or ch == ">" for ch in norm[c:q]) else -1
+        if not _SKIPPABLE.fullmatch(norm, c, p):
             return -1
         return p
 
