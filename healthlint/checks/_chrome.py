@@ -97,6 +97,22 @@ _STOCK = [
      rf"|(?:posted|published)\s+on\s+{DATE}.{{0,40}}|{DATE}\s*(?:[|,\u00b7\u2022-]\s*)?by\s+{NAME}|posted\s+by\s+.{{1,40}}\s+at\s+\d{{1,2}}:\d{{2}}\s*(?:am|pm)?"),
 ]
 @lru_cache(maxsize=1)
+def _meta_field():
+    return regex.compile(rf"(?:{META_FIELD_PATTERN})", _F)
+
+
+def _is_meta_line(text: str) -> bool:
+    fields = [f.strip() for f in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if f.strip()]
+    return (len(fields) >= 2 and all(_meta_field().fullmatch(f, timeout=0.5) for f in fields)
+            and not all(_date().fullmatch(f, timeout=0.5) for f in fields))  # a date range is content
+
+
+@lru_cache(maxsize=1)
+def _date():
+    return regex.compile(DATE, _F)
+
+
+@lru_cache(maxsize=1)
 def _stock() -> list:
     """The stock patterns, compiled on first use: importing the rule modules stays cheap."""
     return [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
@@ -106,6 +122,12 @@ WEAK_STOCK_PATTERN = (
     rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:?"
     rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?")
 BYLINE_ONLY = ("byline",)
+# One field of a post's metadata line ("Posted by admin | March 3, 2021 | 4,512 views"): a line made
+# only of such fields, joined by separators, is a byline whatever order the theme prints them in.
+META_FIELD_PATTERN = (
+    rf"{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?|(?:posted|written|published|updated)\s+(?:by|in|on)\s+.{{1,40}}"
+    rf"|(?-i:By)\s+{NAME}|[\d,.]+k?\s+(?:views?|reads?|shares?|comments?|likes?)|no\s+comments|\d+\s+min(?:ute)?s?\s+read"
+    rf"|(?:updated|last\s+updated)\s*:?\s+{DATE}")
 
 BREADCRUMB = regex.compile(r"\s[\u00bb\u203a>]\s")
 NAV_WORD = regex.compile(
@@ -183,6 +205,9 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
         if (not heading or label != "byline") and pattern.fullmatch(text, timeout=0.5):
             piece.label = label  # ("By Age Group" is a heading, not a byline)
             return piece
+    if _is_meta_line(text):  # separator-joined fields are metadata even where text parses them as a heading
+        piece.label = "byline"
+        return piece
     if heading:
         return piece  # a heading is chrome only by its vocabulary
     if regex.fullmatch(WEAK_STOCK_PATTERN, text, _F, timeout=0.5):
