@@ -432,7 +432,8 @@ BUSINESS = regex.compile(
     r"(?<![\p{L}])(?P<name>(?:(?:[\p{Lu}][\p{L}&'’.-]*|&)\s+){0,3}"
     r"(?:Wellness|Clinic|Clinics|Spa|MedSpa|Pharmacy|Chiropractic|Dental|Dentistry|Labs?|Nutrition|Aesthetics|"
     r"Health|Healthcare|Medical|Therapy|Therapeutics|Supplements|Naturals|Organics|Vitality|Rejuvenation|"
-    r"Longevity|Fitness|Physio|Physiotherapy|Hydration|Lounge|Studio|Co\.|Inc\.?|LLC|Ltd\.?|Group|Solutions))\b"
+    r"Longevity|Fitness|Physio|Physiotherapy|Hydration|Lounge|Studio|Co\.|Inc\.?|LLC|Ltd\.?|Group|Solutions|"
+    r"(?<=(?:Wellness|Health|Medical|Therapy|Fitness|Vitality|Rejuvenation|Longevity|Aesthetics)\s+)(?:Center|Centre)))\b"
     r"(?P<verb>,?\s+(?:[\p{L}'’-]+\s+){0,8}?(?:now\s+)?(?:offers?|provides?|specializ(?:es|ing)\s+in|specialis(?:es|ing)\s+in|delivers?|"
     r"is\s+proud\s+to|is\s+(?:the|a|your)\s+(?:leading|premier|top|trusted|best|go-to|number\s+one|#1)|"
     r"has\s+helped|can\s+help|is\s+here\s+to|now\s+offers|brings?|features?)\b)",
@@ -442,7 +443,8 @@ AT_BUSINESS = regex.compile(
     r"\bAt\s+(?P<name>(?:[\p{Lu}][\p{L}&'’.-]*\s+){0,3}[\p{Lu}][\p{L}&'’.-]*),\s+(?:we|our)\b", regex.V0)
 OUR_BUSINESS = regex.compile(
     r"\b(?P<name>(?:our|my)\s+(?:clinic|practice|team|spa|pharmacy|center|centre|store|shop|products?|formula|"
-    r"supplements?|program|programme|experts|specialists|therapists|doctors))\s+(?:offers?|provides?|"
+    r"supplements?|program|programme|experts|specialists|therapists|doctors))"
+    r"(?:,\s+[^,]{1,60},)?\s+(?:offers?|provides?|"
     r"specializ(?:es|e)\s+in|can\s+help\s+you|will\s+help\s+you|is\s+here\s+to)\b", _F)
 WE_OFFER = regex.compile(r"\b(?P<name>we)\s+(?:now\s+)?(?:offer|provide|specialize\s+in|specialise\s+in)\b", _F)
 PUBLIC = regex.compile(
