@@ -112,6 +112,23 @@ def _date():
     return regex.compile(DATE, _F)
 
 
+def _compound_label(text: str) -> str | None:
+    """A line made of several stock chrome pieces, run together by a scraper: "Leave a comment. Your
+    email address will not be published." or "Share on Facebook | Tweet | Pin it". Every piece must
+    be stock chrome on its own; one piece of prose keeps the line."""
+    pieces = [p.strip().rstrip(".!:") for p in COMPOUND_SPLIT.split(text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return None
+    labels = []
+    for piece in pieces:
+        label = next((label for label, pattern in _stock() if label != "byline" and pattern.fullmatch(piece, timeout=0.5)), None)
+        if label is None:
+            return None
+        labels.append(label)
+    return labels[0]
+
+
 @lru_cache(maxsize=1)
 def _stock() -> list:
     """The stock patterns, compiled on first use: importing the rule modules stays cheap."""
@@ -136,6 +153,7 @@ NAV_WORD = regex.compile(
     r"menu|archives?|categories|resources|donate", _F)
 TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
 WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
+COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex.V0)
 SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
 
 
@@ -207,6 +225,10 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
             return piece
     if _is_meta_line(text):  # separator-joined fields are metadata even where text parses them as a heading
         piece.label = "byline"
+        return piece
+    compound = _compound_label(text)
+    if compound:
+        piece.label = compound
         return piece
     if heading:
         return piece  # a heading is chrome only by its vocabulary
