@@ -245,3 +245,28 @@ def test_title_glued_under_chrome_is_not_claimed():
     text = "Health Blog\nSearch for:\nHow to lower cholesterol\nJanuary 12, 2023 by Sarah Miller\n\nDiet helps.\n"
     lines = [(f.line, f.end_line) for f in chrome(text, "a.txt")]
     assert (3, 3) not in lines and all(not (a <= 3 <= b) for a, b in lines)
+
+
+def test_plain_english_lines_never_load_the_language_model():
+    """Lines with English function words are not sent to the model; an all-English article never loads it."""
+    code = (
+        "import sys\nfrom healthlint.api import lint_text\n"
+        "text = '# Sleep\\n\\nMost adults need seven to nine hours of sleep each night.\\n\\n"
+        "Talk to your doctor if you snore loudly or wake up tired.\\n'\n"
+        "lint_text(text, 'a.md', select=['HL302'])\n"
+        "print('fasttext' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.stdout.strip() == "False", proc.stderr
+
+
+@pytest.mark.parametrize("line, english", [
+    ("Talk to your doctor about the dose.", True),
+    ("Dejar un comentario sobre este artículo", False),
+    ("Dit is de beste manier om te slapen", False),
+    ("Loose teeth", False),  # too little to tell: the model decides
+])
+def test_english_screen(line, english):
+    from healthlint.checks.boilerplate import _plainly_english
+
+    assert _plainly_english(line) is english

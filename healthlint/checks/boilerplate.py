@@ -94,6 +94,19 @@ def _candidate(text: str, min_words: int) -> bool:
     return capitalised / len(words) <= 0.5 and not (text[:1] in "\"“'‘«" and text[-1:] in "\"”'’»")
 
 
+# Words that only English uses this often (none is a common word in Spanish, French, German, Italian,
+# Portuguese or Dutch): a line with two of them is English, and the model is not asked about it.
+ENGLISH_MARKERS = frozenset(
+    "the and of to are for your you with that this these those from have has should can could "
+    "would they their them what when which how about into than more most after before because".split())
+
+
+def _plainly_english(text: str) -> bool:
+    words = [w.lower() for w in LETTER_WORD.findall(text)]
+    markers = {w for w in words if w in ENGLISH_MARKERS}
+    return len(markers) >= 2 and sum(w in ENGLISH_MARKERS for w in words) * 5 >= len(words)
+
+
 def _foreign(langs: dict[str, float], language: str, words: int, confidence: float) -> str | None:
     if not langs:
         return None
@@ -122,28 +135,30 @@ class ForeignLanguage(Rule):
         from . import _langid
 
         language = ctx.options.get("language", "en")
-        if not _langid.available():
-            return
+        min_words = ctx.options.get("min-words", 2)
+        lines = [(block, s, e, block.text[s:e].replace("\ufffc", " "))
+                 for block in doc.blocks for s, e in _sentence_lines(block, block_pieces(doc, block))]
+        suspects = {(id(b), s) for b, s, e, text in lines
+                    if _candidate(text, min_words) and not (language == "en" and _plainly_english(text))}
+        if not suspects or not _langid.available():
+            return  # every line reads as plain English: the model is never loaded
         sample = " ".join(b.text for b in doc.blocks)[:4000]
         if len(sample.split()) < ctx.options.get("min-document-words", 40):
             return
         doc_langs = _langid.languages(sample[:_langid.MAX_INPUT])
         if doc_langs.get(language, 0.0) < 0.5:
             return  # not an article in the expected language: nothing is "foreign" in it
-        min_words = ctx.options.get("min-words", 2)
         confidence = ctx.options.get("min-confidence", 0.9)
         run: list = []
-        for block in doc.blocks:
-            for s, e in _sentence_lines(block, block_pieces(doc, block)):
-                text = block.text[s:e].replace("\ufffc", " ")
-                lang = None
-                if _candidate(text, min_words):
-                    lang = _foreign(_langid.languages(text), language, len(LETTER_WORD.findall(text)), confidence)
-                if lang:
-                    run.append((block, s, e, lang))
-                    continue
-                yield from self._report(run)
-                run = []
+        for block, s, e, text in lines:
+            lang = None
+            if (id(block), s) in suspects:
+                lang = _foreign(_langid.languages(text), language, len(LETTER_WORD.findall(text)), confidence)
+            if lang:
+                run.append((block, s, e, lang))
+                continue
+            yield from self._report(run)
+            run = []
         yield from self._report(run)
 
     def _report(self, run) -> Iterable[RawFinding]:
