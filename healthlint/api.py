@@ -59,6 +59,7 @@ class Linter:
             config = self._explicit(Path(config))
         self.fixed_config = config if config is not None else (None if use_config else DEFAULT)
         self.finder = ConfigFinder(self.catalog)
+        self._result_caches: dict = {}
 
     def _explicit(self, path: Path) -> Config:
         if not path.is_file():
@@ -190,7 +191,11 @@ class Linter:
         except OSError:
             return None
         settings = repr((project, self.select, self.ignore, explicit, [r.code for r in self.rules]))
-        return ResultCache(folder, settings)
+        # Read once per Linter: the CLI lints in chunks (for its progress bar), each a lint_paths call.
+        key = (folder, settings)
+        if key not in self._result_caches:
+            self._result_caches[key] = ResultCache(folder, settings)
+        return self._result_caches[key]
 
     def _cache_key(self, store, path: str, text: str) -> str | None:
         if store is None:

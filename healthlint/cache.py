@@ -87,6 +87,22 @@ def write_atomic_quiet(path: str, data: bytes) -> bool:
         return False
 
 
+def read_pickle(path: str | None) -> dict:
+    """A store written by write_pickle, or {} when it is missing, truncated or not ours."""
+    if not path:
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            data = pickle.load(fh)
+    except Exception:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_pickle(path: str | None, data: dict) -> bool:
+    return bool(path) and write_atomic_quiet(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _package_files() -> list[Path]:
     from .checks.packs import builtin_pack_files
 
@@ -100,9 +116,10 @@ def code_digest() -> str:
     import importlib.util
 
     h = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    for path in _package_files():
+    for path in _package_files():  # size and mtime, like the dependencies: no file is read
         try:
-            h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            st = path.stat()
+            h.update(f"{path}:{st.st_mtime_ns}:{st.st_size}\0".encode())
         except OSError:
             h.update(b"unreadable\0")
     for name in DEPENDENCIES:
@@ -142,16 +159,9 @@ class ResultCache:
         self.folder = folder
         self.prefix = f"results-{code_digest()[:16]}-"
         self.path = os.path.join(folder, self.prefix + hashlib.sha256(settings.encode()).hexdigest()[:16] + ".pickle")
-        self.entries: dict[str, tuple[str, tuple]] = {}
+        self.entries: dict[str, tuple[str, tuple]] = read_pickle(self.path)
         self._config_digests: dict[int, tuple[object, str]] = {}
         self.dirty = False
-        try:
-            with open(self.path, "rb") as fh:
-                data = pickle.load(fh)
-            if isinstance(data, dict):
-                self.entries = data
-        except Exception:  # missing, truncated or from another version: start empty
-            pass
 
     def key(self, text: str, config) -> str:
         memo = self._config_digests.get(id(config))
@@ -174,7 +184,7 @@ class ResultCache:
         if not self.dirty:
             return
         self.dirty = False
-        if write_atomic_quiet(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL)):
+        if write_pickle(self.path, self.entries):
             self._prune()
 
     def _prune(self) -> None:

@@ -32,6 +32,11 @@ class Fix:
     end: int
     replacement: str
 
+    @classmethod
+    def deletion(cls, span: tuple[int, int] | None) -> "Fix | None":
+        """Delete source[start:end]; None when a rule found no safe span to delete."""
+        return cls(span[0], span[1], "") if span else None
+
 
 @dataclass(frozen=True)
 class RawFinding:

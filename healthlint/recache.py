@@ -10,11 +10,12 @@ re.compile builds. Only the CLI installs it; the library API leaves `re` alone.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import sys
 
 import _sre
+
+from . import cache  # imported before the hook is installed: its imports compile patterns
 
 _compiler = re._compiler
 _plain = _compiler.compile
@@ -24,9 +25,7 @@ SKIP_FLAGS = re.DEBUG | re.LOCALE
 
 
 def _path() -> str | None:
-    from .cache import cache_dir
-
-    folder = cache_dir()
+    folder = cache.cache_dir()
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}"
     return os.path.join(folder, f"re-{tag}.pickle") if folder else None
 
@@ -34,16 +33,7 @@ def _path() -> str | None:
 def _load() -> dict:
     global _store
     if _store is None:
-        _store = {}
-        path = _path()
-        if path:
-            try:
-                with open(path, "rb") as fh:
-                    data = pickle.load(fh)
-                if isinstance(data, dict):
-                    _store = data
-            except Exception:
-                pass
+        _store = cache.read_pickle(_path())
     return _store
 
 
@@ -96,8 +86,4 @@ def save() -> None:
     if not _dirty:
         return
     _dirty = False
-    path = _path()
-    if path:
-        from .cache import write_atomic_quiet
-
-        write_atomic_quiet(path, pickle.dumps(_store, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.write_pickle(_path(), _store)

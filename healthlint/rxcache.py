@@ -13,12 +13,13 @@ version whose internals differ) falls back to a plain regex.compile: the store i
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from contextlib import contextmanager
 
 import regex
 import regex._main as _main
+
+from . import cache
 
 _plain_compile = regex.compile
 _store: dict | None = None  # (pattern, flags) -> arguments of the C engine's compile
@@ -26,9 +27,7 @@ _dirty = False
 
 
 def _store_path() -> str | None:
-    from .cache import cache_dir
-
-    folder = cache_dir()
+    folder = cache.cache_dir()
     if folder is None:
         return None
     tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
@@ -38,16 +37,7 @@ def _store_path() -> str | None:
 def _load() -> dict:
     global _store
     if _store is None:
-        _store = {}
-        path = _store_path()
-        if path:
-            try:
-                with open(path, "rb") as fh:
-                    data = pickle.load(fh)
-                if isinstance(data, dict):
-                    _store = data
-            except Exception:  # missing, truncated or foreign: start empty
-                pass
+        _store = cache.read_pickle(_store_path())
     return _store
 
 
@@ -117,12 +107,7 @@ def save() -> None:
     if not _dirty:
         return
     _dirty = False
-    path = _store_path()
-    if not path:
-        return
-    from .cache import write_atomic_quiet
-
-    write_atomic_quiet(path, pickle.dumps(_store, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.write_pickle(_store_path(), _store)
 
 
 

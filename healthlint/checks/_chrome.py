@@ -102,7 +102,7 @@ def _meta_field():
 
 
 def _is_meta_line(text: str) -> bool:
-    fields = [f.strip() for f in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if f.strip()]
+    fields = [f.strip() for f in FIELD_SPLIT.split(text) if f.strip()]
     return (len(fields) >= 2 and all(_meta_field().fullmatch(f, timeout=0.5) for f in fields)
             and not all(_date().fullmatch(f, timeout=0.5) for f in fields))  # a date range is content
 
@@ -153,6 +153,7 @@ NAV_WORD = regex.compile(
     r"menu|archives?|categories|resources|donate", _F)
 TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
 WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
+FIELD_SPLIT = regex.compile(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", regex.V0)  # menu items, metadata fields
 COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex.V0)
 SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
 
@@ -237,7 +238,7 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
         return piece
     sentence_like = TERMINAL.search(text) and len(words) >= 5
     density = _link_density(block, start, end)
-    items = [p for p in regex.split(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", text) if p.strip()]
+    items = [p for p in FIELD_SPLIT.split(text) if p.strip()]
     if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items) and (
             BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
         # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"

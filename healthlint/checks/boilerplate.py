@@ -23,8 +23,7 @@ def _span(run) -> tuple[int, int]:
 
 
 def _fix(doc, run) -> Fix | None:
-    span = line_delete_fix(doc, [(p.block, p.start, p.end) for p in run])
-    return Fix(span[0], span[1], "") if span else None
+    return Fix.deletion(line_delete_fix(doc, [(p.block, p.start, p.end) for p in run]))
 
 
 class PageChrome(Rule):

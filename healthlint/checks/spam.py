@@ -38,7 +38,7 @@ def _sentence_fix(ctx, sentence) -> Fix | None:
         span = line_delete_fix(ctx.document, [(block, 0, len(block.text))])
     else:
         span = delete_span_fix(block, ctx.document.text, sentence.start, sentence.end)
-    return Fix(span[0], span[1], "") if span else None
+    return Fix.deletion(span)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,8 +165,7 @@ class PharmacySpam(Rule):
             return None
         if start == 0:
             return _sentence_fix(ctx, sentence)
-        span = delete_span_fix(sentence.block, ctx.document.text, sentence.start + start, sentence.end)
-        return Fix(span[0], span[1], "") if span else None
+        return Fix.deletion(delete_span_fix(sentence.block, ctx.document.text, sentence.start + start, sentence.end))
 
 
 PHARMACY_SPAM = PharmacySpam(
@@ -266,8 +265,7 @@ class InjectedShouting(Rule):
                 continue
             span = delete_span_fix(block, ctx.document.text, at, sentence.start + end)
             yield RawFinding(start, end, f'Injected shouting "{text[start:end]}": an all-caps sales phrase '
-                                         "interrupts the sentence; delete it.",
-                             fix=Fix(span[0], span[1], "") if span else None)
+                                         "interrupts the sentence; delete it.", fix=Fix.deletion(span))
 
 
 INJECTED_SHOUTING = InjectedShouting(
@@ -392,7 +390,7 @@ class SeoAnchor(Rule):
         span = delete_span_fix(block, ctx.document.text, s, e)
         return RawFinding(s, e, f'Leftover SEO keyword anchor "{block.text[s:e]}" {where}: text left behind by a '
                                 "stripped spam link; delete it.",
-                          fix=Fix(span[0], span[1], "") if span else None)
+                          fix=Fix.deletion(span))
 
 
 SEO_ANCHOR = SeoAnchor(
