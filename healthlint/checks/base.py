@@ -10,6 +10,7 @@ from ..document import Block, Document, Sentence
 from ..finding import CATEGORIES, RawFinding, Severity
 
 SCOPES = ("document", "block", "sentence")
+WORD_RE = re.compile(r"\w+")  # the word tokens of Context.words and Rule.triggers
 CODE_RE = re.compile(r"^HL\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -29,11 +30,36 @@ class Context:
         self.document = document
         self.options = options or {}
         self._sentences: dict[int, list[Sentence]] = {}
+        self._folded: dict[int, tuple[str, str]] = {}
+        self._words: dict[int, frozenset[str]] = {}
 
     def with_options(self, options: dict[str, Any]) -> "Context":
         ctx = Context(self.document, options)
-        ctx._sentences = self._sentences  # share the sentence cache across rules
+        # Share the per-unit caches across rules: each unit is split and folded once.
+        ctx._sentences, ctx._folded, ctx._words = self._sentences, self._folded, self._words
         return ctx
+
+    def folded(self, text: str) -> str:
+        """text.casefold(), computed once per text object for all rules."""
+        memo = self._folded.get(id(text))
+        if memo is None or memo[0] is not text:
+            memo = self._folded[id(text)] = (text, text.casefold())
+        return memo[1]
+
+    def words(self, block: Block) -> frozenset[str]:
+        """The casefolded word tokens (maximal runs of \\w characters) of a block's text."""
+        words = self._words.get(id(block))
+        if words is None:
+            words = self._words[id(block)] = frozenset(WORD_RE.findall(self.folded(block.text)))
+        return words
+
+    def document_words(self) -> frozenset[str]:
+        """The word tokens of every block of the document (not front matter, not the title)."""
+        words = self._words.get(id(self.document))
+        if words is None:
+            words = frozenset().union(*(self.words(b) for b in self.document.blocks))
+            self._words[id(self.document)] = words
+        return words
 
     def sentences(self, block: Block) -> list[Sentence]:
         cached = self._sentences.get(id(block))
@@ -58,6 +84,10 @@ class Rule:
     fixable: bool = False
     default_enabled: bool = True
     origin: str = "builtin"
+    # Words (casefolded \w+ tokens, see Context.words) of which a block must contain at least one
+    # for this rule to report in it or its sentences: the engine skips other blocks. None: every
+    # block. Must be exact (a necessary condition), so that skipping never changes findings.
+    triggers: frozenset[str] | None = None
 
     def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
         raise NotImplementedError
