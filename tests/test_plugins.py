@@ -3,6 +3,7 @@ a content repo's config and rule packs are data and can never make healthlint im
 import os
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,21 @@ def test_config_cannot_name_code_to_import(tmp_path, config):
     assert len(proc.stderr.strip().splitlines()) == 1 and ".healthlint.toml" in proc.stderr
     assert not sentinel.exists()
     assert "evil" not in sys.modules
+
+
+def test_a_plugin_installed_after_a_run_without_plugins_is_found(tmp_path, monkeypatch):
+    """The "no plugins" answer is cached per sys.path folder state; installing into a folder
+    already on sys.path changes its mtime, so the next run scans again."""
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    registry.builtin_rules.cache_clear()
+    try:
+        assert "HL950" not in {r.code for r in registry.builtin_rules()}
+        make_distribution(site)
+        os.utime(site, ns=(time.time_ns() + 10**9,) * 2)  # as a later install would leave it
+        registry.builtin_rules.cache_clear()
+        assert "HL950" in {r.code for r in registry.builtin_rules()}
+    finally:
+        registry.builtin_rules.cache_clear()
+        sys.modules.pop("fakeplug", None)

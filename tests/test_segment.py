@@ -1,8 +1,9 @@
 """Sentence splitting: abbreviations, decimals, initials, quotes, inline lists."""
 import pytest
+import regex
 from hypothesis import given, strategies as st
 
-from healthlint.segment import split_sentences
+from healthlint.segment import END_RE, split_sentences
 
 
 def sentences(text):
@@ -39,3 +40,13 @@ def test_spans_are_ordered_trimmed_and_inside(text):
         assert last <= a < b <= len(text)
         assert not text[a].isspace() and not text[b - 1].isspace()
         last = b
+
+
+# The straightforward form of END_RE (look-behind first, regex module's \s): the faster rewrite
+# in healthlint.segment must find exactly the same candidate ends.
+REFERENCE_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|(?<!\s)\s{2,}+(?=[-•*]\s)")
+
+
+@given(st.text(alphabet=" .!?\"')]-•*a\n\t\u00a0”\x1c\x1f\u2028\x85", max_size=40))
+def test_end_pattern_rewrite_finds_the_same_candidates(text):
+    assert [m.span() for m in END_RE.finditer(text)] == [m.span() for m in REFERENCE_END_RE.finditer(text)]
