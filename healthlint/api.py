@@ -19,7 +19,7 @@ from .engine import lint_document, select_rules
 from .finding import FileResult, Finding
 from .fixes import apply_fixes, encode, write_atomic
 from .parse import detect_format, parse
-from .source import SourceError, SourceFile, decode, read_source
+from .source import SourceError, SourceFile, decode, read_source, read_stream
 
 MAX_FIX_PASSES = 5  # a fix may reveal another (a chrome line under a deleted one); stop at a fixpoint
 
@@ -152,8 +152,8 @@ class Linter:
             if error:
                 results.append(FileResult(path, error=error))
             elif path == "-":
-                data = stdin.read() if stdin is not None else b""
-                results.append(self.lint_bytes(data, stdin_filename or "-"))
+                results.append(self._lint_source(lambda: decode(read_stream(stdin), stdin_filename or "-"),
+                                                 stdin_filename or "-", None))
             else:
                 try:
                     source = read_source(path)

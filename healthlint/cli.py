@@ -149,11 +149,11 @@ def _fix_stdin(linter, stdin_filename: str | None, dry_run: bool):
     with --dry-run print the diff instead. Findings that remain go to stderr."""
     from .api import FixOutcome
     from .fixes import encode
-    from .source import SourceError, decode
+    from .source import SourceError, decode, read_stream
 
     name = stdin_filename or "-"
     try:
-        source = decode(sys.stdin.buffer.read(), name)
+        source = decode(read_stream(sys.stdin.buffer), name)
     except SourceError as exc:
         return FixOutcome(FileResult(name, error=str(exc)))
     fixed, applied, findings = linter.fix_text(source.text, name)

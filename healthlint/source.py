@@ -28,6 +28,15 @@ def _too_large(size: int) -> SourceError:
     return SourceError(f"file is too large ({size / (1024 * 1024):.1f} MB; limit {MAX_BYTES // (1024 * 1024)} MB)")
 
 
+def read_stream(stream) -> bytes:
+    """At most MAX_BYTES from a binary stream (stdin): a larger input is refused without being
+    held in memory whole."""
+    data = stream.read(MAX_BYTES + 1) if stream is not None else b""
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"input is too large (more than the {MAX_BYTES // (1024 * 1024)} MB limit)")
+    return data
+
+
 def decode(data: bytes, path: str) -> SourceFile:
     if len(data) > MAX_BYTES:
         raise _too_large(len(data))

@@ -451,3 +451,16 @@ def test_sigkill_during_fix_file_runs(tmp_path):
         proc.kill()
         proc.wait()
         assert path.read_bytes() in (original, fixed)
+
+
+def test_stdin_over_the_size_limit_is_refused_without_reading_it_all(monkeypatch):
+    import io
+
+    from healthlint import source
+    from healthlint.api import Linter
+
+    monkeypatch.setattr(source, "MAX_BYTES", 1000)
+    stream = io.BytesIO(b"word " * 10_000)
+    [result] = Linter(use_config=False).lint_paths(["-"], stdin=stream, cache=False)
+    assert result.error.startswith("input is too large (more than the ")
+    assert stream.tell() == 1001  # read stops one byte past the limit
