@@ -464,3 +464,13 @@ def test_stdin_over_the_size_limit_is_refused_without_reading_it_all(monkeypatch
     [result] = Linter(use_config=False).lint_paths(["-"], stdin=stream, cache=False)
     assert result.error.startswith("input is too large (more than the ")
     assert stream.tell() == 1001  # read stops one byte past the limit
+
+
+def test_python_dash_m_never_imports_modules_from_the_linted_repo(tmp_path):
+    from helpers import run, write
+
+    write(tmp_path, "click.py", "raise SystemExit('imported click.py from the content repo')\n")
+    write(tmp_path, "post.md", "A calm article about sleep.\n")
+    proc = run("check", "--no-config", "post.md", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "content repo" not in proc.stderr
