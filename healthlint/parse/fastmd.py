@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import Comment, Document
-from .prose import ProseWriter, find_comments
+from ..document import Block, Comment, Document
+from .prose import ProseWriter, find_comments, url_hint
 
 # Characters that may need markdown-it, found in one C-level scan of the body; _screen looks at
 # each one. Tabs (tab stops), CR and whitespace other than space and LF (markdown-it trims Unicode
@@ -31,7 +31,7 @@ _HEADING = re.compile(r"#{1,6}(?= |$)")
 # A list marker at the start of a line: bullet or ordered, then 1-4 spaces and content
 # (5+ spaces would make the content indented code).
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])( +)")
-_ORDERED = re.compile(r"\d")
+_MARKUP_FIRST = frozenset("-=*_+#|:~>0123456789")
 # Lines that would start a block of their own (inside a paragraph, or as list item content):
 # in those places only plain text is handled here.
 _BLOCK_START = re.compile(r"#{1,6}(?: |$)|[-*+](?: |$)|\d{1,9}[.)](?: |$)|<|~~~|>|\[[ xX]\]")
@@ -86,13 +86,12 @@ class _Reader:
         self.blocks = []
         self.comments: list[Comment] = []
         self.title: str | None = None
+        self.para: list[tuple[int, int]] | None = None  # content spans of the open paragraph's lines
+        self.kind = "paragraph"  # of the open paragraph
+        self.in_list = False
 
     def read(self, pos: int) -> Document:
-        src = self.src
-        para: list[tuple[int, int]] | None = None  # content spans of the open paragraph's lines
-        kind = "paragraph"
-        in_list = False
-        lines = src[pos:].split("\n")
+        lines = self.src[pos:].split("\n")
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -101,18 +100,14 @@ class _Reader:
             i += 1
             text = line.lstrip(" ")
             if not text:  # blank: ends the paragraph
-                para = self._flush(para, kind)
-                continue
-            if _SPECIAL_LINE.match(text):
-                raise _Decline
-            if len(text) < len(line):  # indented: only a plain continuation line
-                if para is None or _BLOCK_START.match(text):
+                self._end_paragraph()
+            elif len(text) < len(line):  # indented: only a plain continuation line
+                if self.para is None or _BLOCK_START.match(text) or _SPECIAL_LINE.match(text):
                     raise _Decline
-                para.append((le - len(text), le))
-                continue
-            if text.startswith("<!--"):  # HTML block: to the line holding "-->"
-                para = self._flush(para, kind)
-                in_list = False
+                self.para.append((le - len(text), le))
+            elif text.startswith("<!--"):  # HTML block: to the line holding "-->"
+                self._end_paragraph()
+                self.in_list = False
                 while "-->" not in line:
                     if i >= len(lines):
                         raise _Decline  # unclosed: markdown-it swallows the rest
@@ -120,32 +115,40 @@ class _Reader:
                     le = pos + len(line)
                     pos = le + 1
                     i += 1
-                self.comments.extend(find_comments(src, ls, le))
-                continue
-            m = _HEADING.match(text)
-            if m:
-                para = self._flush(para, kind)
-                in_list = False
-                self._heading(line, ls, m.end())
-                continue
-            m = _ITEM.match(text)
-            if m:
-                content = text[m.end():]
-                if not content or len(m.group(1)) > 4 or _BLOCK_START.match(content):
-                    raise _Decline
-                if para is not None and not in_list and _ORDERED.match(text):
-                    raise _Decline  # only "1." may interrupt a paragraph
-                para = self._flush(para, kind)
-                in_list, kind = True, "list_item"
-                para = [(le - len(content), le)]
-                continue
-            if para is not None:  # a lazy continuation line
-                para.append((ls, le))
-                continue
-            in_list, kind = False, "paragraph"  # after a blank line, text ends a list
-            para = [(ls, le)]
-        self._flush(para, kind)
+                self.comments.extend(find_comments(self.src, ls, le))
+            elif text[0] in _MARKUP_FIRST and self._block_line(text, ls, le):
+                pass
+            elif self.para is not None:  # a lazy continuation line
+                self.para.append((ls, le))
+            else:  # after a blank line, text ends a list
+                self.in_list, self.kind = False, "paragraph"
+                self.para = [(ls, le)]
+        self._end_paragraph()
         return self._document()
+
+    def _block_line(self, text: str, ls: int, le: int) -> bool:
+        """Handle an unindented line that starts with a markup character, if it is a heading or a
+        list item; False for a paragraph line."""
+        if _SPECIAL_LINE.match(text):
+            raise _Decline
+        m = _HEADING.match(text)
+        if m:
+            self._end_paragraph()
+            self.in_list = False
+            self._heading(text, ls, m.end())
+            return True
+        m = _ITEM.match(text)
+        if m is None:
+            return False
+        content = text[m.end():]
+        if not content or len(m.group(1)) > 4 or _BLOCK_START.match(content):
+            raise _Decline
+        if self.para is not None and not self.in_list and "0" <= text[0] <= "9":
+            raise _Decline  # only "1." may interrupt a paragraph
+        self._end_paragraph()
+        self.in_list, self.kind = True, "list_item"
+        self.para = [(le - len(content), le)]
+        return True
 
     def _document(self) -> Document:
         title = self.front.get("title")
@@ -167,10 +170,10 @@ class _Reader:
         if block is not None and hashes == 1 and self.title is None:
             self.title = block.text
 
-    def _flush(self, para, kind: str) -> None:
-        if para is not None:
-            self._inline(para, kind)
-        return None
+    def _end_paragraph(self) -> None:
+        if self.para is not None:
+            self._inline(self.para, self.kind)
+            self.para = None
 
     # --- inline level --------------------------------------------------------------------
     def _inline(self, spans: list[tuple[int, int]], kind: str):
@@ -178,9 +181,15 @@ class _Reader:
         src = self.src
         lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]  # trailing spaces: breaks
         start, end = lines[0][0], lines[-1][1]
-        w = ProseWriter(src)
         chunk = src[start:end]
-        if not ("*" in chunk or "_" in chunk or "[" in chunk or "<" in chunk):
+        plain = not ("*" in chunk or "_" in chunk or "[" in chunk or "<" in chunk)
+        if plain and len(lines) == 1 and chunk and not url_hint(chunk):
+            # The writer would copy this one trimmed piece whole: the block, built directly.
+            block = Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
+            self.blocks.append(block)
+            return block
+        w = ProseWriter(src)
+        if plain:
             last = len(lines) - 1
             for k, (a, b, e) in enumerate(lines):
                 w.text(src[a:b], a)

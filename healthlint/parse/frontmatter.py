@@ -16,12 +16,11 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 # The simple YAML most front matter is: `key: value` lines, each value a quoted string without
 # escapes, a plain string starting with a letter, a positive integer, a date or nothing. Read
 # here without importing PyYAML; anything else goes to yaml.safe_load (see _simple_yaml).
-_PRINTABLE = r"\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"  # yaml's, minus BOM
 _YAML_LINE = re.compile(
-    r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"
-    rf"\"((?:(?![\"\\])[{_PRINTABLE}])*)\"|'((?:(?!')[{_PRINTABLE}])*)'|([^\W\d_][\w .,()/'?!+&-]*)|([0-9][0-9-]*)"
-    r"))? *"
+    r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:\"([^\"\\]*)\"|'([^']*)'|([^\W\d_][\w .,()/'?!+&-]*)|([0-9][0-9-]*)))? *"
 )
+# Characters YAML rejects (non-printable) or reads as line breaks, plus tab and BOM.
+_YAML_ODD = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]")
 _YAML_INT = re.compile(r"[1-9][0-9]{0,17}")
 _YAML_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 # Plain scalars that YAML 1.1 (PyYAML's resolver) reads as booleans or null, not strings.
@@ -103,6 +102,8 @@ def _simple_yaml(body: str) -> dict | None:
     indicator that matters in block context; integers without sign, leading zero or underscore;
     valid YYYY-MM-DD dates; and empty values (null). Keys obey the same plain-word rule.
     """
+    if _YAML_ODD.search(body.replace("\n", " ")):
+        return None
     data = {}
     for line in body.split("\n"):
         if not line.strip(" ") or line.startswith("#"):

@@ -13,7 +13,7 @@ _TRAILING = ".,;:!?'\"*_"
 _OPENER = {")": "(", "]": "[", "}": "{"}
 
 
-def _url_hint(text: str) -> bool:
+def url_hint(text: str) -> bool:
     """Could text hold a bare URL? ("://" or "www.", any case.) The substring tests are a cheap
     necessary condition for the regex: "www." ends in one of the four two-letter cases + "."."""
     if "://" in text:
@@ -214,12 +214,12 @@ class ProseWriter:
         self._run = []
         if len(run) == 1:
             joined = run[0][0]
-            if not _url_hint(joined):
+            if not url_hint(joined):
                 self._piece(run[0])
                 return
         else:
             joined = "".join(p[0] for p in run)
-        urls = find_urls(joined) if _url_hint(joined) else ()
+        urls = find_urls(joined) if url_hint(joined) else ()
         if not urls:
             for piece in run:
                 self._piece(piece)
