@@ -4,6 +4,7 @@ Front matter is metadata, never prose; readers put its span in Document.ignored.
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 import tomllib
@@ -11,6 +12,19 @@ import tomllib
 from ..source import LINE_BREAK_RE, SourceError
 
 _TOML_LINE = re.compile(r"at line (\d+)")
+
+# The simple YAML most front matter is: `key: value` lines, each value a quoted string without
+# escapes, a plain string starting with a letter, a positive integer, a date or nothing. Read
+# here without importing PyYAML; anything else goes to yaml.safe_load (see _simple_yaml).
+_YAML_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:\"([^\"\\]*)\"|'([^']*)'|([^\W\d_][\w .,()/'?!+&-]*)|([0-9][0-9-]*)))? *"
+)
+# Characters YAML rejects (non-printable) or reads as line breaks, plus tab and BOM.
+_YAML_ODD = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufeff\ufffe\uffff]")
+_YAML_INT = re.compile(r"[1-9][0-9]{0,17}")
+_YAML_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# Plain scalars that YAML 1.1 (PyYAML's resolver) reads as booleans or null, not strings.
+_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
 
 
 def split_front_matter(text: str) -> tuple[dict, tuple[int, int] | None]:
@@ -56,7 +70,10 @@ def _load(body: str, lang: str) -> dict:
             # The body starts on line 2 of the file: report file line numbers.
             msg = _TOML_LINE.sub(lambda m: f"at line {int(m.group(1)) + 1}", str(exc))
             raise SourceError(f"invalid TOML front matter: {_one_line(msg)}") from None
-    import yaml  # only for files that have YAML front matter: keeps it off the start-up path
+    data = _simple_yaml(body)
+    if data is not None:
+        return data
+    import yaml  # only for front matter outside the simple subset: keeps it off the start-up path
 
     try:
         data = yaml.safe_load(body)
@@ -74,6 +91,53 @@ def _load(body: str, lang: str) -> dict:
             f"invalid YAML front matter: expected key: value pairs, got a {type(data).__name__} (line 2)"
         )
     return data
+
+
+def _simple_yaml(body: str) -> dict | None:
+    """What yaml.safe_load gives for simple `key: value` lines (as a dict), else None.
+
+    Exact because every accepted form has one reading in YAML 1.1: quoted strings without
+    escapes or line folding; plain values that start with a letter and are not a boolean or null
+    word (every other resolver needs a digit or sign first) and hold no ": ", " #" or flow
+    indicator that matters in block context; integers without sign, leading zero or underscore;
+    valid YYYY-MM-DD dates; and empty values (null). Keys obey the same plain-word rule.
+    """
+    if _YAML_ODD.search(body.replace("\n", " ")):
+        return None
+    data = {}
+    for line in body.split("\n"):
+        if not line.strip(" ") or line.startswith("#"):
+            continue
+        m = _YAML_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, dq, sq, plain, number = m.groups()
+        if key in _YAML_WORDS:
+            return None
+        value = dq if dq is not None else sq
+        if plain is not None:
+            plain = plain.rstrip(" ")
+            if plain in _YAML_WORDS:
+                return None
+            value = plain
+        elif number is not None:
+            value = _yaml_number_or_date(number)
+            if value is None:
+                return None
+        data[key] = value
+    return data
+
+
+def _yaml_number_or_date(text: str):
+    if _YAML_INT.fullmatch(text):
+        return int(text)
+    m = _YAML_DATE.fullmatch(text)
+    if m:
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None  # yaml reports the error
+    return None
 
 
 def _one_line(msg: str) -> str:

@@ -6,22 +6,22 @@ moves forward, skipping the markup characters between them. The parse runs with 
 disabled, so entities and backslash escapes arrive as separate `text_special` tokens carrying
 their raw source form; plain `text` tokens are then verbatim source and are found with one
 str.find each - no per-character work in ordinary documents.
+
+Most articles never get here: fastmd.py reads the plain subset of Markdown directly, and
+markdown-it is imported only for a document outside it.
 """
 from __future__ import annotations
 
 import html
 import re
 
-from markdown_it import MarkdownIt
-
 from ..document import Block, Comment, Document
+from .fastmd import read_simple
 from .frontmatter import split_front_matter
 from ..source import LineIndex
 from .prose import COMMENT_RE, ProseWriter, find_comments
 
-# maxNesting: commonmark's 20 silently drops everything deeper (20 nested "> " hid a whole paragraph
-# from every rule); 100 is deeper than any article and still far below the recursion limit.
-_MD = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
+_MD = None  # the markdown-it parser, built on first use
 
 # How often the aligner had to give up on a token (tests assert it stays 0 on ordinary input).
 FALLBACKS = 0
@@ -48,7 +48,20 @@ _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list_item"}
 
 
 def parse_markdown(text: str, path: str) -> Document:
-    return _Reader(text, path).read()
+    front, fm_span = split_front_matter(text)
+    doc = read_simple(text, path, front, fm_span)
+    return doc if doc is not None else _Reader(text, path, front, fm_span).read()
+
+
+def _parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        # maxNesting: commonmark's 20 silently drops everything deeper (20 nested "> " hid a whole
+        # paragraph from every rule); 100 is deeper than any article, far below the recursion limit.
+        _MD = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table").disable("text_join")
+    return _MD
 
 
 def _normalize(text: str, fm_end: int) -> str:
@@ -69,10 +82,10 @@ def _normalize(text: str, fm_end: int) -> str:
 
 
 class _Reader:
-    def __init__(self, text: str, path: str):
+    def __init__(self, text: str, path: str, front: dict, fm_span: tuple[int, int] | None):
         self.src = text
         self.path = path
-        self.front, self.fm_span = split_front_matter(text)
+        self.front, self.fm_span = front, fm_span
         self.norm = _normalize(text, self.fm_span[1] if self.fm_span else 0)
         # Where norm differs from src in a non-whitespace character, text must be checked.
         self.dirty = "\0" in text
@@ -94,7 +107,7 @@ class _Reader:
         kind = "paragraph"
         task_ok = False  # the next inline opens a list item: a task marker is allowed
         row_cur = 0
-        for tok in _MD.parse(self.norm):
+        for tok in _parser().parse(self.norm):
             t = tok.type
             if t == "inline":
                 if kind == "table_cell":

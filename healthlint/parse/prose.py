@@ -8,9 +8,17 @@ from ..document import PLACEHOLDER, Block, Comment, Link, TextBuilder
 
 
 _URL = re.compile(r"(?:\b[Hh][Tt][Tt][Pp][Ss]?://|(?<![\w.@/-])[Ww][Ww][Ww]\.)[^\s<>\"\u00a0\ufffc]+")
-_URL_HINT = re.compile(r"://|[Ww]{3}\.")
+_WWW = re.compile(r"[Ww]{3}\.")
 _TRAILING = ".,;:!?'\"*_"
 _OPENER = {")": "(", "]": "[", "}": "{"}
+
+
+def url_hint(text: str) -> bool:
+    """Could text hold a bare URL? ("://" or "www.", any case.) The substring tests are a cheap
+    necessary condition for the regex: "www." ends in one of the four two-letter cases + "."."""
+    if "://" in text:
+        return True
+    return ("ww." in text or "WW." in text or "Ww." in text or "wW." in text) and _WWW.search(text) is not None
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
@@ -44,6 +52,7 @@ _WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
 _REWRITE_KEEP = re.compile(r" *[\t\n\r\f\v][ \t\n\r\f\v]*|^ +| +$")
 # Collapse mode: also every run longer than one space.
 _REWRITE_COLLAPSE = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]|^ | $")
+_BREAK_CHAR = re.compile(r"[\t\n\r\f\v]")
 
 
 class ProseWriter:
@@ -156,11 +165,24 @@ class ProseWriter:
             b.replace(text, start, end)
 
     def _verbatim(self, text: str, start: int) -> None:
+        if _BREAK_CHAR.search(text) is None and not (self.collapse and "  " in text):
+            # The common case. Then the rewrite pattern can only match leading and trailing
+            # spaces: the loop below would make these same calls, without a regex tried at
+            # every character.
+            core = text.strip(" ")
+            if not core:
+                self._space(start, start + len(text))
+                return
+            lead = len(text) - len(text.lstrip(" "))
+            end = start + lead + len(core)
+            if lead:
+                self._space(start, start + lead)
+            self._put(core, start + lead, end, True)
+            if end < start + len(text):
+                self._space(end, start + len(text))
+            return
         rewrite = self._rewrite.search
         m = rewrite(text)
-        if m is None:  # the common case: the whole piece is one copy
-            self._put(text, start, start + len(text), True)
-            return
         pos = 0
         while m is not None:
             a, b = m.span()
@@ -192,12 +214,12 @@ class ProseWriter:
         self._run = []
         if len(run) == 1:
             joined = run[0][0]
-            if not _URL_HINT.search(joined):
+            if not url_hint(joined):
                 self._piece(run[0])
                 return
         else:
             joined = "".join(p[0] for p in run)
-        urls = find_urls(joined) if _URL_HINT.search(joined) else ()
+        urls = find_urls(joined) if url_hint(joined) else ()
         if not urls:
             for piece in run:
                 self._piece(piece)

@@ -1,0 +1,356 @@
+"""Fast Markdown reader for the plain subset most articles are written in.
+
+markdown-it-py tokenizes in pure Python (about a microsecond per word). Most articles use only
+ATX headings, paragraphs, flat lists, inline links, `*`/`_` emphasis and HTML comments; for
+those this reader builds the Document directly, making exactly the ProseWriter calls that the
+markdown-it reader (markdown.py) makes for the same tokens. Anything outside the subset, or
+any doubt, returns None and the caller uses markdown-it; the reader never guesses.
+tests/test_parse_fastmd.py proves both readers agree (fixtures, benchmark corpus, NIH texts,
+generated documents).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..document import Block, Comment, Document
+from .prose import ProseWriter, find_comments, url_hint
+
+# Characters that may need markdown-it, found in one C-level scan of the body; _screen looks at
+# each one. Tabs (tab stops), CR and whitespace other than space and LF (markdown-it trims Unicode
+# whitespace; this is every other character str.isspace accepts), NUL, backslash escapes, code
+# spans and fences; "]:" (reference definitions), "![" (images), "&" of a character reference,
+# "<" of HTML other than a comment ("< " is a literal less-than).
+_RARE = re.compile(r"[\0\\`<&!\]\t\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_ENTITY = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]*;)")
+# A line (indentation removed) that may start a block this reader does not handle: blockquote,
+# tilde fence, a line of markup characters only (thematic break, setext underline, table
+# delimiter row, empty list item or heading), an empty ordered list item.
+_SPECIAL_LINE = re.compile(r"[-=*_+#|:~][-=*_+#|:~ ]*$|>|~~~|\d{1,9}[.)] *$")
+_HEADING = re.compile(r"#{1,6}(?= |$)")
+# A list marker at the start of a line: bullet or ordered, then 1-4 spaces and content
+# (5+ spaces would make the content indented code).
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])( +)")
+_MARKUP_FIRST = frozenset("-=*_+#|:~>0123456789")
+# Lines that would start a block of their own (inside a paragraph, or as list item content):
+# in those places only plain text is handled here.
+_BLOCK_START = re.compile(r"#{1,6}(?: |$)|[-*+](?: |$)|\d{1,9}[.)](?: |$)|<|~~~|>|\[[ xX]\]")
+# An inline link with a plain destination that markdown-it's normalizeLink leaves unchanged
+# (no spaces, brackets, quotes or parentheses; "%" only as a valid escape).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[A-Za-z0-9\-._~:/?#@!$&*+,;=]|%[0-9A-Fa-f]{2})+)\)")
+_BAD_PROTO = re.compile(r"(?i)(?:vbscript|javascript|file|data):")
+_RUN = re.compile(r"\*+|_+")
+_PUNCT: dict[str, bool] = {}
+
+
+def read_simple(text: str, path: str, front: dict, fm_span: tuple[int, int] | None) -> Document | None:
+    """The Document markdown-it would give, or None if text is outside the simple subset."""
+    body = fm_span[1] if fm_span else 0
+    if not _screen(text, body):
+        return None
+    try:
+        return _Reader(text, path, front, fm_span).read(body)
+    except _Decline:
+        return None
+
+
+def _screen(text: str, pos: int) -> bool:
+    """No character from pos on that needs markdown-it (see _RARE)."""
+    for m in _RARE.finditer(text, pos):
+        i = m.start()
+        ch = text[i]
+        if ch == "]":
+            if text.startswith(":", i + 1):
+                return False
+        elif ch == "!":
+            if text.startswith("[", i + 1):
+                return False
+        elif ch == "&":
+            if _ENTITY.match(text, i):
+                return False
+        elif ch != "<" or not text.startswith(("<!--", "< "), i):
+            return False
+    return True
+
+
+class _Decline(Exception):
+    """Raised deep inside the reader when the document is outside the subset."""
+
+
+class _Reader:
+    def __init__(self, text: str, path: str, front: dict, fm_span):
+        self.src = text
+        self.path = path
+        self.front = front
+        self.fm_span = fm_span
+        self.blocks = []
+        self.comments: list[Comment] = []
+        self.title: str | None = None
+        self.para: list[tuple[int, int]] | None = None  # content spans of the open paragraph's lines
+        self.kind = "paragraph"  # of the open paragraph
+        self.in_list = False
+
+    def read(self, pos: int) -> Document:
+        lines = self.src[pos:].split("\n")
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            ls, le = pos, pos + len(line)
+            pos = le + 1
+            i += 1
+            text = line.lstrip(" ")
+            if not text:  # blank: ends the paragraph
+                self._end_paragraph()
+            elif len(text) < len(line):  # indented: only a plain continuation line
+                if self.para is None or _BLOCK_START.match(text) or _SPECIAL_LINE.match(text):
+                    raise _Decline
+                self.para.append((le - len(text), le))
+            elif text.startswith("<!--"):  # HTML block: to the line holding "-->"
+                self._end_paragraph()
+                self.in_list = False
+                while "-->" not in line:
+                    if i >= len(lines):
+                        raise _Decline  # unclosed: markdown-it swallows the rest
+                    line = lines[i]
+                    le = pos + len(line)
+                    pos = le + 1
+                    i += 1
+                self.comments.extend(find_comments(self.src, ls, le))
+            elif text[0] in _MARKUP_FIRST and self._block_line(text, ls, le):
+                pass
+            elif self.para is not None:  # a lazy continuation line
+                self.para.append((ls, le))
+            else:  # after a blank line, text ends a list
+                self.in_list, self.kind = False, "paragraph"
+                self.para = [(ls, le)]
+        self._end_paragraph()
+        return self._document()
+
+    def _block_line(self, text: str, ls: int, le: int) -> bool:
+        """Handle an unindented line that starts with a markup character, if it is a heading or a
+        list item; False for a paragraph line."""
+        if _SPECIAL_LINE.match(text):
+            raise _Decline
+        m = _HEADING.match(text)
+        if m:
+            self._end_paragraph()
+            self.in_list = False
+            self._heading(text, ls, m.end())
+            return True
+        m = _ITEM.match(text)
+        if m is None:
+            return False
+        content = text[m.end():]
+        if not content or len(m.group(1)) > 4 or _BLOCK_START.match(content):
+            raise _Decline
+        if self.para is not None and not self.in_list and "0" <= text[0] <= "9":
+            raise _Decline  # only "1." may interrupt a paragraph
+        self._end_paragraph()
+        self.in_list, self.kind = True, "list_item"
+        self.para = [(le - len(content), le)]
+        return True
+
+    def _document(self) -> Document:
+        title = self.front.get("title")
+        if title is None or isinstance(title, (dict, list)):
+            title = self.title
+        fm = self.fm_span
+        return Document(
+            self.path, "markdown", self.src, tuple(self.blocks), self.front, fm,
+            tuple(sorted(self.comments, key=lambda c: c.start)), (fm,) if fm else (),
+            None if title is None else str(title),
+        )
+
+    def _heading(self, line: str, ls: int, hashes: int) -> None:
+        content = line[hashes:].strip(" ")
+        if content.endswith("#"):
+            raise _Decline  # a closing sequence, or a "#" that may be one
+        end = ls + len(line.rstrip(" "))
+        block = self._inline([(end - len(content), end)], "heading")
+        if block is not None and hashes == 1 and self.title is None:
+            self.title = block.text
+
+    def _end_paragraph(self) -> None:
+        if self.para is not None:
+            self._inline(self.para, self.kind)
+            self.para = None
+
+    # --- inline level --------------------------------------------------------------------
+    def _inline(self, spans: list[tuple[int, int]], kind: str):
+        """One block from its lines' content spans: the markdown-it reader's writer calls."""
+        src = self.src
+        lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]  # trailing spaces: breaks
+        start, end = lines[0][0], lines[-1][1]
+        chunk = src[start:end]
+        plain = not ("*" in chunk or "_" in chunk or "[" in chunk or "<" in chunk)
+        if plain and len(lines) == 1 and chunk and not url_hint(chunk):
+            # The writer would copy this one trimmed piece whole: the block, built directly.
+            block = Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
+            self.blocks.append(block)
+            return block
+        w = ProseWriter(src)
+        if plain:
+            last = len(lines) - 1
+            for k, (a, b, e) in enumerate(lines):
+                w.text(src[a:b], a)
+                if k < last:
+                    w.space(b, e + 1)
+        else:
+            _Inline(self, lines, start, end, w).run()
+        block = w.finish(kind, len(self.blocks))
+        if block is not None:
+            self.blocks.append(block)
+        return block
+
+
+class _Inline:
+    """Links, emphasis and comments of one paragraph, found exactly or declined.
+
+    Positions are source offsets. markdown-it's inline source is the paragraph's lines joined by
+    LF: the only difference from the source is indentation and line-end spaces, whitespace in
+    both, so emphasis flanking can be judged on the source.
+    """
+
+    def __init__(self, reader: _Reader, lines, start: int, end: int, w: ProseWriter):
+        self.reader = reader
+        self.src = reader.src
+        self.lines = lines
+        self.start, self.end = start, end
+        self.w = w
+
+    def run(self) -> None:
+        # Per line: (start, end, what) of every comment and link, in order.
+        cuts: list[list[tuple]] = []
+        outer: list[tuple[int, int]] = []  # emphasis runs outside links
+        labels: dict[int, list] = {}  # label end -> emphasis runs inside that link's text
+        any_link = "](" in self.src[self.start:self.end]
+        for a, b, _e in self.lines:
+            line_cuts: list[tuple] = []
+            masked = self._comments(a, b, line_cuts)
+            links = self._links(masked, a, line_cuts, any_link)
+            for _ls, le, _lend in links:
+                labels[le] = []
+            for m in _RUN.finditer(masked):
+                s, e = a + m.start(), a + m.end()
+                for ls, le, lend in links:
+                    if ls < s < lend:
+                        if s < le:
+                            labels[le].append((s, e))
+                        break  # a run in a destination is part of the URL
+                else:
+                    outer.append((s, e))
+            cuts.append(sorted(line_cuts, key=lambda c: c[0]))
+        self.marks = self._emphasis(outer, self.end)
+        self.label_marks = {le: self._emphasis(runs, le) for le, runs in labels.items()}
+        self._emit(cuts)
+
+    def _comments(self, a: int, b: int, cuts: list) -> str:
+        """Inline HTML comments on the line, masked out of the returned line text."""
+        src = self.src
+        line = src[a:b]
+        p = line.find("<!--")
+        while p >= 0:
+            q = line.find("-->", p + 4)
+            body = line[p + 4:q]
+            # markdown-it's comment pattern matches exactly up to the first "-->" only when the
+            # body is not empty, does not start with ">" or "->" and does not end with "-".
+            if q < 0 or not body or body[0] == ">" or body.startswith("->") or body.endswith("-"):
+                raise _Decline
+            cuts.append((a + p, a + q + 3, "comment"))
+            line = line[:p] + "\0" * (q + 3 - p) + line[q + 3:]
+            p = line.find("<!--", q + 3)
+        return line
+
+    def _links(self, masked: str, a: int, cuts: list, any_link: bool) -> list:
+        """Inline links on the line: (start, label end, end) each. With no "](" anywhere in the
+        paragraph every bracket is literal text (no reference definitions exist: "]:" declined);
+        otherwise every bracket must belong to a plain link."""
+        if not any_link or "[" not in masked:
+            return []
+        links = []
+        for m in _LINK.finditer(masked):
+            dest = m.group(2)
+            if _BAD_PROTO.match(dest) or "\0" in m.group():
+                raise _Decline
+            s, le, e = a + m.start(), a + m.end(1), a + m.end()
+            if not m.group(1).strip(" "):
+                raise _Decline
+            links.append((s, le, e))
+            cuts.append((s, e, ("link", le, dest)))
+        if masked.count("[") != len(links) or masked.count("]") != len(links):
+            raise _Decline
+        return links
+
+    def _emphasis(self, runs: list[tuple[int, int]], scope_end: int) -> list[tuple[int, int]]:
+        """The runs that become emphasis markup, when they pair trivially; else decline.
+
+        Each run is classified as markdown-it's scanDelims does. Accepted: runs that cannot open
+        or close (literal text), and openers and closers alternating, each closer matching the
+        opener before it in character and length. Then the pairing is unambiguous.
+        """
+        src = self.src
+        markup = []
+        opener = None
+        for s, e in runs:
+            prev = src[s - 1] if s > self.start else " "
+            nxt = src[e] if e < scope_end else " "
+            prev_ws, next_ws = prev in " \n", nxt in " \n"
+            prev_p, next_p = _is_punct(prev), _is_punct(nxt)
+            left = not (next_ws or (next_p and not (prev_ws or prev_p)))
+            right = not (prev_ws or (prev_p and not (next_ws or next_p)))
+            if src[s] == "*":
+                can_open, can_close = left, right
+            else:
+                can_open = left and (not right or prev_p)
+                can_close = right and (not left or next_p)
+            if can_open and can_close:
+                raise _Decline
+            if can_open:
+                if opener is not None or e - s > 3:
+                    raise _Decline
+                opener = (s, e)
+            elif can_close:
+                if opener is None or src[opener[0]:opener[1]] != src[s:e]:
+                    raise _Decline
+                markup += [opener, (s, e)]
+                opener = None
+        if opener is not None:
+            raise _Decline
+        return markup
+
+    def _emit(self, cuts: list[list[tuple]]) -> None:
+        w = self.w
+        src = self.src
+        last = len(self.lines) - 1
+        for k, (a, b, e) in enumerate(self.lines):
+            pieces = sorted(cuts[k] + [(s, t, "markup") for s, t in self.marks if a <= s < b], key=lambda c: c[0])
+            pos = a
+            for s, t, what in pieces:
+                self._text(pos, s)
+                pos = t
+                if what == "comment":
+                    self.reader.comments.append(Comment(s, t, src[s + 4:t - 3]))
+                elif what != "markup":
+                    _, le, dest = what
+                    w.open_link(dest)
+                    inner = s + 1
+                    for ms, mt in sorted(self.label_marks[le]):
+                        self._text(inner, ms)
+                        inner = mt
+                    self._text(inner, le)
+                    w.close_link()
+            self._text(pos, b)
+            if k < last:
+                w.space(b, e + 1)
+
+    def _text(self, s: int, t: int) -> None:
+        if t > s:
+            self.w.text(self.src[s:t], s)
+
+
+def _is_punct(ch: str) -> bool:
+    """markdown-it's isPunctChar or isMdAsciiPunct: Unicode P* or S* (all ASCII punctuation is)."""
+    p = _PUNCT.get(ch)
+    if p is None:
+        p = _PUNCT[ch] = unicodedata.category(ch)[0] in "PS"
+    return p
