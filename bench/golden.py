@@ -25,7 +25,9 @@ sys.path.insert(0, str(BENCH))
 
 from healthlint.api import Linter  # noqa: E402
 
-NIH = ROOT.parent / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl"
+# ../shared next to the checkout (also found from a git worktree further down)
+NIH = next((p / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for p in ROOT.parents
+            if (p / "shared" / "corpora" / "nih").is_dir()), ROOT.parent / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl")
 NOT_OFFLINE = ("HL410", "HL411")
 
 

@@ -22,11 +22,17 @@ def test_one_text_file_imports_no_reader_pool_or_other_format(tmp_path):
         assert heavy not in mods, heavy
 
 
-def test_markdown_without_front_matter_does_not_import_yaml(tmp_path):
-    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures diabetes.\n")
+def test_plain_markdown_imports_neither_markdown_it_nor_yaml(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: Tea\n---\n# Tea\n\nThis herbal tea cures diabetes.\n")
     mods = _imported(["check", "--no-config", "--format", "json", "a.md"], tmp_path)
-    assert "markdown_it" in mods and "json" in mods
+    assert "healthlint.parse.fastmd" in mods and "markdown_it" not in mods and "json" in mods
     assert "yaml" not in mods and "healthlint.formats.text" not in mods and "healthlint.formats.sarif" not in mods
+
+
+def test_markdown_outside_the_plain_subset_is_read_by_markdown_it(tmp_path):
+    write(tmp_path, "a.md", "# Tea\n\n> This herbal tea cures diabetes.\n")
+    mods = _imported(["check", "--no-config", "--format", "json", "a.md"], tmp_path)
+    assert "markdown_it" in mods
 
 
 def test_second_run_compiles_no_rule_pattern(tmp_path):
