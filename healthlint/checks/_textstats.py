@@ -13,7 +13,8 @@ writing, not the vocabulary the topic forces on it.
 Both tables are digested once into the cache folder (healthlint.cache.derived): the CMU counts as a
 dict, pyphen's en_US hyphenation patterns as a dict of bytes (pyphen itself parses its .dic file in
 Python, ~100 ms). Hyphenation points are then counted here with pyphen's own algorithm, so a lint
-never imports pyphen.
+never imports pyphen. A stored table is keyed by its source files, not by this code: give it a new
+name if its format changes.
 """
 from __future__ import annotations
 
