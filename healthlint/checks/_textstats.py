@@ -9,12 +9,19 @@ ships the CMU counts that differ from pyphen's for common words instead.
 A drug or condition name with no plain-language alternative ("atorvastatin", "hypertension") would
 otherwise dominate both scores; counting it as a two-syllable word keeps the score about the
 writing, not the vocabulary the topic forces on it.
+
+Both tables are digested once into the cache folder (healthlint.cache.derived): the CMU counts as a
+dict, pyphen's en_US hyphenation patterns as a dict of bytes (pyphen itself parses its .dic file in
+Python, ~100 ms). Hyphenation points are then counted here with pyphen's own algorithm, so a lint
+never imports pyphen. A stored table is keyed by its source files, not by this code: give it a new
+name if its format changes.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -22,22 +29,69 @@ from . import _lexicon as lex
 
 WORD_RE = regex.compile(r"\p{L}+(?:['\u2019\-]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*")
 VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
+HYPHEN_LEFT = HYPHEN_RIGHT = 2  # pyphen.Pyphen's defaults: no break within two letters of either end
 
 
-@lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen
-
-    return pyphen.Pyphen(lang="en_US")
+def _read_cmu() -> dict[str, int]:
+    return {w: int(c) for w, _, c in (line.partition("\t") for line in lex.data_lines("syllables.tsv.gz"))}
 
 
 @lru_cache(maxsize=1)
 def _cmu() -> dict[str, int]:
-    return {w: int(c) for w, _, c in (line.partition("\t") for line in lex.data_lines("syllables.tsv.gz"))}
+    from .. import cache
+
+    return cache.derived("syllables", [lex.data_path("syllables.tsv.gz")], _read_cmu)
+
+
+def hyphenation_path() -> Path:
+    """pyphen's en_US dictionary, found without importing pyphen (as Pyphen(lang="en_US") finds it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyphen")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "dictionaries" / "hyph_en_US.dic"
+        if path.is_file():
+            return path
+    raise lex.MissingData("the readability rules need pyphen (pip install pyphen)")
+
+
+def _read_patterns() -> tuple[dict[str, bytes], int]:
+    """pyphen's parsed patterns, each (start, levels...) as bytes (levels are digits), and the longest."""
+    import pyphen
+
+    hd = pyphen.HyphDict(hyphenation_path())
+    return {key: bytes((start, *levels)) for key, (start, levels) in hd.patterns.items()}, hd.maxlen
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[dict[str, bytes], int]:
+    from .. import cache
+
+    path = hyphenation_path()
+    return cache.derived("hyphenation", [path], _read_patterns)
+
+
+def hyphen_points(word: str) -> int:
+    """len(pyphen.Pyphen(lang="en_US").positions(word)): Liang's algorithm as pyphen runs it (every
+    substring of ".word." that is a pattern raises the levels between its letters; odd levels are
+    break points), keeping the points at least HYPHEN_LEFT/HYPHEN_RIGHT letters from the ends."""
+    patterns, maxlen = _patterns()
+    pointed = f".{word.lower()}."
+    n = len(pointed)
+    levels = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + maxlen, n) + 1):
+            pattern = patterns.get(pointed[i:j])
+            if pattern:
+                for k, level in enumerate(pattern[1:], i + pattern[0]):
+                    if level > levels[k]:
+                        levels[k] = level
+    right = len(word) - HYPHEN_RIGHT
+    return sum(1 for i, level in enumerate(levels) if level % 2 and HYPHEN_LEFT <= i - 1 <= right)
 
 
 def _part(part: str) -> int:
-    return _cmu().get(part) or len(_hyphenator().positions(part)) + 1
+    return _cmu().get(part) or hyphen_points(part) + 1
 
 
 @lru_cache(maxsize=50_000)
@@ -53,8 +107,7 @@ def syllables(word: str) -> int:
     return count
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to make than a dataclass
     words: int
     sentences: int
     syllables: int
@@ -77,17 +130,42 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+# Counts packed in one int, words | syllables << SHIFT | polysyllables << 2 * SHIFT, so that one sum()
+# adds all three. Exact while a field stays under 2**SHIFT: a word has at least one character and at
+# most three syllables per character (CMU: "w"), so for any text under a billion characters.
+SHIFT = 32
+MASK = (1 << SHIFT) - 1
+MAX_CHUNKS = 200_000  # memo entries kept before starting afresh (a bound on memory, not on speed)
+_chunks: dict[str, int] = {}  # whitespace-separated chunk ("disease.", "follow-up") -> packed counts
+
+
+def _chunk_counts(chunk: str) -> int:
+    counts = [syllables(w) for w in WORD_RE.findall(chunk)]
+    return len(counts) | sum(counts) << SHIFT | sum(c >= 3 for c in counts) << 2 * SHIFT
+
+
+def packed_counts(texts: list[str]) -> list[int]:
+    """The packed counts of each text: a str.split() and a dict lookup per chunk, memoised per
+    distinct chunk. Exact: a word (WORD_RE: letters, digits, ' ’ - . ,) never contains whitespace,
+    so a text's words are its chunks' words."""
+    get = _chunks.__getitem__
+    try:
+        return [sum(map(get, text.split())) for text in texts]
+    except KeyError:
+        if len(_chunks) > MAX_CHUNKS:
+            _chunks.clear()
+        for text in texts:
+            for chunk in text.split():
+                if chunk not in _chunks:
+                    _chunks[chunk] = _chunk_counts(chunk)
+        return [sum(map(get, text.split())) for text in texts]
+
+
+def stats_of(packed: list[int]) -> Stats:
+    """Stats of sentences from their packed counts; sentences without words do not count."""
+    total = sum(packed)
+    return Stats(total & MASK, len(packed) - packed.count(0), total >> SHIFT & MASK, total >> 2 * SHIFT)
+
+
 def stats(sentences: list[str]) -> Stats:
-    n_words = n_syll = n_poly = 0
-    n_sent = 0
-    for sentence in sentences:
-        ws = words(sentence)
-        if not ws:
-            continue
-        n_sent += 1
-        for w in ws:
-            s = syllables(w)
-            n_words += 1
-            n_syll += s
-            n_poly += s >= 3
-    return Stats(n_words, n_sent, n_syll, n_poly)
+    return stats_of(packed_counts(sentences))

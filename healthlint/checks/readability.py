@@ -1,7 +1,8 @@
 """Readability (HL5xx): reading grade per article, long sentences, dense paragraphs.
 
 Scores are Flesch-Kincaid grade and SMOG with medical terms counted as two-syllable words (see
-_textstats). The hyphenation dictionary loads lazily inside check().
+_textstats). The three rules share one count of words and syllables per sentence of each prose
+block (_prose); the syllable tables load lazily inside check().
 """
 from __future__ import annotations
 
@@ -18,52 +19,81 @@ GUIDANCE = (
     "health literacy (NAAL 2003); text above their level is not read, or is misread."
 )
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
+Prose = list[tuple[Block, list[Sentence], list[int]]]
+_last: tuple[list[Sentence], Prose] | None = None  # the latest lint run's _prose(), with its key
+
+
+def _prose(doc: Document, ctx: Context) -> Prose:
+    """Each prose block with its sentences and their packed word and syllable counts
+    (_textstats.packed_counts), counted once per lint run and shared by the three rules. The key is
+    the run's sentence list of the first prose block: each run (each Context) splits afresh, so
+    nothing carries over from one run to the next, and the memo holds the list, so it stays unique."""
+    global _last
+    from ._textstats import packed_counts
+
+    first = next((b for b in doc.blocks if b.kind in PROSE_KINDS), None)
+    if first is None:
+        return []
+    key, last = ctx.sentences(first), _last
+    if last is not None and last[0] is key:
+        return last[1]
+    prose = []
+    for block in doc.blocks:
+        if block.kind in PROSE_KINDS:
+            sentences, text = ctx.sentences(block), block.text
+            prose.append((block, sentences, packed_counts([text[s.start:s.end] for s in sentences])))
+    _last = (key, prose)
+    return prose
 
 
 def _grade_line(st) -> str:
     return f"Flesch-Kincaid grade {st.fk_grade:.1f}, SMOG {st.smog:.1f}"
 
 
+# All three rules have document scope and walk the prose blocks themselves: one call per document
+# instead of one per block (or per sentence), with each finding's span relative to its block, as
+# the block- and sentence-scope versions reported it.
+
 class ArticleGrade(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from . import _textstats as ts
+        from ._textstats import stats_of
 
-        blocks = [b for b in unit.blocks if b.kind in PROSE_KINDS]
-        sentences = [s.text for b in blocks for s in ctx.sentences(b)]
-        st = ts.stats(sentences)
+        prose = _prose(unit, ctx)
+        st = stats_of([n for _, _, counts in prose for n in counts])
         if st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
             return
         target = ctx.options["target"]
-        hardest = max(blocks, key=lambda b: ts.stats([s.text for s in ctx.sentences(b)]).fk_grade)
+        hardest = max(prose, key=lambda p: stats_of(p[2]).fk_grade)[0]
         yield RawFinding(0, len(hardest.text), f"The article reads above the target grade {target}: {_grade_line(st)} "
                          f"over {st.words} words (medical terms counted as two syllables). Shorten sentences and use "
                          "plainer words; this is its hardest paragraph.", block=hardest)
 
 
 class LongSentence(Rule):
-    def check(self, unit: Sentence, ctx: Context) -> Iterable[RawFinding]:
-        from . import _textstats as ts
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        from ._textstats import MASK
 
-        if unit.block.kind not in PROSE_KINDS:
-            return
-        n = len(ts.words(unit.text))
-        if n > ctx.options["max_words"]:
-            text = unit.text.rstrip()
-            yield RawFinding(0, len(text), f"Long sentence: {n} words (aim for under 20, at most {ctx.options['max_words']}). "
-                             "Split it into shorter sentences, one idea each.")
+        limit = ctx.options["max_words"]
+        for block, sentences, counts in _prose(unit, ctx):
+            for sentence, packed in zip(sentences, counts):
+                n = packed & MASK
+                if n > limit:
+                    end = sentence.start + len(sentence.text.rstrip())
+                    yield RawFinding(sentence.start, end, f"Long sentence: {n} words (aim for under 20, at most {limit}). "
+                                     "Split it into shorter sentences, one idea each.", block=block)
 
 
 class DenseParagraph(Rule):
-    def check(self, unit: Block, ctx: Context) -> Iterable[RawFinding]:
-        from . import _textstats as ts
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        from ._textstats import stats_of
 
-        if unit.kind not in PROSE_KINDS:
-            return
-        st = ts.stats([s.text for s in ctx.sentences(unit)])
-        if st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
-            return
-        yield RawFinding(0, len(unit.text.rstrip()), f"Hard paragraph: {_grade_line(st)} (target {ctx.options['target']}). "
-                         "Use shorter sentences and everyday words; explain terms the reader needs.")
+        for block, _, counts in _prose(unit, ctx):
+            st = stats_of(counts)
+            if st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
+                continue
+            yield RawFinding(0, len(block.text.rstrip()), f"Hard paragraph: {_grade_line(st)} "
+                             f"(target {ctx.options['target']}). Use shorter sentences and everyday words; explain "
+                             "terms the reader needs.", block=block)
 
 
 RULES = [
@@ -96,7 +126,7 @@ RULES = [
             instead="The medicine can interact with other drugs, including pain relievers and herbal supplements. "
                     "Tell your doctor and pharmacist about everything you take.",
         ),
-        scope="sentence", options={"max_words": 35},
+        scope="document", options={"max_words": 35},
     ),
     DenseParagraph(
         "HL503", "hard-paragraph", "readability", Severity.INFO,
@@ -109,6 +139,6 @@ RULES = [
                     "manifestations should consult ...'.",
             instead="Short sentences with everyday words: 'If your symptoms do not go away, see your doctor.'",
         ),
-        scope="block", options={"target": 8, "max_grade": 12.0, "min_words": 40},
+        scope="document", options={"target": 8, "max_grade": 12.0, "min_words": 40},
     ),
 ]
