@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
+
+import regex
 
 from ..document import Block, Document, Sentence
 from ..finding import CATEGORIES, RawFinding, Severity
 
 SCOPES = ("document", "block", "sentence")
-WORD_RE = re.compile(r"\w+")  # the word tokens of Context.words and Rule.triggers
+# The word tokens of Context.words and Rule.triggers: the regex module's \w, so that a token
+# ends exactly where a rule pattern's \b does (the stdlib's \w also takes "²" and "½").
+WORD_RE = regex.compile(r"\w+")
 CODE_RE = re.compile(r"^HL\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -32,12 +36,23 @@ class Context:
         self._sentences: dict[int, list[Sentence]] = {}
         self._folded: dict[int, tuple[str, str]] = {}
         self._words: dict[int, frozenset[str]] = {}
+        self._memo: dict[Any, Any] = {}
 
     def with_options(self, options: dict[str, Any]) -> "Context":
         ctx = Context(self.document, options)
         # Share the per-unit caches across rules: each unit is split and folded once.
         ctx._sentences, ctx._folded, ctx._words = self._sentences, self._folded, self._words
+        ctx._memo = self._memo
         return ctx
+
+    def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+        """build(), computed once per document for every rule that asks with the same key (a
+        module-level object such as a function makes a good key): work shared between rules."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     def folded(self, text: str) -> str:
         """text.casefold(), computed once per text object for all rules."""
@@ -50,7 +65,7 @@ class Context:
         """The casefolded word tokens (maximal runs of \\w characters) of a block's text."""
         words = self._words.get(id(block))
         if words is None:
-            words = self._words[id(block)] = frozenset(WORD_RE.findall(self.folded(block.text)))
+            words = self._words[id(block)] = word_tokens(self.folded(block.text))
         return words
 
     def document_words(self) -> frozenset[str]:
@@ -69,6 +84,14 @@ class Context:
             cached = [Sentence(block, s, e) for s, e in split_sentences(block.text)]
             self._sentences[id(block)] = cached
         return cached
+
+
+def word_tokens(folded: str) -> frozenset[str]:
+    """The \\w+ tokens of casefolded text. "İ" casefolds to "i" + U+0307 yet a case-insensitive
+    pattern matches it as "i": such tokens also count without the combining dot."""
+    if "\u0307" in folded:
+        folded += " " + folded.replace("\u0307", "")
+    return frozenset(WORD_RE.findall(folded))
 
 
 @dataclass(eq=False)
