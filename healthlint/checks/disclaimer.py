@@ -9,15 +9,18 @@ from typing import Iterable
 
 import regex
 
+from .. import rxcache
 from ..document import Document
 from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE, RISK_RE, SELLING_RE, TREATMENT_RE, advice_spans,
+    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
+    RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
-from ._crisis import MENTION_RE, RESOURCE_HOSTS, resource_regex, suggestion, unsafe_wording
+from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_regex, suggestion, unsafe_wording
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
-from .base import Context, Rule, RuleDocs
+from .base import WORD_RE, Context, Rule, RuleDocs
+from .screen import Screen, as_screen, passes
 
 PROSE_KINDS = ("paragraph", "list_item", "table_cell", "blockquote")
 POLICIES = ("always", "when-advice", "never")
@@ -37,6 +40,131 @@ def _top_finding(doc: Document, message: str, **kw) -> RawFinding:
 
 
 # ---------------------------------------------------------------------------------------------
+# Literal screens: most articles never mention suicide, and most blocks hold no disclaimer, risk
+# or treatment word, so the rules look for the literals their patterns need (rxcache.literal_screen:
+# exact by construction) before running the patterns: first in the document's word tokens (which
+# the engine computes anyway), then in a block's.
+
+_SCREENED: set[str] = set()  # every literal of the screens below
+
+
+def _screen(pattern: regex.Pattern) -> Screen | None:
+    """The pattern's literal screen, with literals of word characters only: a text that holds
+    "must-have" holds "must" inside one of its word tokens (a group left with no word literal
+    is dropped: a weaker screen, still exact)."""
+    found = rxcache.literal_screen(pattern.pattern, pattern.flags)
+    alternatives = []
+    for alt in found or ():
+        groups = [{max(WORD_RE.findall(lit), key=len, default="") for lit in group} for group in alt]
+        groups = [g for g in groups if "" not in g]
+        if not groups:
+            return None  # this alternative needs nothing we can look up
+        alternatives.append(groups)
+    if not alternatives:
+        return None
+    screen = as_screen(alternatives)
+    _SCREENED.update(lit for alt in screen for group in alt for lit in group)
+    return screen
+
+
+DISCLAIMER_SCREEN = _screen(DISCLAIMER_RE)
+MENTION_SCREEN = _screen(MENTION_RE)
+UNSAFE_SCREEN = _screen(UNSAFE_RE)
+RISK_SCREEN = _screen(RISK_RE)
+TREATMENT_SCREEN = _screen(TREATMENT_RE)
+BENEFIT_SCREEN = _screen(BENEFIT_RE)
+SELLING_SCREEN = _screen(SELLING_RE)
+DEFAULT_RESOURCES = resource_regex("any", [])
+RESOURCE_SCREEN = _screen(DEFAULT_RESOURCES)
+DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
+DOSE_SCREENS = (_screen(DOSE_RE), _screen(SCHEDULE), _screen(DOSE_CONTEXT))
+_LITERALS = tuple(sorted(_SCREENED))
+
+# Word tokens seen, and those that contain a literal, with the literals they contain: looked up
+# per distinct token, once (a document's tokens are mostly known already).
+_SEEN: set[str] = set()
+_HAS: set[str] = set()
+_IN_WORD: dict[str, frozenset[str]] = {}
+MAX_WORDS = 200_000  # remembered tokens; the memo starts afresh beyond this
+
+
+def _literals_in(words: frozenset[str]) -> frozenset[str]:
+    if len(_SEEN) > MAX_WORDS:
+        _SEEN.clear()
+        _HAS.clear()
+        _IN_WORD.clear()
+    new = words.difference(_SEEN)
+    if new:
+        for word in new:
+            found = frozenset(lit for lit in _LITERALS if lit in word)
+            if found:
+                _IN_WORD[word] = found
+                _HAS.add(word)
+        _SEEN.update(new)
+    return frozenset().union(*map(_IN_WORD.__getitem__, words & _HAS))
+
+
+class _Literals:
+    """Which screened literals a document holds (found once for all its rules), and each block."""
+
+    def __init__(self, doc: Document, ctx: Context):
+        self.doc = doc
+        self._blocks: dict[int, frozenset[str]] = {}
+        # I with a dot: IGNORECASE matches it to "i", but casefold() turns it into two characters,
+        # so a literal could be missed: no screens for such a document.
+        dotted = any("\u0130" in b.text for b in doc.blocks)
+        self.present = None if dotted else _literals_in(ctx.document_words())
+
+    def narrow(self, screen: Screen | None) -> Screen | None:
+        """The screen's alternatives that the document's literals allow, each group cut down to
+        the literals it holds: () when the pattern cannot match in any block; None: no screen."""
+        if screen is None or self.present is None:
+            return None
+        present = self.present
+        return tuple(alt2 for alt in screen
+                     if all(alt2 := tuple(group & present for group in alt)))
+
+    def may_match(self, screen: Screen | None, ctx: Context, block) -> bool:
+        """Could a pattern with this (narrowed) screen match in the block? Always, without a screen."""
+        if screen is None:
+            return True
+        if not screen:
+            return False
+        present = self._blocks.get(id(block))
+        if present is None:
+            present = self._blocks[id(block)] = _literals_in(ctx.words(block))
+        return passes(screen, present)
+
+
+_last: list = [None]
+
+
+def _literals(doc: Document, ctx: Context) -> _Literals:
+    """The document's literals, shared by the HL70x rules that run on it one after another."""
+    found = _last[0]
+    if found is None or found.doc is not doc:
+        found = _last[0] = _Literals(doc, ctx)
+    return found
+
+
+def _advice_screens(lits: _Literals) -> tuple:
+    """advice_spans needs a directive (an act verb), or a dose with a schedule and a dose word."""
+    return (lits.narrow(DIRECTIVE_SCREEN),) + tuple(lits.narrow(s) for s in DOSE_SCREENS)
+
+
+def _may_advise(lits: _Literals, screens: tuple, ctx: Context, block) -> bool:
+    directive, dose, schedule, context = screens
+    return lits.may_match(directive, ctx, block) or (
+        lits.may_match(dose, ctx, block) and lits.may_match(schedule, ctx, block) and lits.may_match(context, ctx, block))
+
+
+def _cannot(screens: tuple) -> bool:
+    """True when no block of the document can hold advice (advice screens narrowed to nothing)."""
+    directive, dose, schedule, context = screens
+    return directive == () and (dose == () or schedule == () or context == ())
+
+
+# ---------------------------------------------------------------------------------------------
 # HL701 missing disclaimer
 
 def _compile_house(pattern: str) -> regex.Pattern | None:
@@ -48,17 +176,22 @@ def _compile_house(pattern: str) -> regex.Pattern | None:
         return regex.compile(regex.escape(pattern), regex.IGNORECASE)  # a plain sentence, not a regex
 
 
-def has_disclaimer(doc: Document, house: regex.Pattern | None) -> bool:
+def has_disclaimer(doc: Document, ctx: Context, house: regex.Pattern | None) -> bool:
     if house is None and doc.front_matter.get("disclaimer") not in (None, False, "", "false", "no"):
         return True  # the site template prints it
     if house is not None:
         return any(house.search(b.text) for b in doc.blocks)
-    return any(DISCLAIMER_HINT.search(b.text) and DISCLAIMER_RE.search(b.text) for b in doc.blocks)
+    lits = _literals(doc, ctx)
+    screen = lits.narrow(DISCLAIMER_SCREEN)
+    # Last block first: that is where disclaimers usually are (any block will do).
+    return any(lits.may_match(screen, ctx, b) and DISCLAIMER_HINT.search(b.text) and DISCLAIMER_RE.search(b.text)
+               for b in reversed(doc.blocks))
 
 
-def first_advice(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
+def first_advice(doc: Document, ctx: Context, screens: tuple) -> tuple[object, int, int] | None:
+    lits = _literals(doc, ctx)
     for block in doc.blocks:
-        if block.kind in PROSE_KINDS:
+        if block.kind in PROSE_KINDS and _may_advise(lits, screens, ctx, block):
             for s, e in advice_spans(block.text, _spans(ctx, block)):
                 return block, s, e
     return None
@@ -90,10 +223,13 @@ class MissingDisclaimer(Rule):
             raise ValueError(f"HL701: option `policy` must be one of {', '.join(POLICIES)}, not {policy!r}")
         if policy == "never" or not doc.blocks:
             return
+        screens = _advice_screens(_literals(doc, ctx))
+        if policy == "when-advice" and _cannot(screens):
+            return  # no advice anywhere: nothing to report, whatever the disclaimer
         house = _compile_house(str(ctx.options.get("pattern") or ""))
-        if has_disclaimer(doc, house):
+        if has_disclaimer(doc, ctx, house):
             return
-        advice = first_advice(doc, ctx)
+        advice = first_advice(doc, ctx, screens)
         if policy == "when-advice" and advice is None:
             return
         text = str(ctx.options.get("text") or DEFAULT_DISCLAIMER)
@@ -157,9 +293,13 @@ is not a substitute for professional medical advice: talk to your doctor before 
 
 class MissingCrisisResource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
+        lits = _literals(doc, ctx)
+        mention = lits.narrow(MENTION_SCREEN)
+        if mention == ():
+            return
         first = None
         for block in doc.blocks:
-            m = MENTION_RE.search(block.text)
+            m = MENTION_RE.search(block.text) if lits.may_match(mention, ctx, block) else None
             if m:
                 first = (block, m)
                 break
@@ -167,8 +307,10 @@ class MissingCrisisResource(Rule):
             return
         country = str(ctx.options.get("country") or "any")
         resources = resource_regex(country, list(ctx.options.get("resources") or []))
+        screen = lits.narrow(RESOURCE_SCREEN) if resources.pattern == DEFAULT_RESOURCES.pattern else None
         for block in doc.blocks:
-            if resources.search(block.text) or any(h in link.href.lower() for link in block.links for h in RESOURCE_HOSTS):
+            if (lits.may_match(screen, ctx, block) and resources.search(block.text)
+                    or any(h in link.href.lower() for link in block.links for h in RESOURCE_HOSTS)):
                 return
         block, m = first
         yield _block_finding(
@@ -219,7 +361,18 @@ def _match_case(original: str, replacement: str) -> str:
 
 
 class SuicideWording(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
+    # Document scope: one test of the document's literals skips the (nearly) all articles
+    # without the wording, instead of a pattern search in every block.
+    def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
+        lits = _literals(doc, ctx)
+        screen = lits.narrow(UNSAFE_SCREEN)
+        if screen == ():
+            return
+        for block in doc.blocks:
+            if lits.may_match(screen, ctx, block):
+                yield from self._block(block)
+
+    def _block(self, block) -> Iterable[RawFinding]:
         for s, e, replacement, fixable in unsafe_wording(block.text):
             if guards.quoted(block.text, s, e):
                 continue  # discussing the phrase itself, as style guides do
@@ -229,7 +382,7 @@ class SuicideWording(Rule):
                 s, e,
                 f"\"{phrase}\": safe-messaging guidelines advise against this wording; say \"{replacement}\" "
                 f"instead (WHO; reportingonsuicide.org).",
-                fix_replacement=fix,
+                fix_replacement=fix, block=block,
             )
 
 
@@ -239,7 +392,7 @@ SUICIDE_WORDING = SuicideWording(
     category="disclaimer",
     severity=Severity.WARNING,
     summary="Wording that safe-messaging guidelines warn against, such as \"committed suicide\".",
-    scope="block",
+    scope="document",
     fixable=True,
     docs=RuleDocs(
         what="""
@@ -270,31 +423,47 @@ The singer died by suicide last year, as suicide rates rose in the region.
 def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, str] | None:
     """The first promotional sentence, if the article promotes a treatment: at least two sentences pair
     a treatment with an unhedged benefit, and it sells or tells the reader to use it."""
+    lits = _literals(doc, ctx)
+    treatment, benefit, selling_screen = (lits.narrow(s) for s in (TREATMENT_SCREEN, BENEFIT_SCREEN, SELLING_SCREEN))
+    advice = _advice_screens(lits)
+    if treatment == () or benefit == () or selling_screen == () and _cannot(advice):
+        return None  # no claim, or nothing sold or advised, anywhere in the article
     first, claims, selling = None, 0, False
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS and block.kind != "heading":
             continue
-        spans = _spans(ctx, block)
-        if not TREATMENT_RE.search(block.text):
+        sells = lits.may_match(selling_screen, ctx, block)
+        if not (lits.may_match(treatment, ctx, block) and TREATMENT_RE.search(block.text)):
             if not selling and block.kind in PROSE_KINDS:
-                selling = SELLING_RE.search(block.text) is not None or any(True for _ in advice_spans(block.text, spans))
+                selling = (sells and SELLING_RE.search(block.text) is not None
+                           or _may_advise(lits, advice, ctx, block) and any(True for _ in advice_spans(block.text, _spans(ctx, block))))
             continue
+        claimed = lits.may_match(benefit, ctx, block)
+        spans = _spans(ctx, block)
         for s, e in spans:
             sentence = block.text[s:e]
-            found = list(TREATMENT_RE.finditer(sentence))
-            if found and BENEFIT_RE.search(sentence) and not HEDGE_RE.search(sentence):
+            if claimed and BENEFIT_RE.search(sentence) and TREATMENT_RE.search(sentence) and not HEDGE_RE.search(sentence):
                 claims += 1
                 if first is None:  # point at a named product ("gummies") rather than "treatment" if there is one
+                    found = list(TREATMENT_RE.finditer(sentence))
                     t = next((m for m in found if not GENERIC_TREATMENT.match(m.group())), found[0])
                     first = (block, s + t.start(), s + t.end(), sentence)
-            selling = selling or SELLING_RE.search(sentence) is not None
+            selling = selling or sells and SELLING_RE.search(sentence) is not None
         if not selling:
-            selling = block.kind in PROSE_KINDS and any(True for _ in advice_spans(block.text, spans))
+            selling = (block.kind in PROSE_KINDS and _may_advise(lits, advice, ctx, block)
+                       and any(True for _ in advice_spans(block.text, spans)))
+        if claims >= 2 and selling:
+            break  # nothing later changes the answer
     return first if claims >= 2 and selling else None
 
 
-def mentions_risks(doc: Document) -> bool:
+def mentions_risks(doc: Document, ctx: Context) -> bool:
+    # A block without the risk words cannot match, with or without denials blanked out.
+    lits = _literals(doc, ctx)
+    screen = lits.narrow(RISK_SCREEN)
     for block in doc.blocks:
+        if not lits.may_match(screen, ctx, block):
+            continue
         text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), block.text)
         if RISK_RE.search(text):
             return True
@@ -303,8 +472,12 @@ def mentions_risks(doc: Document) -> bool:
 
 class RisksNotMentioned(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
+        # Most articles mention some risk early on: that settles it before the costlier search
+        # for promotion (the finding needs both, so the order changes nothing).
+        if mentions_risks(doc, ctx):
+            return
         evidence = _promotion_evidence(doc, ctx)
-        if evidence is None or mentions_risks(doc):
+        if evidence is None:
             return
         block, s, e, sentence = evidence
         quote = sentence if len(sentence) <= 70 else sentence[:70].rsplit(" ", 1)[0] + " ..."
