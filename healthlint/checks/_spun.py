@@ -160,85 +160,94 @@ def block_hits(text: str, words: frozenset[str], folded: str) -> list[Hit]:
     """tortured_hits(text) followed by synonym_hits(text, tortured): the spun wording of one block,
     given its casefolded text and \\w+ tokens (Context.folded, Context.words). A block that cannot
     hold any listed phrase is not scanned."""
-    t = tables()
+    tortured_index, restoration_index = indexes()
     screen = not any(c in text for c in UNSAFE_CHARS)
-    tortured = tortured_hits(text) if not screen or t.tortured_index.may_occur(words, folded) else []
-    if screen and not t.restoration_index.may_occur(words, folded):
+    tortured = tortured_hits(text) if not screen or tortured_index.may_occur(words, folded) else []
+    if screen and not restoration_index.may_occur(words, folded):
         return tortured
     return tortured + synonym_hits(text, tortured)
 
 
-@dataclass(frozen=True)
 class PhraseIndex:
-    """Phrases by the rarest in English of their \\w+ pieces: piece -> (the phrase's other pieces, a
-    pattern for it in casefolded text) per phrase."""
-    keys: frozenset[str]
-    rest: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    """Phrases (words joined by spaces) by the rarest in English of their \\w+ pieces."""
+
+    def __init__(self, by_piece: dict[str, tuple[str, ...]]):
+        self.by_piece = by_piece
+        self.keys = frozenset(by_piece)
+        self._tests: dict[str, tuple[tuple[frozenset[str], str], ...]] = {}  # by piece, when first needed
+
+    def __reduce__(self):
+        return PhraseIndex, (self.by_piece,)
 
     @classmethod
     def of(cls, phrases) -> "PhraseIndex":
-        split = {phrase: frozenset(p for word in phrase for p in WORD_RE.findall(word.casefold())) for phrase in phrases}
-        if not all(split.values()):  # a TOKEN_RE word always has a letter or digit
-            raise ValueError("a phrase without word characters")
         try:
-            freq = lex.english_frequencies()
+            freq = lex.english_table()
         except lex.MissingData:  # only the choice of piece, not the result, depends on it
             freq = {}
-        rest: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for phrase, pieces in split.items():
-            piece = min(pieces, key=lambda p: (freq.get(p, 0), p))
-            rest.setdefault(piece, []).append((pieces - {piece}, _folded_pattern(phrase)))
-        return cls(frozenset(rest), {p: tuple(r) for p, r in rest.items()})
+        by_piece: dict[str, list[str]] = {}
+        for phrase in map(" ".join, phrases):
+            piece = min(_phrase_test(phrase)[0], key=lambda p: (freq.get(p, 0), p))
+            by_piece.setdefault(piece, []).append(phrase)
+        return cls({p: tuple(r) for p, r in by_piece.items()})
 
     def may_occur(self, words: frozenset[str], folded: str) -> bool:
         """Can a phrase of the index occur in the text with these \\w+ tokens and casefolded text?
         Exact as a necessary condition: all its pieces are tokens (see UNSAFE_CHARS), and its words
         stand in the casefolded text with only whitespace between them."""
-        return any(others <= words and _compiled(pattern).search(folded)
-                   for piece in self.keys & words for others, pattern in self.rest[piece])
+        tests = self._tests
+        for piece in self.keys & words:
+            found = tests.get(piece)
+            if found is None:
+                found = tests[piece] = tuple(map(_phrase_test, self.by_piece[piece]))
+            for pieces, pattern in found:
+                if pieces <= words and re.search(pattern, folded):  # compiled once, by re's own cache
+                    return True
+        return False
 
 
-def _folded_pattern(phrase: tuple[str, ...]) -> str:
-    """Where a TOKEN_RE token t with t.lower().replace("’", "'") == word stands, the casefolded text
-    has casefold(t): casefold(word) with any apostrophe possibly curly (casefold(c.lower()) ==
-    casefold(c) for every character, checked in tests/test_garbled_speed.py)."""
-    return r"\s+".join(re.escape(word.casefold()).replace("'", "['’]") for word in phrase)
-
-
-_COMPILED: dict[str, re.Pattern] = {}
-
-
-def _compiled(pattern: str) -> re.Pattern:
-    found = _COMPILED.get(pattern)
-    if found is None:
-        found = _COMPILED[pattern] = re.compile(pattern)
-    return found
+def _phrase_test(phrase: str) -> tuple[frozenset[str], str]:
+    """A phrase's \\w+ pieces, and a pattern for it in casefolded text: where a TOKEN_RE token t with
+    t.lower().replace("’", "'") == word stands, the casefolded text has casefold(t), which is
+    casefold(word) with any apostrophe possibly curly (casefold(c.lower()) == casefold(c) for every
+    character, checked in tests/test_garbled_speed.py), and only whitespace between words."""
+    words = phrase.split(" ")
+    pieces = frozenset(p for word in words for p in WORD_RE.findall(word.casefold()))
+    if not pieces:  # a TOKEN_RE word always has a letter or digit
+        raise ValueError(f"a phrase without word characters: {phrase!r}")
+    return pieces, r"\s+".join(re.escape(word.casefold()).replace("'", "['’]") for word in words)
 
 
 @dataclass(frozen=True)
 class Tables:
     tortured: dict[tuple[str, ...], str]  # lex.tortured_phrases()
     restorations: dict[tuple[str, ...], str]  # every 2-3 word window that _restore() restores, and to what
-    tortured_index: PhraseIndex  # the tortured phrases short enough to match (MAX_TORTURED)
-    restoration_index: PhraseIndex
+
+
+SOURCES = ("tortured-phrases.tsv.gz", "health-tortured.tsv", "spinner-synonyms.tsv", "spinner-mined.tsv.gz",
+           "medical-words.txt", "medical-phrases.txt", "english-pairs.tsv.gz")
+
+
+def _derived(name: str, build):
+    """A table derived from the word lists and this code, kept in the cache folder between runs."""
+    from .. import cache
+
+    return cache.derived(name, [str(lex.data_path(n)) for n in SOURCES] + [__file__, lex.__file__], build)
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    """Derived once from the word lists and kept in the cache folder (building takes ~0.5 s)."""
-    from .. import cache
-
-    names = ("tortured-phrases.tsv.gz", "health-tortured.tsv", "spinner-synonyms.tsv", "spinner-mined.tsv.gz",
-             "medical-words.txt", "medical-phrases.txt", "english-pairs.tsv.gz")
-    sources = [str(lex.data_path(n)) for n in names] + [__file__, lex.__file__]
-    return cache.derived("spuntables", sources, _build_tables)
+    """The phrase tables (building them takes ~0.5 s; only blocks that pass the indexes need them)."""
+    return _derived("spuntables", lambda: Tables(lex.tortured_phrases(), {
+        w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}))
 
 
-def _build_tables() -> Tables:
-    tortured = lex.tortured_phrases()
-    restorations = {w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}
-    return Tables(tortured, restorations, PhraseIndex.of(k for k in tortured if len(k) <= MAX_TORTURED),
-                  PhraseIndex.of(restorations))
+@lru_cache(maxsize=1)
+def indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    """Indexes of the tortured phrases short enough to match (MAX_TORTURED) and of the restorable
+    windows, small enough to load in a few ms on every run."""
+    return _derived("spunindex", lambda: (
+        PhraseIndex.of(k for k in tables().tortured if len(k) <= MAX_TORTURED), PhraseIndex.of(tables().restorations)))
 
 
 def _spun_windows() -> set[tuple[str, ...]]:

@@ -96,9 +96,12 @@ class Misspelling(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
         from . import _spelling
 
-        texts = [b.text for b in unit.blocks]
-        vocab = _spelling.article_vocabulary(texts)
+        vocab = None  # the article's word counts, only once a block may hold a typo
         for block in unit.blocks:
+            if not _spelling.may_have_typos(block.text, ctx.words(block)):
+                continue
+            if vocab is None:
+                vocab = _spelling.article_vocabulary([b.text for b in unit.blocks])
             for typo in _spelling.find_typos(block.text, vocab):
                 options = " or ".join(f"'{s}'" for s in typo.suggestions)
                 fix = typo.suggestions[0] if len(typo.suggestions) == 1 else None
