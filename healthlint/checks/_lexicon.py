@@ -141,7 +141,7 @@ def english_table() -> FrequencyTable:
     """english_frequencies() as a FrequencyTable, kept in the cache folder between runs."""
     from .. import cache
 
-    sources = [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz"))]
+    sources = [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz")), __file__]
     return FrequencyTable(*cache.derived("englishfreq", sources, FrequencyTable.build))
 
 
