@@ -2,11 +2,15 @@
 
 Each finder takes sentence text and yields Slip(start, end, message, replacement or None). They are
 deliberately narrow: closed word lists and patterns whose every match is an error in edited prose.
+A finder is a sequence of parts, each with a gate (parts_for) that tells from a whole block whether
+the part can fire in any of its sentences, so that most blocks need no per-sentence work.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator, NamedTuple
+
+import re
 
 import regex
 
@@ -38,6 +42,17 @@ def repeated_words(text: str) -> Iterator[Slip]:
         yield Slip(m.start(2), m.end(3), f"Repeated word: '{word} {m.group(3)}'; delete the second one.", "")
 
 
+
+# On ASCII text, the casefolded text has a match of this wherever REPEAT_RE matches the text (its
+# \s is a superset of regex's; the group cannot stop inside a word, so it may be possessive).
+REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
+
+
+def _may_repeat(text: str, folded: str, words) -> bool:
+    screen = REPEAT_ASCII_SCREEN.search(folded) if text.isascii() else REPEAT_RE.search(text)
+    return screen is not None
+
+
 # --- confused words -------------------------------------------------------------------------------
 # "it's" + a word that only makes sense after a possessive.
 ITS_NOUNS = (
@@ -47,26 +62,40 @@ ITS_NOUNS = (
 ITS_RE = regex.compile(rf"\b(it{APOS}s)\s+(?:{ITS_NOUNS})\b(?![\-\p{{L}}])", _F)
 # "its" where "it's" (it is / it has) is meant: only words that cannot follow a possessive
 # (adjectives can: "its common side effects").
-ITS_CONTRACTION_RE = regex.compile(
-    r"\b(its)\s+(?:not|a|an|been|going|never|always|also|still|just|too|really)\b", _F)
-MODAL_OF_RE = regex.compile(r"\b(?:could|should|would|might|must|may)(?:n['\u2019]t)?\s+(of)\b(?!\s+course\b)", _F)
-COMPARATIVE_THEN_RE = regex.compile(
-    r"\b(?:more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|longer|shorter|older|younger)\s+(then)\b", _F
-)
+ITS_FOLLOWERS = "not|a|an|been|going|never|always|also|still|just|too|really"
+ITS_CONTRACTION_RE = regex.compile(rf"\b(its)\s+(?:{ITS_FOLLOWERS})\b", _F)
+MODALS = "could|should|would|might|must|may"
+MODAL_OF_RE = regex.compile(rf"\b(?:{MODALS})(?:n['\u2019]t)?\s+(of)\b(?!\s+course\b)", _F)
+COMPARATIVES = "more|less|fewer|better|worse|rather|greater|higher|lower|larger|smaller|longer|shorter|older|younger"
+COMPARATIVE_THEN_RE = regex.compile(rf"\b(?:{COMPARATIVES})\s+(then)\b", _F)
 
 
-def confused_words(text: str) -> Iterator[Slip]:
+def _its_possessive(text: str) -> Iterator[Slip]:
     for m in ITS_RE.finditer(text):
         its = "Its" if m.group(1)[0] == "I" else "its"
         yield Slip(m.start(1), m.end(1), f"'{m.group(1)}' means 'it is'; the possessive is '{its}'.", its)
+
+
+def _its_contraction(text: str) -> Iterator[Slip]:
     for m in ITS_CONTRACTION_RE.finditer(text):
         its = "It's" if m.group(1)[0] == "I" else "it's"
         yield Slip(m.start(1), m.end(1), f"'{m.group(1)}' is the possessive; '{its}' means 'it is' or 'it has'.", its)
+
+
+def _modal_of(text: str) -> Iterator[Slip]:
     for m in MODAL_OF_RE.finditer(text):
         have = "have" if m.group(1).islower() else "Have"
         yield Slip(m.start(1), m.end(1), f"'{m.group(0)}' should be '{m.group(0)[:m.start(1) - m.start()]}have'.", have)
+
+
+def _comparative_then(text: str) -> Iterator[Slip]:
     for m in COMPARATIVE_THEN_RE.finditer(text):
         yield Slip(m.start(1), m.end(1), "Comparison needs 'than', not 'then'.", "than" if m.group(1).islower() else "Than")
+
+
+def confused_words(text: str) -> Iterator[Slip]:
+    for part in (_its_possessive, _its_contraction, _modal_of, _comparative_then):
+        yield from part(text)
 
 
 # --- number agreement -----------------------------------------------------------------------------
@@ -88,8 +117,10 @@ PHRASE_END = (
     r"(?:[.,;:!?)]|$|\s+(?:is|are|was|were|can|may|might|will|would|should|must|have|has|had|do|does|did|in|of|for|to|"
     r"with|and|or|that|which|who|on|at|from|by|as|than|because|help|helps|work|works|cause|causes|include|includes))"
 )
-PLURAL_DET_RE = regex.compile(rf"\b(these|those|several|many|various|few|multiple)\s+(\p{{Ll}}+)(?={PHRASE_END})", _F)
-SINGULAR_DET_RE = regex.compile(rf"\b(a|an|each|every|this|another)\s+(\p{{Ll}}+)(?!{APOS}|[\p{{L}}\-])", _F)
+PLURAL_DETS = "these|those|several|many|various|few|multiple"
+SINGULAR_DETS = "a|an|each|every|this|another"
+PLURAL_DET_RE = regex.compile(rf"\b({PLURAL_DETS})\s+(\p{{Ll}}+)(?={PHRASE_END})", _F)
+SINGULAR_DET_RE = regex.compile(rf"\b({SINGULAR_DETS})\s+(\p{{Ll}}+)(?!{APOS}|[\p{{L}}\-])", _F)
 # After "this" a plural form may be a verb ("This causes scarring"): only nouns that are never verbs.
 NOT_VERBS = frozenset("patients doctors nurses symptoms medications medicines pills tablets capsules vaccines diseases "
                       "infections conditions children adults women men people researchers physicians hospitals".split())
@@ -120,34 +151,60 @@ CLAUSE_START_NO_THAT = r"(?:^|[,;:]\s+|\b(?:but|so|because|when|if|while|althoug
 SV_PLURAL_RE = regex.compile(
     rf"{CLAUSE_START}(?:(?:the|these|those|many|most|some|all|our|your|their|several|both|few)\s+)?"
     rf"\b({PLURAL_SUBJECTS})\s+({SINGULAR_VERBS})\b", _F)
+SUBJECT_DETS = "the|your|a|this|each|every"
 SV_SINGULAR_RE = regex.compile(
-    rf"{CLAUSE_START_NO_THAT}(?:the|your|a|this|each|every)\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
+    rf"{CLAUSE_START_NO_THAT}(?:{SUBJECT_DETS})\s+({SINGULAR_SUBJECTS})\s+({PLURAL_VERBS})\b(?!\s+(?:to|not)\b)", _F)
 
 
-def agreement(text: str) -> Iterator[Slip]:
+NOT_PLURALISED = ("exercise", "food", "therapy", "surgery", "change")
+
+
+def _plural_determiner(text: str) -> Iterator[Slip]:
     for m in PLURAL_DET_RE.finditer(text):
         noun = m.group(2)
-        if noun in SINGULAR and noun not in ("exercise", "food", "therapy", "surgery", "change"):
+        if noun in SINGULAR and noun not in NOT_PLURALISED:
             yield Slip(m.start(), m.end(), f"'{m.group(1)}' needs a plural noun: '{m.group(1)} {SINGULAR[noun]}'.", f"{m.group(1)} {SINGULAR[noun]}")
+
+
+
+def _singular_determiner(text: str) -> Iterator[Slip]:
     for m in SINGULAR_DET_RE.finditer(text):
         noun = m.group(2)
+        if noun not in PLURAL:  # tested first: the other tests are dearer and rarely needed
+            continue
         if m.group(1).lower() == "this" and noun not in NOT_VERBS or _letter_name(text, m.start()):
             continue
-        if noun in PLURAL and not text[m.end():].lstrip().startswith(("'", "\u2019")):
+        if not text[m.end():].lstrip().startswith(("'", "\u2019")):
             yield Slip(m.start(), m.end(), f"'{m.group(1)}' needs a singular noun: '{m.group(1)} {PLURAL[noun]}'.")
+
+
+def _a_an(text: str) -> Iterator[Slip]:
     for m in A_AN_RE.finditer(text):
         det, word = m.group(1), m.group(2)
         lower = word.lower()
-        if lower in FUNCTION_WORDS or _letter_name(text, m.start()):
-            continue
         if det.lower() == "a" and lower[0] in "aeiou" and not lower.startswith(A_BEFORE_VOWEL_OK) and lower[0] != "u":
-            yield Slip(m.start(1), m.end(1), f"Use 'an' before a vowel sound: 'an {word}'.", "an" if det.islower() else "An")
+            slip = Slip(m.start(1), m.end(1), f"Use 'an' before a vowel sound: 'an {word}'.", "an" if det.islower() else "An")
         elif det.lower() == "an" and lower[0] not in "aeiou" and not lower.startswith(AN_BEFORE_CONSONANT_OK) and lower[0] != "h":
-            yield Slip(m.start(1), m.end(1), f"Use 'a' before a consonant sound: 'a {word}'.", "a" if det.islower() else "A")
+            slip = Slip(m.start(1), m.end(1), f"Use 'a' before a consonant sound: 'a {word}'.", "a" if det.islower() else "A")
+        else:
+            continue
+        if not (lower in FUNCTION_WORDS or _letter_name(text, m.start())):  # after the tests above: dearer
+            yield slip
+
+
+def _plural_subject(text: str) -> Iterator[Slip]:
     for m in SV_PLURAL_RE.finditer(text):
         yield Slip(m.start(1), m.end(), f"Subject and verb disagree: '{m.group(1)}' is plural but '{m.group(2)}' is singular.")
+
+
+def _singular_subject(text: str) -> Iterator[Slip]:
     for m in SV_SINGULAR_RE.finditer(text):
         yield Slip(m.start(1), m.end(), f"Subject and verb disagree: '{m.group(1)}' is singular but '{m.group(2)}' is plural.")
+
+
+def agreement(text: str) -> Iterator[Slip]:
+    for part in (_plural_determiner, _singular_determiner, _a_an, _plural_subject, _singular_subject):
+        yield from part(text)
 
 
 # --- missing words --------------------------------------------------------------------------------
@@ -160,19 +217,108 @@ PLURAL_HEADS = (
 )
 MISSING_OF_RE = regex.compile(rf"\b(a\s+(?:large\s+|small\s+|growing\s+)?(?:{OF_NOUNS}))(\s+)(?=(?:{PLURAL_HEADS})\b)", _F)
 # Not "none": "none the wiser" is idiomatic.
-QUANT_THE_RE = regex.compile(r"\b(most|many|some|several|each)(\s+)(?=(?:the|these|those|their|your|our)\s+\p{L})", _F)
+QUANTIFIERS = "most|many|some|several|each"
+QUANTIFIED = "the|these|those|their|your|our"
+QUANT_THE_RE = regex.compile(rf"\b({QUANTIFIERS})(\s+)(?=(?:{QUANTIFIED})\s+\p{{L}})", _F)
 
 
-def missing_words(text: str) -> Iterator[Slip]:
+def _missing_of(text: str) -> Iterator[Slip]:
     for m in MISSING_OF_RE.finditer(text):
         yield Slip(m.start(1), m.end(1), f"Missing 'of': '{m.group(1)} of ...'.", f"{m.group(1)} of")
+
+
+def _quantifier_the(text: str) -> Iterator[Slip]:
     for m in QUANT_THE_RE.finditer(text):
         if _quantifier_is_object(text, m.start()):
             continue
         yield Slip(m.start(1), m.end(1), f"Missing 'of': '{m.group(1)} of {text[m.end():].split(' ', 1)[0]} ...'.", f"{m.group(1)} of")
 
 
+def missing_words(text: str) -> Iterator[Slip]:
+    for part in (_missing_of, _quantifier_the):
+        yield from part(text)
+
+
 def _quantifier_is_object(text: str, start: int) -> bool:
     """'gives some the chance', 'the most the body' and 'how many the' are not missing 'of'."""
     before = text[max(0, start - 30):start].lower().split()
     return bool(before) and before[-1] in ("the", "at", "give", "gives", "gave", "giving", "offer", "offers", "tell", "tells", "show", "shows", "how", "too", "so")
+
+
+# --- gates: which parts can fire anywhere in a block -----------------------------------------------
+# A part fires only where its block holds a word of each of its word groups, as casefolded \w+
+# tokens (Context.words): the first word of its alternatives ("doesn't" is the token "doesn"). Some
+# parts also need a match of a looser pattern (`screen`, stdlib re) in the casefolded block. Both are
+# exact unless the block holds a character that regex's \b or IGNORECASE treats unlike Python's \w
+# and str.casefold(): No-category numbers ("²", "½") are \w to Python but not to regex, and regex
+# matches "İ" as "i" while it casefolds to "i̇" (tests/test_garbled_speed.py checks every code
+# point). Such a block runs every part. Sentences are block text between whitespace (segment.py),
+# so a match in a sentence is a match in its block.
+#
+# A `whole_block` part runs once on the block text instead of on each sentence, with the same
+# findings: its matches cannot cross a sentence boundary (punctuation, or 2+ spaces before a bullet),
+# and nothing it looks at changes there. Parts with "^"/"$" (clause starts, phrase ends) or that read
+# on to the sentence's end (the word quoted by _quantifier_the) stay per sentence.
+WORD_GATE_UNSAFE_RE = regex.compile(r"[\p{No}\u0130]")
+
+
+class Part(NamedTuple):
+    find: Callable[[str], Iterator[Slip]]
+    groups: tuple[frozenset[str], ...] = ()
+    screen: re.Pattern | None = None
+    whole_block: bool = False
+
+
+def _first_words(*alternations: str) -> frozenset[str]:
+    """The first \\w+ token of each alternative ("effects?|side\\s+effects" -> effect, effects, side)."""
+    out = set()
+    for alternative in "|".join(alternations).split("|"):
+        word = alternative.split("\\s+")[0]
+        for form in (word[:-2], word[:-1]) if word.endswith("s?") else (word,):
+            out.add(re.match(r"\w+", form).group())
+    return frozenset(out)
+
+
+# REPEAT_RE on ASCII text, on the casefolded text (its \s is a superset of regex's; the group cannot
+# stop inside a word, so it may be possessive).
+REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
+
+
+def _repeated_words(text: str) -> Iterator[Slip]:
+    if (REPEAT_ASCII_SCREEN.search(text.casefold()) if text.isascii() else REPEAT_RE.search(text)) is not None:
+        yield from repeated_words(text)
+
+
+PARTS: dict[str, tuple[Part, ...]] = {
+    "repeated_words": (Part(_repeated_words, whole_block=True),),
+    "confused_words": (
+        Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True),
+        Part(_its_contraction, (_first_words("its"), _first_words(ITS_FOLLOWERS)), whole_block=True),
+        Part(_modal_of, (_first_words(MODALS, "|".join(m + "n" for m in MODALS.split("|"))), _first_words("of")),
+             whole_block=True),
+        Part(_comparative_then, (_first_words(COMPARATIVES), _first_words("then")), whole_block=True),
+    ),
+    "agreement": (
+        Part(_plural_determiner, (_first_words(PLURAL_DETS), _first_words("|".join(SINGULAR))),
+             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})")),
+        Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True),
+        Part(_a_an, whole_block=True),
+        Part(_plural_subject, (_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS)),
+             re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})")),
+        Part(_singular_subject, (_first_words(SUBJECT_DETS), _first_words(SINGULAR_SUBJECTS), _first_words(PLURAL_VERBS)),
+             re.compile(rf"(?:{SINGULAR_SUBJECTS})\s+(?:{PLURAL_VERBS})")),
+    ),
+    "missing_words": (
+        Part(_missing_of, (_first_words("a"), _first_words(OF_NOUNS), _first_words(PLURAL_HEADS)), whole_block=True),
+        Part(_quantifier_the, (_first_words(QUANTIFIERS), _first_words(QUANTIFIED)),
+             re.compile(rf"(?:{QUANTIFIERS})\s+(?:{QUANTIFIED})\s")),
+    ),
+}
+
+
+def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> list[Part]:
+    """The parts of a finder that may fire in a block (its text, casefolded text and \\w+ tokens)."""
+    if not text.isascii() and WORD_GATE_UNSAFE_RE.search(text):
+        return list(PARTS[finder])
+    return [part for part in PARTS[finder] if not any(map(words.isdisjoint, part.groups))
+            and (part.screen is None or part.screen.search(folded))]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,11 +69,15 @@ class MissingData(ConfigError):
     """A bundled word list cannot be found (a dependency is not installed): one line, exit 2."""
 
 
-def pyspellchecker_frequencies() -> dict[str, int]:
+def _pyspellchecker_path() -> Path:
     path = _package_file("spellchecker", "resources/en.json.gz")
     if path is None:
         raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
+    return path
+
+
+def pyspellchecker_frequencies() -> dict[str, int]:
+    with gzip.open(_pyspellchecker_path(), "rt", encoding="utf-8") as f:
         return json.load(f)
 
 
@@ -83,6 +88,61 @@ def english_frequencies() -> dict[str, int]:
     for word in data_lines("english-extra.txt.gz"):
         freq.setdefault(word, 1)  # known, but too rare to be offered as a suggestion
     return freq
+
+
+class FrequencyTable:
+    """english_frequencies() without an object per word, so that it loads in a few ms rather than
+    ~100: the sorted words in one string, their offsets and counts in arrays. A lookup is a binary
+    search, remembered per word."""
+
+    def __init__(self, words: str, offsets: bytes, counts: bytes):
+        self._words = words  # each word followed by "\n"
+        self._offsets, self._counts = array("I"), array("I")
+        self._offsets.frombytes(offsets)  # where each word starts, and where the string ends
+        self._counts.frombytes(counts)
+        self._seen: dict[str, int] = {}
+
+    @classmethod
+    def build(cls) -> tuple[str, bytes, bytes]:
+        freq = english_frequencies()
+        words = sorted(freq)
+        offsets, pos = array("I"), 0
+        for word in words:
+            offsets.append(pos)
+            pos += len(word) + 1
+        offsets.append(pos)
+        return "".join(w + "\n" for w in words), offsets.tobytes(), array("I", (freq[w] for w in words)).tobytes()
+
+    def get(self, word: str, default: int = 0) -> int:
+        count = self._seen.get(word)
+        if count is None:
+            count = self._seen[word] = self._search(word)
+        return default if count < 0 else count
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word, -1) >= 0
+
+    def _search(self, word: str) -> int:
+        words, offsets = self._words, self._offsets
+        lo, hi = 0, len(self._counts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if words[offsets[mid]:offsets[mid + 1] - 1] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self._counts) and words[offsets[lo]:offsets[lo + 1] - 1] == word:
+            return self._counts[lo]
+        return -1
+
+
+@lru_cache(maxsize=1)
+def english_table() -> FrequencyTable:
+    """english_frequencies() as a FrequencyTable, kept in the cache folder between runs."""
+    from .. import cache
+
+    sources = [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz")), __file__]
+    return FrequencyTable(*cache.derived("englishfreq", sources, FrequencyTable.build))
 
 
 @lru_cache(maxsize=1)

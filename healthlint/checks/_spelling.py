@@ -9,8 +9,10 @@ near neighbour (new drug names, foreign terms) are left alone.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -34,7 +36,7 @@ class Typo:
 def article_vocabulary(texts: list[str]) -> Counter:
     counts: Counter = Counter()
     for text in texts:
-        counts.update(m.group().lower() for m in lex.TOKEN_RE.finditer(text))
+        counts.update(map(str.lower, lex.TOKEN_RE.findall(text)))
     return counts
 
 
@@ -64,13 +66,13 @@ def _american(word: str) -> set[str]:
     return out
 
 
-def _in_lists(w: str, freq: dict[str, int]) -> bool:
+def _in_lists(w: str, freq) -> bool:
     if w in freq or lex.is_medical_word(w):
         return True
     return any(w.endswith(s) and w[: -len(s)] in freq for s in ("s", "es", "ly", "ed", "ing"))
 
 
-def known(word: str, freq: dict[str, int]) -> bool:
+def known(word: str, freq) -> bool:
     w = word.replace("\u2019", "'")
     base = w.removesuffix("'s").removesuffix("'")
     return _in_lists(w, freq) or _in_lists(base, freq) or any(_in_lists(a, freq) for a in _american(base))
@@ -85,21 +87,31 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
-def suggestions(word: str, vocab: Counter, freq: dict[str, int]) -> tuple[str, ...]:
+def suggestions(word: str, vocab: Counter, freq) -> tuple[str, ...]:
     scored = []
+    common = common_words()
     for cand in edits1(word):
         in_article = vocab.get(cand, 0)
-        common = freq.get(cand, 0)
-        if common >= COMMON or in_article >= 2 or (cand in lex.medical_words() and in_article):
-            scored.append((-in_article, -common, cand))
+        if cand in common or in_article >= 2 or (cand in lex.medical_words() and in_article):
+            scored.append((-in_article, -freq.get(cand, 0), cand))
     return tuple(c for _, _, c in sorted(scored)[:3])
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The words at least COMMON times in English: a set, as every edit of a word is looked up."""
+    from .. import cache
+
+    sources = [str(lex._pyspellchecker_path()), str(lex.data_path("english-extra.txt.gz")), __file__]
+    return cache.derived("englishcommon", sources,
+                         lambda: frozenset(w for w, n in lex.english_frequencies().items() if n >= COMMON))
 
 
 RARE_NEIGHBOUR = 200  # a neighbour this rare in English (and not in the medical list) marks a technical term
 NEIGHBOUR_RE = regex.compile(r"([\p{L}][\p{L}'\u2019\-]*\.?)\s+$|^\s+([\p{L}][\p{L}'\u2019\-]*)")
 
 
-def _latin_context(text: str, start: int, end: int, freq: dict[str, int]) -> bool:
+def _latin_context(text: str, start: int, end: int, freq) -> bool:
     """Part of a Latin or foreign term rather than a typo: after an abbreviated or unknown capitalised
     genus ("E. coli", "Yersinia pestis"), or next to another word that no list knows ("spina bifida",
     "myasthenia gravis"). Typos rarely come in adjacent pairs."""
@@ -126,7 +138,7 @@ def _short_form(text: str, word: str, end: int) -> bool:
 
 
 def find_typos(text: str, vocab: Counter) -> list[Typo]:
-    freq = lex.english_frequencies()
+    freq = lex.english_table()
     typos = []
     for m in WORD_RE.finditer(text):
         word = m.group()
@@ -138,3 +150,34 @@ def find_typos(text: str, vocab: Counter) -> list[Typo]:
         if sugg:
             typos.append(Typo(m.start(), m.end(), word, sugg))
     return typos
+
+
+# --- which blocks can hold a typo ---------------------------------------------------------------------
+# A word find_typos reports is lowercase ASCII letters, 4-45 long, and not known(). Without an
+# apostrophe it is also one of the block's casefolded \w+ tokens (Context.words): WORD_RE's
+# lookarounds exclude letters, digits and "_" on both sides, and of the other characters only U+0345
+# casefolds to a \w character (tests/test_garbled_speed.py checks every code point). With an
+# apostrophe, APOSTROPHE_WORD_RE finds exactly it (the character before it is no letter or apostrophe).
+APOSTROPHE_WORD_RE = re.compile(r"[a-z]+['\u2019][a-z]+")
+_NOT_TYPOS: set[str] = set()  # tokens that can never be a reported word, remembered per token
+_MAYBE_TYPOS: set[str] = set()
+
+
+def _may_be_typo(word: str) -> bool:
+    return word.isascii() and word.isalpha() and word.islower() and MIN_LENGTH <= len(word) <= MAX_LENGTH \
+        and not known(word, lex.english_table())
+
+
+def may_have_typos(text: str, words: frozenset[str]) -> bool:
+    """Can find_typos(text, ...) report anything in a block with these \\w+ tokens? (Exact: a
+    necessary condition, see above.)"""
+    if "\u0345" in text:
+        return True
+    for word in words - _NOT_TYPOS:
+        if word not in _MAYBE_TYPOS:
+            (_MAYBE_TYPOS if _may_be_typo(word) else _NOT_TYPOS).add(word)
+        if word in _MAYBE_TYPOS and word in text:  # find_typos needs it in lowercase
+            return True
+    if "'" in text or "\u2019" in text:
+        return any(not known(word, lex.english_table()) for word in APOSTROPHE_WORD_RE.findall(text))
+    return False

@@ -11,10 +11,12 @@ that contains a medical word) and the wording as written is not itself a known p
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import _lexicon as lex
+from .base import WORD_RE  # Context.words' tokens
 
 MAX_TORTURED = 6  # longest tortured phrase matched, in words
 
@@ -109,7 +111,7 @@ def known_wording(phrase: str) -> bool:
 
 
 def tortured_hits(text: str) -> list[Hit]:
-    table = lex.tortured_phrases()
+    table = tables().tortured
     hits: list[Hit] = []
     for run in _runs(text, tokens(text)):
         words = [t.lower for t in run]
@@ -127,32 +129,151 @@ def tortured_hits(text: str) -> list[Hit]:
 
 def synonym_hits(text: str, skip: list[Hit] = ()) -> list[Hit]:
     """Runs of 2-3 words that become an established term once spun words are swapped back."""
-    rev = reverse_synonyms()
+    restorations = tables().restorations
     taken = [(h.start, h.end) for h in skip]
     hits: list[Hit] = []
     for run in _runs(text, tokens(text)):
         words = [t.lower for t in run]
         i = 0
         while i < len(run):
-            found = None
             for n in (3, 2):
-                if i + n > len(run):
-                    continue
-                window = words[i:i + n]
-                if not any(w in rev for w in window):
+                restored = restorations.get(tuple(words[i:i + n])) if i + n <= len(run) else None
+                if not restored:
                     continue
                 start, end = run[i].start, run[i + n - 1].end
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                restored = _restore(window, rev)
-                if restored:
-                    found = Hit(start, end, text[start:end], restored, "synonym")
+                if not any(s < end and start < e for s, e in taken):
+                    hits.append(Hit(start, end, text[start:end], restored, "synonym"))
                     i += n - 1
                     break
-            if found:
-                hits.append(found)
             i += 1
     return hits
+
+
+# Characters beside which a Context.words token (\w+ of the casefolded text) is longer than the
+# TOKEN_RE token it contains: "_" is \w but no letter, U+0345 casefolds to a letter. Without them,
+# every word of a TOKEN_RE token splits into \w+ pieces that are all among the block's words.
+# tests/test_garbled_speed.py checks this for every code point.
+UNSAFE_CHARS = ("_", "\u0345")
+
+
+def block_hits(text: str, words: frozenset[str], folded: str) -> list[Hit]:
+    """tortured_hits(text) followed by synonym_hits(text, tortured): the spun wording of one block,
+    given its casefolded text and \\w+ tokens (Context.folded, Context.words). A block that cannot
+    hold any listed phrase is not scanned."""
+    tortured_index, restoration_index = indexes()
+    screen = not any(c in text for c in UNSAFE_CHARS)
+    tortured = tortured_hits(text) if not screen or tortured_index.may_occur(words, folded) else []
+    if screen and not restoration_index.may_occur(words, folded):
+        return tortured
+    return tortured + synonym_hits(text, tortured)
+
+
+class PhraseIndex:
+    """Phrases (words joined by spaces) by the rarest in English of their \\w+ pieces."""
+
+    def __init__(self, by_piece: dict[str, tuple[str, ...]]):
+        self.by_piece = by_piece
+        self.keys = frozenset(by_piece)
+        self._tests: dict[str, tuple[tuple[frozenset[str], str], ...]] = {}  # by piece, when first needed
+
+    def __reduce__(self):
+        return PhraseIndex, (self.by_piece,)
+
+    @classmethod
+    def of(cls, phrases) -> "PhraseIndex":
+        try:
+            freq = lex.english_table()
+        except lex.MissingData:  # only the choice of piece, not the result, depends on it
+            freq = {}
+        by_piece: dict[str, list[str]] = {}
+        for phrase in map(" ".join, phrases):
+            piece = min(_phrase_test(phrase)[0], key=lambda p: (freq.get(p, 0), p))
+            by_piece.setdefault(piece, []).append(phrase)
+        return cls({p: tuple(r) for p, r in by_piece.items()})
+
+    def may_occur(self, words: frozenset[str], folded: str) -> bool:
+        """Can a phrase of the index occur in the text with these \\w+ tokens and casefolded text?
+        Exact as a necessary condition: all its pieces are tokens (see UNSAFE_CHARS), and its words
+        stand in the casefolded text with only whitespace between them."""
+        tests = self._tests
+        for piece in self.keys & words:
+            found = tests.get(piece)
+            if found is None:
+                found = tests[piece] = tuple(map(_phrase_test, self.by_piece[piece]))
+            for pieces, pattern in found:
+                if pieces <= words and re.search(pattern, folded):  # compiled once, by re's own cache
+                    return True
+        return False
+
+
+def _phrase_test(phrase: str) -> tuple[frozenset[str], str]:
+    """A phrase's \\w+ pieces, and a pattern for it in casefolded text: where a TOKEN_RE token t with
+    t.lower().replace("’", "'") == word stands, the casefolded text has casefold(t), which is
+    casefold(word) with any apostrophe possibly curly (casefold(c.lower()) == casefold(c) for every
+    character, checked in tests/test_garbled_speed.py), and only whitespace between words."""
+    words = phrase.split(" ")
+    pieces = frozenset(p for word in words for p in WORD_RE.findall(word.casefold()))
+    if not pieces:  # a TOKEN_RE word always has a letter or digit
+        raise ValueError(f"a phrase without word characters: {phrase!r}")
+    return pieces, r"\s+".join(re.escape(word.casefold()).replace("'", "['’]") for word in words)
+
+
+@dataclass(frozen=True)
+class Tables:
+    tortured: dict[tuple[str, ...], str]  # lex.tortured_phrases()
+    restorations: dict[tuple[str, ...], str]  # every 2-3 word window that _restore() restores, and to what
+
+
+SOURCES = ("tortured-phrases.tsv.gz", "health-tortured.tsv", "spinner-synonyms.tsv", "spinner-mined.tsv.gz",
+           "medical-words.txt", "medical-phrases.txt", "english-pairs.tsv.gz")
+
+
+def _derived(name: str, build):
+    """A table derived from the word lists and this code, kept in the cache folder between runs."""
+    from .. import cache
+
+    return cache.derived(name, [str(lex.data_path(n)) for n in SOURCES] + [__file__, lex.__file__], build)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    """The phrase tables (building them takes ~0.5 s; only blocks that pass the indexes need them)."""
+    return _derived("spuntables", lambda: Tables(lex.tortured_phrases(), {
+        w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}))
+
+
+@lru_cache(maxsize=1)
+def indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    """Indexes of the tortured phrases short enough to match (MAX_TORTURED) and of the restorable
+    windows, small enough to load in a few ms on every run."""
+    return _derived("spunindex", lambda: (
+        PhraseIndex.of(k for k in tables().tortured if len(k) <= MAX_TORTURED), PhraseIndex.of(tables().restorations)))
+
+
+def _spun_windows() -> set[tuple[str, ...]]:
+    """Every window of 2-3 words for which _restore() can return a phrase: it returns an established
+    term of as many words (originals are single words) that differs from the window in one spun
+    word, or in two or more hand-reviewed spun words. So: each established term of 2-3 words with
+    one word swapped for any spun word that may stand for it, or several for hand-reviewed ones."""
+    rev, hand = reverse_synonyms(), curated()
+    spun_for: dict[str, set[str]] = {}
+    for spun, originals in rev.items():
+        for original in originals:
+            if original.split() != [original]:
+                raise ValueError(f"spinner original is not one word: {original!r}")
+            spun_for.setdefault(original, set()).add(spun)
+    terms = [p for p in lex.medical_phrases() if 2 <= len(p.split()) <= 3]
+    terms += [p for p, very_common in lex.english_bigrams().items() if very_common and len(p.split()) == 2]
+    windows = set()
+    for term in terms:
+        words = term.split()
+        for i, word in enumerate(words):
+            windows.update(tuple(words[:i] + [s] + words[i + 1:]) for s in spun_for.get(word, ()))
+        for k in range(2, len(words) + 1):
+            for where in itertools.combinations(range(len(words)), k):
+                options = [sorted(spun_for.get(w, set()) & hand) if i in where else [w] for i, w in enumerate(words)]
+                windows.update(itertools.product(*options))
+    return windows
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from functools import lru_cache
 from typing import Iterable
 
 from ..document import Block, Document, Sentence
@@ -30,7 +31,7 @@ def _intended(intended: str) -> str:
 _SIGNALS: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
 
 
-def _signals(doc: Document) -> list[tuple[Block, object]]:
+def _signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
     """Every tortured and synonym-swapped phrase in the document, with its block, in order."""
     cached = _SIGNALS.get(doc)
     if cached is None:
@@ -38,8 +39,7 @@ def _signals(doc: Document) -> list[tuple[Block, object]]:
 
         cached = []
         for block in doc.blocks:
-            tortured = _spun.tortured_hits(block.text)
-            hits = tortured + _spun.synonym_hits(block.text, tortured)
+            hits = _spun.block_hits(block.text, ctx.words(block), ctx.folded(block.text))
             cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start) if not _quoted(block.text, h))
         _SIGNALS[doc] = cached
     return cached
@@ -47,7 +47,7 @@ def _signals(doc: Document) -> list[tuple[Block, object]]:
 
 class TorturedPhrase(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        for block, hit in _signals(unit):
+        for block, hit in _signals(unit, ctx):
             if hit.kind == "tortured":
                 fix = hit.intended if hit.intended and ctx.options.get("fix", True) else None
                 yield RawFinding(hit.start, hit.end, f"Tortured phrase '{hit.phrase}': a known spinner rewording"
@@ -56,7 +56,7 @@ class TorturedPhrase(Rule):
 
 class SpunTerm(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        for block, hit in _signals(unit):
+        for block, hit in _signals(unit, ctx):
             if hit.kind == "synonym":
                 yield RawFinding(hit.start, hit.end, f"'{hit.phrase}' reads like a synonym-swapped term"
                                  f"{_intended(hit.intended)}. Use the established term.", block=block)
@@ -64,7 +64,7 @@ class SpunTerm(Rule):
 
 class SpunArticle(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        signals = _signals(unit)
+        signals = _signals(unit, ctx)
         if len(signals) < ctx.options["min_signals"]:
             return
         words = sum(len(b.text.split()) for b in unit.blocks)
@@ -96,9 +96,12 @@ class Misspelling(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
         from . import _spelling
 
-        texts = [b.text for b in unit.blocks]
-        vocab = _spelling.article_vocabulary(texts)
+        vocab = None  # the article's word counts, only once a block may hold a typo
         for block in unit.blocks:
+            if not _spelling.may_have_typos(block.text, ctx.words(block)):
+                continue
+            if vocab is None:
+                vocab = _spelling.article_vocabulary([b.text for b in unit.blocks])
             for typo in _spelling.find_typos(block.text, vocab):
                 options = " or ".join(f"'{s}'" for s in typo.suggestions)
                 fix = typo.suggestions[0] if len(typo.suggestions) == 1 else None
@@ -107,17 +110,37 @@ class Misspelling(Rule):
 
 
 class GrammarRule(Rule):
+    """A finder of _grammar, run only where the block lets one of its parts fire: on the block text
+    for parts whose findings do not depend on sentence bounds, on each sentence for the others."""
     finder: str = ""
 
-    def check(self, unit: Sentence, ctx: Context) -> Iterable[RawFinding]:
-        from . import _grammar
+    def check(self, unit: Block, ctx: Context) -> Iterable[RawFinding]:
+        parts = _grammar().parts_for(self.finder, unit.text, ctx.folded(unit.text), ctx.words(unit))
+        for part in parts:
+            if part.whole_block:
+                yield from self._findings(part.find(unit.text), 0)
+        per_sentence = [part.find for part in parts if not part.whole_block]
+        if per_sentence:
+            for sentence in ctx.sentences(unit):
+                for find in per_sentence:
+                    yield from self._findings(find(sentence.text), sentence.start)
 
-        for slip in getattr(_grammar, self.finder)(unit.text):
-            yield RawFinding(slip.start, slip.end, slip.message, slip.replacement)
+    @staticmethod
+    def _findings(slips, offset: int) -> Iterable[RawFinding]:
+        for slip in slips:
+            yield RawFinding(offset + slip.start, offset + slip.end, slip.message, slip.replacement)
+
+
+@lru_cache(maxsize=1)
+def _grammar():
+    """The grammar module, imported on first use (once, not per block)."""
+    from . import _grammar
+
+    return _grammar
 
 
 def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Severity.WARNING) -> GrammarRule:
-    rule = GrammarRule(code, name, "garbled", severity, summary, docs, scope="sentence", fixable=fixable)
+    rule = GrammarRule(code, name, "garbled", severity, summary, docs, scope="block", fixable=fixable)
     rule.finder = finder
     return rule
 
