@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 import regex._main as _main
 
-from .. import rxcache
+from .. import cache
 from ..document import Block, Document
 
 _F = regex.IGNORECASE | regex.V0
@@ -190,7 +190,7 @@ def _may_start_chrome(text: str) -> bool:
 def _heads() -> dict[str, tuple[str, ...]] | None:
     """The heads by their first character."""
     patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
-    heads = rxcache.memo(("chrome heads", HEAD, *patterns), lambda: _pattern_heads(patterns))
+    heads = cache.derived("chromeheads", [__file__], lambda: _pattern_heads(patterns))  # this file's code
     if heads is None:
         return None
     by_first: dict[str, list[str]] = {}
@@ -218,7 +218,8 @@ ASCII_KIN = {0x212A: "k", 0x17F: "s", 0x130: "i"}  # non-ASCII letters that IGNO
 
 def _starts(items: list) -> frozenset[str] | None:
     """Heads (see _pattern_heads) of a match of the sequence of parse nodes `items`, at most HEAD
-    characters long; an empty set when the match cannot start with an ASCII character."""
+    characters long; an empty set when the match cannot start with an ASCII character. Lines are
+    whitespace-normalised: the only whitespace is a single space, so \\s+ is one space."""
     core = _main._regex_core
     if not items:
         return None  # the match may be empty: anything can follow
@@ -232,7 +233,9 @@ def _starts(items: list) -> frozenset[str] | None:
         parts = [_starts([branch] + rest) for branch in node.branches]
         return None if None in parts else frozenset().union(*parts)
     if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
-        first = _starts([node.subpattern])  # what follows one repetition is not known here
+        first = _starts([node.subpattern])  # what follows one repetition is not known here...
+        if first == {" "} and (node.max_count is None or node.max_count >= 1):
+            first = _literal_heads(" ", rest)  # ...unless it is whitespace: one space, then the rest
         if node.min_count >= 1 or first is None:
             return first
         after = _starts(rest)
@@ -245,9 +248,10 @@ def _starts(items: list) -> frozenset[str] | None:
         chars = [node.value] if kind is core.Character else list(node.characters)
         return _literal_heads("".join(map(chr, chars)), rest)
     if hasattr(node, "matches"):  # a character class (case-blind: both cases are asked)
-        kin = {ASCII_KIN[c] for c in ASCII_KIN if node.matches(c)}
-        return frozenset(kin | {chr(c).lower() for c in range(128)
-                                if node.matches(c) or node.matches(ord(chr(c).swapcase()))})
+        chars = {ASCII_KIN[c] for c in ASCII_KIN if node.matches(c)} | {
+            chr(c).lower() for c in range(128) if node.matches(c) or node.matches(ord(chr(c).swapcase()))}
+        chars = {c for c in chars if c == " " or not c.isspace()}
+        return _literal_heads(" ", rest) if chars == {" "} else frozenset(chars)
     return None
 
 
@@ -259,9 +263,7 @@ def _literal_heads(literal: str, rest: list) -> frozenset[str] | None:
     if ascii_part != literal or len(head) == HEAD:
         return frozenset([head])
     after = _starts(rest)
-    if after is not None:  # classify's lines are whitespace-normalised: no tab, no newline
-        after = {a for a in after if not (a[:1].isspace() and a[:1] != " ")}
-    if not after or len(after) > 8:  # a shorter head is still a head
+    if not after or len(after) > 40:  # a shorter head is still a head
         return frozenset([head])
     return frozenset((head + a)[:HEAD] for a in after)
 
@@ -354,10 +356,10 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     piece.label = _chrome_label(text, heading)
     if piece.label or heading:
         return piece  # a heading is chrome only by its vocabulary
-    if text[-1:] == ":" or text[-1:].isalnum():  # how every weak stock line ends ("says:", a date, 4:15 pm)
-        if _weak().fullmatch(text, timeout=0.5):
-            piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
-            return piece
+    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
+    if (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5):
+        piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
+        return piece
     density = _link_density(block, start, end)
     terminal = _terminal(text)
     if terminal and density == 0.0 and not _separated(text):
