@@ -362,11 +362,12 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
         return piece
     density = _link_density(block, start, end)
     terminal = _terminal(text)
-    if terminal and density == 0.0 and not _separated(text):
+    separated = _separated(text)
+    if terminal and density == 0.0 and not separated:
         return piece  # prose: every test below needs links, separators or no final punctuation
     words = WORDS.findall(text)
     sentence_like = terminal and len(words) >= 5
-    items = [p for p in FIELD_SPLIT.split(text) if p.strip()]
+    items = [p for p in FIELD_SPLIT.split(text) if p.strip()] if separated else []  # only len >= 3 counts
     if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items) and (
             BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
         # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"

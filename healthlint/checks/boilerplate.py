@@ -189,16 +189,16 @@ class ForeignLanguage(Rule):
                     suspects[id(block), s] = len(words)
         if not suspects or not _langid.available():
             return  # every line reads as plain English: the model is never loaded
-        sample = " ".join(b.text for b in doc.blocks)[:4000]
-        if len(sample.split()) < ctx.options.get("min-document-words", 40):
-            return
         confidence = ctx.options.get("min-confidence", 0.9)
-        checked = False  # the article's own language, asked only once a line looks foreign
+        checked = False  # the article as a whole, looked at only once a line looks foreign
         run: list = []
         for block, s, e, text in lines:
             words = suspects.get((id(block), s))
             lang = None if words is None else _foreign_line(text, language, words, confidence)
             if lang and not checked:
+                sample = " ".join(b.text for b in doc.blocks)[:4000]
+                if len(sample.split()) < ctx.options.get("min-document-words", 40):
+                    return
                 if not _in_language(sample[:_langid.MAX_INPUT], language):
                     return  # not an article in the expected language: nothing is "foreign" in it
                 checked = True
