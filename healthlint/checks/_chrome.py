@@ -22,7 +22,8 @@ _F = regex.IGNORECASE | regex.V0
 SOCIAL = (r"(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|e-?mail|print|tumblr|telegram|threads|"
           r"instagram|youtube|tiktok|copy\s+link|pocket|flipboard|messenger|sms|mastodon|bluesky)")
 SOCIAL1 = r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|instagram|youtube|tiktok|copy\s+link|flipboard|mastodon|bluesky)"
-SEP = r"[|\u00bb\u203a\u00b7\u2022/>]"
+SEP_CHARS = "|\u00bb\u203a\u00b7\u2022/>"  # separators of menu items and metadata fields
+SEP = f"[{SEP_CHARS}]"
 NAME = r"(?-i:(?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,?\s+(?:MD|M\.D\.|RN|PhD|DO|RD|MPH)\b)?)"
 DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
         r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
@@ -30,8 +31,8 @@ DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s
 
 # "Vitamin D and bones »": a title of any shape before an arrow. The one stock pattern that can start
 # with any text, so the head screen (_may_start_chrome) looks for its arrow instead.
-ARROW_END = r".{1,100}\s*[\u00bb\u203a\u2192]"
-ARROWS = ("\u00bb", "\u203a", "\u2192")
+ARROWS = "\u00bb\u203a\u2192"
+ARROW_END = rf".{{1,100}}\s*[{ARROWS}]"
 
 # Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message;
 # the first entry that matches gives it, and "byline" must stay last (headings skip only that one).
@@ -168,14 +169,15 @@ def _chrome_label(text: str, heading: bool) -> str | None:
 
 # The head screen: a line that starts with an ASCII letter can only be (or begin with) a stock line or a
 # metadata field if it begins with one of their literal heads ("leave", "share on", "posted", ...).
-# Ordinary prose ("Most adults need ...") fails it after one dictionary-free startswith.
+# Ordinary prose ("Most adults need ...") fails it after one startswith.
 HEAD = 12  # characters compared
 
 
 def _may_start_chrome(text: str) -> bool:
     """False only when no stock pattern (except ARROW_END) and no metadata field can match the line or
     any prefix of it: the first piece of a compound line and the first field of a metadata line start
-    where the line starts, because a line that starts with a letter does not start with a separator."""
+    where the line starts, because a line that starts with a letter does not start with a separator.
+    `text` is whitespace-normalised, as classify makes it (see _starts)."""
     head = text[:HEAD]
     heads = _heads()
     if heads is None or not (head[:1].isalpha() and head.isascii()):
@@ -384,9 +386,6 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
 def _terminal(text: str) -> bool:
     """The line ends like a sentence: . ! ? or : perhaps followed by closing quotes or a bracket."""
     return text.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
-
-
-SEP_CHARS = "|\u00bb\u203a\u00b7\u2022/>"  # SEP's characters
 
 
 def _separated(text: str) -> bool:
