@@ -207,8 +207,11 @@ def _pattern_heads(patterns: list[str]) -> tuple[str, ...] | None:
     with anything. Exact: IGNORECASE matching on ASCII text is ASCII case-insensitivity."""
     heads: set[str] = set()
     for pattern in patterns:
-        source = _main._Source(pattern)
-        found = _starts([_main._parse_pattern(source, _main._Info(_F, source.char_type, {}))])
+        try:
+            source = _main._Source(pattern)
+            found = _starts([_main._parse_pattern(source, _main._Info(_F, source.char_type, {}))])
+        except Exception:  # another regex version's internals: no screen, every line is matched
+            return None
         if found is None or not source.at_end():
             return None
         heads |= found
