@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+import regex._main as _main
 
+from .. import cache
 from ..document import Block, Document
 
 _F = regex.IGNORECASE | regex.V0
@@ -20,13 +22,20 @@ _F = regex.IGNORECASE | regex.V0
 SOCIAL = (r"(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|e-?mail|print|tumblr|telegram|threads|"
           r"instagram|youtube|tiktok|copy\s+link|pocket|flipboard|messenger|sms|mastodon|bluesky)")
 SOCIAL1 = r"(?:facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|telegram|instagram|youtube|tiktok|copy\s+link|flipboard|mastodon|bluesky)"
-SEP = r"[|\u00bb\u203a\u00b7\u2022/>]"
+SEP_CHARS = "|\u00bb\u203a\u00b7\u2022/>"  # separators of menu items and metadata fields
+SEP = f"[{SEP_CHARS}]"
 NAME = r"(?-i:(?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}(?:,?\s+(?:MD|M\.D\.|RN|PhD|DO|RD|MPH)\b)?)"
 DATE = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
         r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
-# Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message.
+# "Vitamin D and bones »": a title of any shape before an arrow. The one stock pattern that can start
+# with any text, so the head screen (_may_start_chrome) looks for its arrow instead.
+ARROWS = "\u00bb\u203a\u2192"
+ARROW_END = rf".{{1,100}}\s*[{ARROWS}]"
+
+# Stock chrome lines, matched against the whole (normalised) line. Each has a label for the message;
+# the first entry that matches gives it, and "byline" must stay last (headings skip only that one).
 _STOCK = [
     ("comment form", r"leave\s+a\s+(?:reply|comment)(?:\s+to\s+.{1,80})?(?:\s+cancel\s+reply)?|post\s+a\s+comment|no\s+comments:?"
                      r"|(?:newer|older)\s+posts?(?:\s+(?:newer|older)\s+posts?)?(?:\s+home)?"
@@ -63,7 +72,8 @@ _STOCK = [
      r"|(?:tags?|tagged(?:\s+with)?|categories|category|topics|keywords)\s*:\s*.{1,160}"),
     ("previous/next links",
      r"(?:[\u00ab\u2039\u2190<]\s*)?(?:previous|prev|older|next|newer)\s+(?:post|article|entry|story|posts|entries|articles|stories)\b.{0,100}"
-     r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}|.{1,100}\s*[\u00bb\u203a\u2192]"),
+     r"|(?:previous|next)\s*[\u00bb\u203a\u2192>:].{0,100}|[\u00ab\u2039\u2190]\s*.{1,100}"),
+    ("previous/next links", ARROW_END),
     ("navigation",
      r"skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|main|footer)|(?:jump|go)\s+to\s+(?:content|navigation|top)"
      r"|back\s+to\s+top|jump\s+to\s+(?:recipe|comments?|section|navigation)|(?:main|primary|toggle|close|open)\s+(?:menu|navigation)|search(?:\s+for)?\s*(?::|\u2026|\.\.\.)?"
@@ -122,7 +132,7 @@ def _compound_label(text: str) -> str | None:
         return None
     labels = []
     for piece in pieces:
-        label = next((label for label, pattern in _stock() if label != "byline" and pattern.fullmatch(piece, timeout=0.5)), None)
+        label = _stock_label(piece, byline=False)
         if label is None:
             return None
         labels.append(label)
@@ -130,9 +140,137 @@ def _compound_label(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _stock() -> list:
-    """The stock patterns, compiled on first use: importing the rule modules stays cheap."""
-    return [(label, regex.compile(rf"(?:{pattern})", _F)) for label, pattern in _STOCK]
+def _stock():
+    """All stock patterns as one alternation, a group per entry, compiled on first use (importing the
+    rule modules stays cheap). A fullmatch tries the entries in order, so the group that matched
+    names the first entry that matches the whole line: one call instead of one per entry."""
+    return regex.compile("|".join(rf"(?P<s{i}>{pattern})" for i, (_, pattern) in enumerate(_STOCK)), _F)
+
+
+def _stock_label(text: str, byline: bool = True) -> str | None:
+    m = _stock().fullmatch(text, timeout=0.5)
+    if m is None:
+        return None
+    label = _STOCK[int(m.lastgroup[1:])][0]
+    return None if label == "byline" and not byline else label  # byline is the last entry
+
+
+def _chrome_label(text: str, heading: bool) -> str | None:
+    """The label of a stock line, a metadata line or a compound of stock pieces, in that order."""
+    if not _may_start_chrome(text):
+        return None
+    label = _stock_label(text, byline=not heading)  # ("By Age Group" is a heading, not a byline)
+    if label:
+        return label
+    if _is_meta_line(text):  # separator-joined fields are metadata even where text parses them as a heading
+        return "byline"
+    return _compound_label(text)
+
+
+# The head screen: a line that starts with an ASCII letter can only be (or begin with) a stock line or a
+# metadata field if it begins with one of their literal heads ("leave", "share on", "posted", ...).
+# Ordinary prose ("Most adults need ...") fails it after one startswith.
+HEAD = 12  # characters compared
+
+
+def _may_start_chrome(text: str) -> bool:
+    """False only when no stock pattern (except ARROW_END) and no metadata field can match the line or
+    any prefix of it: the first piece of a compound line and the first field of a metadata line start
+    where the line starts, because a line that starts with a letter does not start with a separator.
+    `text` is whitespace-normalised, as classify makes it (see _starts)."""
+    head = text[:HEAD]
+    heads = _heads()
+    if heads is None or not (head[:1].isalpha() and head.isascii()):
+        return True
+    if ARROWS[0] in text or ARROWS[1] in text or ARROWS[2] in text:
+        return True  # ARROW_END can end a line or a piece of it
+    head = head.lower()
+    return head.startswith(heads.get(head[0], ()))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, ...]] | None:
+    """The heads by their first character."""
+    patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
+    heads = cache.derived("chromeheads", [__file__], lambda: _pattern_heads(patterns))  # this file's code
+    if heads is None:
+        return None
+    by_first: dict[str, list[str]] = {}
+    for h in heads:
+        by_first.setdefault(h[0], []).append(h)
+    return {c: tuple(hs) for c, hs in by_first.items()}
+
+
+def _pattern_heads(patterns: list[str]) -> tuple[str, ...] | None:
+    """Lower-case literal heads such that a match of any of `patterns` on ASCII text starts with one
+    of them, from the regex module's own parse of each pattern; None when some pattern can start
+    with anything. Exact: IGNORECASE matching on ASCII text is ASCII case-insensitivity."""
+    heads: set[str] = set()
+    for pattern in patterns:
+        try:
+            source = _main._Source(pattern)
+            found = _starts([_main._parse_pattern(source, _main._Info(_F, source.char_type, {}))])
+        except Exception:  # another regex version's internals: no screen, every line is matched
+            return None
+        if found is None or not source.at_end():
+            return None
+        heads |= found
+    return tuple(sorted(heads))
+
+
+ASCII_KIN = {0x212A: "k", 0x17F: "s", 0x130: "i"}  # non-ASCII letters that IGNORECASE matches to ASCII ones
+
+
+def _starts(items: list) -> frozenset[str] | None:
+    """Heads (see _pattern_heads) of a match of the sequence of parse nodes `items`, at most HEAD
+    characters long; an empty set when the match cannot start with an ASCII character. Lines are
+    whitespace-normalised: the only whitespace is a single space, so \\s+ is one space."""
+    core = _main._regex_core
+    if not items:
+        return None  # the match may be empty: anything can follow
+    node, rest = items[0], items[1:]
+    kind = type(node)
+    if kind is core.Sequence:
+        return _starts(list(node.items) + rest)
+    if kind in (core.Group, core.Atomic):
+        return _starts([node.subpattern] + rest)
+    if kind is core.Branch:
+        parts = [_starts([branch] + rest) for branch in node.branches]
+        return None if None in parts else frozenset().union(*parts)
+    if kind in (core.GreedyRepeat, core.LazyRepeat, core.PossessiveRepeat):
+        first = _starts([node.subpattern])  # what follows one repetition is not known here...
+        if first == {" "} and (node.max_count is None or node.max_count >= 1):
+            first = _literal_heads(" ", rest)  # ...unless it is whitespace: one space, then the rest
+        if node.min_count >= 1 or first is None:
+            return first
+        after = _starts(rest)
+        return None if after is None else first | after
+    if kind is core.LookAround or isinstance(node, core.ZeroWidthBase):
+        return _starts(rest)  # zero width: the match starts with what follows
+    if getattr(node, "zerowidth", False):
+        return None
+    if kind in (core.String, core.Literal) or (kind is core.Character and node.positive):
+        chars = [node.value] if kind is core.Character else list(node.characters)
+        return _literal_heads("".join(map(chr, chars)), rest)
+    if hasattr(node, "matches"):  # a character class (case-blind: both cases are asked)
+        chars = {ASCII_KIN[c] for c in ASCII_KIN if node.matches(c)} | {
+            chr(c).lower() for c in range(128) if node.matches(c) or node.matches(ord(chr(c).swapcase()))}
+        chars = {c for c in chars if c == " " or not c.isspace()}
+        return _literal_heads(" ", rest) if chars == {" "} else frozenset(chars)
+    return None
+
+
+def _literal_heads(literal: str, rest: list) -> frozenset[str] | None:
+    ascii_part = literal[:len(literal) - len(literal.lstrip("".join(map(chr, range(128)))))]
+    if not ascii_part:  # a symbol ("©", "»") cannot start ASCII text; a letter might be a case variant
+        return None if literal[0].isalpha() else frozenset()
+    head = ascii_part.lower()[:HEAD]
+    if ascii_part != literal or len(head) == HEAD:
+        return frozenset([head])
+    after = _starts(rest)
+    if not after or len(after) > 40:  # a shorter head is still a head
+        return frozenset([head])
+    return frozenset((head + a)[:HEAD] for a in after)
 
 
 WEAK_STOCK_PATTERN = (
@@ -151,7 +289,6 @@ NAV_WORD = regex.compile(
     r"home(?:\s*page)?|about(?:\s+us)?|contact(?:\s+us)?|blog|news|shop|store|log\s*in|login|sign\s+in|register|"
     r"privacy(?:\s+policy)?|terms(?:\s+of\s+(?:use|service))?|sitemap|faqs?|careers|advertise|subscribe|search|"
     r"menu|archives?|categories|resources|donate", _F)
-TERMINAL = regex.compile(r"[.!?:][\"'”’)]*$")
 WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
 FIELD_SPLIT = regex.compile(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", regex.V0)  # menu items, metadata fields
 COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex.V0)
@@ -204,8 +341,10 @@ def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _link_density(block: Block, start: int, end: int) -> float:
+    if not block.links:
+        return 0.0
     linked = sum(max(0, min(end, l.end) - max(start, l.start)) for l in block.links)
-    letters = sum(1 for c in block.text[start:end] if not c.isspace())
+    letters = block.text[start:end].strip()  # anything but whitespace
     return linked / max(1, end - start) if letters else 0.0
 
 
@@ -216,29 +355,24 @@ def _links_in(block: Block, start: int, end: int) -> int:
 def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     text = " ".join(block.text[start:end].split())
     piece = Piece(block, start, end, text)
-    words = WORDS.findall(text)
     if len(text) > 300 or block.kind == "image_alt":
         return piece
     heading = block.kind in ("heading", "title")
-    for label, pattern in _stock():
-        if (not heading or label != "byline") and pattern.fullmatch(text, timeout=0.5):
-            piece.label = label  # ("By Age Group" is a heading, not a byline)
-            return piece
-    if _is_meta_line(text):  # separator-joined fields are metadata even where text parses them as a heading
-        piece.label = "byline"
-        return piece
-    compound = _compound_label(text)
-    if compound:
-        piece.label = compound
-        return piece
-    if heading:
+    piece.label = _chrome_label(text, heading)
+    if piece.label or heading:
         return piece  # a heading is chrome only by its vocabulary
-    if regex.fullmatch(WEAK_STOCK_PATTERN, text, _F, timeout=0.5):
+    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
+    if (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5):
         piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
         return piece
-    sentence_like = TERMINAL.search(text) and len(words) >= 5
     density = _link_density(block, start, end)
-    items = [p for p in FIELD_SPLIT.split(text) if p.strip()]
+    terminal = _terminal(text)
+    separated = _separated(text)
+    if terminal and density == 0.0 and not separated:
+        return piece  # prose: every test below needs links, separators or no final punctuation
+    words = WORDS.findall(text)
+    sentence_like = terminal and len(words) >= 5
+    items = [p for p in FIELD_SPLIT.split(text) if p.strip()] if separated else []  # only len >= 3 counts
     if not sentence_like and len(items) >= 3 and all(len(WORDS.findall(p)) <= 4 for p in items) and (
             BREADCRUMB.search(text) or density >= 0.5 or any(NAV_WORD.fullmatch(p.strip()) for p in items)):
         # "Health » Diabetes » Diet", a linked menu, "Home | About | Contact"; not "Breakfast | Lunch | Dinner"
@@ -247,9 +381,25 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
         piece.label = "navigation"  # a linked "Home" or "Contact us": a menu entry
     elif not sentence_like and _links_in(block, start, end) >= 3 and density >= 0.8:
         piece.label = "link list"
-    elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not TERMINAL.search(text))):
+    elif not sentence_like and (density >= 0.6 or (len(words) <= 3 and not terminal)):
         piece.weak = True
     return piece
+
+
+def _terminal(text: str) -> bool:
+    """The line ends like a sentence: . ! ? or : perhaps followed by closing quotes or a bracket."""
+    return text.rstrip("\"'”’)").endswith((".", "!", "?", ":"))
+
+
+def _separated(text: str) -> bool:
+    """FIELD_SPLIT.search(text) on a whitespace-normalised line, where \\s can only be a space."""
+    return (any(c in text for c in SEP_CHARS)
+            or " - " in text or " \u2013 " in text or " \u2014 " in text)
+
+
+@lru_cache(maxsize=1)
+def _weak():
+    return regex.compile(WEAK_STOCK_PATTERN, _F)
 
 
 def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:

