@@ -276,7 +276,6 @@ def _literal_heads(literal: str, rest: list) -> frozenset[str] | None:
 WEAK_STOCK_PATTERN = (
     rf"(?-i:(?!(?:The|A|An|Your|Our|My|This|Experts?|Doctors?)\b)\p{{Lu}}[\p{{L}}'’.-]*(?:\s+\p{{Lu}}[\p{{L}}'’.-]*){{0,2}})\s+says:?"
     rf"|{DATE}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?")
-BYLINE_ONLY = ("byline",)
 # One field of a post's metadata line ("Posted by admin | March 3, 2021 | 4,512 views"): a line made
 # only of such fields, joined by separators, is a byline whatever order the theme prints them in.
 META_FIELD_PATTERN = (
@@ -292,7 +291,6 @@ NAV_WORD = regex.compile(
 WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", regex.V0)
 FIELD_SPLIT = regex.compile(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", regex.V0)  # menu items, metadata fields
 COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex.V0)
-SEPARATOR = regex.compile(rf"\s{SEP}\s|\s[\u2013\u2014-]\s", regex.V0)
 
 
 @dataclass
