@@ -90,8 +90,8 @@ class PatternRule(Rule):
             blocks = [(block, None) for block in document.blocks]
         else:
             first, passes_gate = self.gate.first, self.gate.passes
-            blocks = [(block, present) for block, present in INDEX.plan(document, ctx)
-                      if not first.isdisjoint(present) and passes_gate(present)]
+            blocks = [(planned.block, planned.present) for planned in INDEX.plan(document, ctx)
+                      if not first.isdisjoint(planned.firsts) and passes_gate(planned.present)]
         for block, present in blocks:
             if self.unit_scope == "block":
                 yield from self._check_unit(block, ctx, present, block)

@@ -37,15 +37,16 @@ class LiteralIndex:
         # Other literals (spaces, punctuation), searched in the text, each after a cheaper test:
         # a marked key for one of its word pieces, which it cannot occur without.
         self._spanning: tuple[tuple[str, str | None], ...] = ()
-        self._first_keys: frozenset[str] = frozenset()  # word keys a unit passing some first group holds
-        self._first_scans: tuple[str, ...] = ()  # first literals without word pieces: always searched
+        self._first_keys: frozenset[str] = frozenset()  # word keys of first groups (and their pieces)
+        self._first_spanning: tuple[tuple[str, str | None], ...] = ()
         self._reset()
 
     def _reset(self) -> None:
         self._seen: set[str] = set()
         self._hits: dict[str, frozenset[str]] = {}  # word -> the literals it holds (non-empty only)
         self._hit_words: set[str] = set()
-        self._first_words: set[str] = set()  # words holding a key of _first_keys
+        self._first_hits: dict[str, frozenset[str]] = {}  # word -> the _first_keys it holds (non-empty only)
+        self._first_words: set[str] = set()
         self._plan: tuple = (None, None, [])
 
     def register(self, screen: Screen) -> None:
@@ -71,9 +72,8 @@ class LiteralIndex:
         self._inside, self._whole, self._spanning = tuple(sorted(inside)), frozenset(whole), spanning
         self._starts = {n: frozenset(s) for n, s in starts.items()}
         self._ends = {n: frozenset(s) for n, s in ends.items()}
-        first_spanning = [(lit, key) for lit, key in spanning if lit in self.firsts]
-        self._first_keys = frozenset((self.firsts & keys) | {key for _, key in first_spanning if key})
-        self._first_scans = tuple(lit for lit, key in first_spanning if not key)
+        self._first_spanning = tuple((lit, key) for lit, key in spanning if lit in self.firsts)
+        self._first_keys = frozenset((self.firsts & keys) | {key for _, key in self._first_spanning if key})
         self._reset()
 
     def _literals_of(self, word: str) -> frozenset[str]:
@@ -98,7 +98,9 @@ class LiteralIndex:
             if lits:
                 self._hits[word] = lits
                 self._hit_words.add(word)
-                if not lits.isdisjoint(self._first_keys):
+                firsts = lits & self._first_keys
+                if firsts:
+                    self._first_hits[word] = firsts
                     self._first_words.add(word)
         self._seen |= new
 
@@ -116,10 +118,10 @@ class LiteralIndex:
                 found.add(lit)
         return frozenset(found)
 
-    def plan(self, document, ctx) -> list:
-        """(block, literals present) for each block of the document that could pass some screen.
-        Worked out once per lint and shared by every pattern rule: a lint has its own
-        ctx.document_words() object, which identifies it."""
+    def plan(self, document, ctx) -> list[Planned]:
+        """The blocks of the document that hold a literal of some first group (no other block
+        can pass any screen). Worked out once per lint and shared by every pattern rule: a lint
+        has its own ctx.document_words() object, which identifies it."""
         key = ctx.document_words()
         last_document, last_key, plan = self._plan
         if last_document is document and last_key is key and key:
@@ -128,11 +130,31 @@ class LiteralIndex:
         for block in document.blocks:
             words, folded = ctx.words(block), ctx.folded(block.text)
             self._learn(words)
-            if words.isdisjoint(self._first_words) and not any(lit in folded for lit in self._first_scans):
-                continue  # no first group of any screen: most blocks stop here
-            plan.append((block, self.present(block.text, words, folded)))
+            firsts = set().union(*map(self._first_hits.__getitem__, words & self._first_words))
+            for lit, piece in self._first_spanning:
+                if (piece is None or piece in firsts) and lit in folded:
+                    firsts.add(lit)
+            if firsts:
+                plan.append(Planned(self, block, frozenset(firsts), words, folded))
         self._plan = (document, key, plan)
         return plan
+
+
+class Planned:
+    """A block of a plan: the first-group literals it holds, and all its literals when a rule
+    whose first group it holds asks for them."""
+
+    __slots__ = ("block", "firsts", "_index", "_words", "_folded", "_present")
+
+    def __init__(self, index: LiteralIndex, block, firsts: frozenset[str], words: frozenset[str], folded: str):
+        self.block, self.firsts = block, firsts
+        self._index, self._words, self._folded, self._present = index, words, folded, None
+
+    @property
+    def present(self) -> frozenset[str]:
+        if self._present is None:
+            self._present = self._index.present(self.block.text, self._words, self._folded)
+        return self._present
 
 
 def _piece_key(literal: str) -> str | None:
