@@ -43,13 +43,13 @@ def test_screen_never_hides_a_match(rule):
 
 
 @pytest.mark.parametrize("pattern, expected", [
-    (r"\b(?:cure[-\s]alls?|panaceas?)\b", {"cure", "panacea"}),
+    (r"\b(?:cure[-\s]alls?|panaceas?)\b", {"cure", "panacea", "panaceas"}),  # x? is two alternatives
     (r"(?x: \b(?P<match>miracle \s+ (?:cures?|pills?)) )", {"miracle"}),  # the longest run wins
     (r"\b(?=kill|destroy)(?!\s)\w+", {"kill", "destroy"}),  # a positive lookahead requires its text
-    (r"(?:foo)?bar", {"bar"}),
+    (r"(?:foo)?bar", {"bar", "foobar"}),
     (r"(?:foo)?\d+", None),  # nothing is required
     (r"(?!cure)\w+", None),  # a negative lookahead requires nothing
-    (r"(?P<x>heal)|(?&x)", None),  # a call is not followed
+    (r"(?P<x>heal)|(?&x)", None),  # only calls into (?(DEFINE)...) groups are followed
     (r"[ab]cd|xyz", {"cd", "xyz"}),
     (r"(?:Ţara)", {"ţara"}),  # casefolded
 ])
@@ -61,14 +61,44 @@ def test_required_literals(pattern, expected):
 def test_literal_screen_requires_every_part_of_an_alternative():
     screen = rxcache.literal_screen(r"(?x: \bmiracle\s+(?:pill|tea)\b | \bsecret\s+\w+\s+formula )", F)
     as_sets = {frozenset(frozenset(group) for group in alternative) for alternative in screen}
-    assert as_sets == {frozenset({frozenset({"miracle"}), frozenset({"tea", "pill"})}),
-                       frozenset({frozenset({"secret"}), frozenset({"formula"})})}
+    # nested alternations become alternatives; "<x>" is a whole word, "<x" the start of one
+    assert as_sets == {frozenset({frozenset({"<miracle>"}), frozenset({"<pill>"})}),
+                       frozenset({frozenset({"<miracle>"}), frozenset({"<tea>"})}),
+                       frozenset({frozenset({"<secret>"}), frozenset({"<formula"})})}
     index = LiteralIndex()
     index.register(as_screen(screen))
     assert passes(as_screen(screen), index.present("a miracle tea"))
+    assert passes(as_screen(screen), index.present("a secret ancient formulas"))
     assert not passes(as_screen(screen), index.present("a miracle of modern medicine and a secret"))
+    assert not passes(as_screen(screen), index.present("miracles of tea"))  # "<miracle>" is a whole word
+    assert not passes(as_screen(screen), index.present("a miracle teapot"))
     assert rxcache.literal_screen(r"\bcure\b|\w+itis", F) is not None
     assert rxcache.literal_screen(r"\bcure\b|\d+", F) is None  # one alternative requires nothing
+
+
+def test_literal_screen_follows_calls_into_define_groups():
+    define = r"(?x: \b\x00(?<!\x00) (?(DEFINE)(?P<illness>asthma|\w+itis\b)) )"
+    screen = rxcache.literal_screen(r"(?x: \bcures\s+(?&illness) )", F, (define,))
+    assert {frozenset(frozenset(g) for g in alt) for alt in screen} == {
+        frozenset({frozenset({"<cures>"}), frozenset({"<asthma", "itis>"})})}
+    assert rxcache.literal_screen(r"(?x: \bcures\s+(?&illness) )", F) == ((("<cures>",),),)  # nothing to follow
+
+
+def test_marked_literals_where_regex_and_words_disagree():
+    """Superscripts are word characters for ctx.words ("cure²" is one word) but not for a
+    pattern's \b: the index still finds the marked literals, so the screen never hides a match."""
+    patterns = [r"\bcure\b", r"\bheals\s", r"\w+itis\b", r"(?<![\w-])tea(?![\w-])", r"\bno\.\s?1\b", r"e-mail\b"]
+    alphabet = ["cure", "heals", "itis", "tea", "no.", "e-mail", "²", "1", "x", "-", "'", " ", "İ", "ß", "\u0301", "\u00a0", "."]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for source in patterns:
+        pattern = regex.compile(source, F)
+        screen = as_screen(rxcache.literal_screen(source, F))
+        index = LiteralIndex()
+        index.register(screen)
+        for text in texts + ["cure²", "²cure", "x²heals ", "arthritis¹", "¹tea", "no.1"]:
+            if pattern.search(text):
+                assert passes(screen, index.present(text)), (source, text)
 
 
 def test_index_finds_overlapping_and_nested_literals():

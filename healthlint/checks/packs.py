@@ -15,7 +15,8 @@ import regex
 from .. import rxcache
 from ..finding import CATEGORIES, RawFinding, Severity
 from .base import CODE_RE, NAME_RE, Rule, RuleDocs
-from .screen import INDEX, as_screen, passes
+from ..document import Document
+from .screen import INDEX, Gate, as_screen
 
 RULE_TYPES = ("existence", "substitution")
 PACK_KEYS = {"pack": dict, "rule": list}
@@ -49,20 +50,29 @@ def _token_regex(token: str) -> str:
 
 
 class PatternRule(Rule):
-    """existence: report every match. substitution: report and suggest (and maybe fix) a swap."""
+    """existence: report every match. substitution: report and suggest (and maybe fix) a swap.
+
+    The engine calls it once per document (scope "document"): the rule checks, one by one, the
+    blocks (or their sentences, as the pack's `scope` says) that pass its literal screen, which
+    is decided for all pattern rules at once (screen.INDEX.plan). Given a block or sentence
+    instead, it checks just that unit."""
 
     def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
-                 exceptions, screen: tuple | None = None, parts: tuple = (), **kw):
-        super().__init__(**kw)
+                 exceptions, scope: str = "sentence", screen: tuple | None = None, parts: tuple = (), **kw):
+        super().__init__(scope="document", **kw)
+        self.unit_scope = scope  # what the regexes run on and the guards see: "block" or "sentence"
         self.patterns = patterns  # compiled alternations, searched in turn
         # Literals every match contains (healthlint.checks.screen): most units lack them, and
         # looking them up is far cheaper than running the patterns.
         self.screen = screen
+        self.gate = None
         if screen is not None:
             INDEX.register(screen)
+            self.gate = Gate(screen)
         # The pack's `patterns` one by one, with their own screens: when only some of them can
         # match a unit, an alternation of just those runs instead (same matches, far less work).
         self.parts = parts if screen is not None else ()
+        self._part_gates = tuple(Gate(part) if part is not None else None for part, _, _ in self.parts)
         self._narrowed: dict[tuple[int, ...], object] = {}
         self.kind = kind
         self.message = message
@@ -71,11 +81,32 @@ class PatternRule(Rule):
         self.exceptions = exceptions
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
+        if isinstance(unit, Document):
+            return self._check_document(unit, ctx)
+        return self._check_unit(unit, ctx)
+
+    def _check_document(self, document: Document, ctx) -> Iterable[RawFinding]:
+        if self.gate is None:
+            blocks = [(block, None) for block in document.blocks]
+        else:
+            first, passes_gate = self.gate.first, self.gate.passes
+            blocks = [(planned.block, planned.present) for planned in INDEX.plan(document, ctx)
+                      if not first.isdisjoint(planned.firsts) and passes_gate(planned.present)]
+        for block, present in blocks:
+            if self.unit_scope == "block":
+                yield from self._check_unit(block, ctx, present, block)
+            else:
+                for sentence in ctx.sentences(block):
+                    yield from self._check_unit(sentence, ctx, None, block, sentence.start)
+
+    def _check_unit(self, unit, ctx, present=None, block=None, offset: int = 0) -> Iterable[RawFinding]:
+        """Findings in one block or sentence; with `block`, as document findings in that block
+        (offset: where the unit starts in it). present: the unit's literals, when known."""
         text = unit.text
-        present = None
-        if self.screen is not None:
-            present = INDEX.present(text)
-            if not passes(self.screen, present):
+        if self.gate is not None:
+            if present is None:
+                present = INDEX.present(text)
+            if not self.gate.passes(present):
                 return
         timeout = REGEX_TIMEOUT + len(text) * REGEX_TIME_PER_CHAR  # linear in the text: slow is not stuck
         try:
@@ -96,15 +127,15 @@ class PatternRule(Rule):
                 "stopped; simplify its regular expression (nested repetition?)"
             ) from None
         for m in matches:
-            finding = self._finding(m, text, unit, ctx)
+            finding = self._finding(m, text, unit, ctx, block, offset)
             if finding is not None:
                 yield finding
 
     def _narrow(self, full, present):
         """The alternation of the patterns that can match a text with these literals. Patterns
         that cannot match anywhere in it never decide a match, so the matches are the same."""
-        kept = tuple(i for i, (screen, _, define) in enumerate(self.parts)
-                     if not define and (screen is None or passes(screen, present)))
+        kept = tuple(i for i, ((_, _, define), gate) in enumerate(zip(self.parts, self._part_gates))
+                     if not define and (gate is None or gate.passes(present)))
         if len(kept) == sum(1 for part in self.parts if not part[2]):
             return full
         if not kept:
@@ -115,7 +146,7 @@ class PatternRule(Rule):
             narrowed = self._narrowed[kept] = rxcache.compile("|".join(f"(?:{a})" for a in sources), full.flags)
         return narrowed
 
-    def _finding(self, m, text: str, unit, ctx) -> RawFinding | None:
+    def _finding(self, m, text: str, unit, ctx, block=None, offset: int = 0) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
         if start == end or any(_guard(g, text, start, end, unit, ctx) for g in self.guards):
             return None
@@ -124,7 +155,7 @@ class PatternRule(Rule):
         if replacement is not None and found[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         message = self.message.replace("{match}", found).replace("{replacement}", replacement or "")
-        return RawFinding(start, end, message, replacement if self.fixable else None)
+        return RawFinding(start + offset, end + offset, message, replacement if self.fixable else None, block=block)
 
 
 def _guard(guard, text: str, start: int, end: int, unit, ctx) -> bool:
@@ -169,8 +200,10 @@ def _screen(compiled: list, parts: tuple) -> tuple | None:
 
 
 def _parts(patterns: list[str], flags: int) -> tuple:
-    """(screen, source, is a DEFINE entry) for each of a rule's patterns."""
-    return tuple((as_screen(found) if (found := rxcache.literal_screen(p, flags)) else None, p, "(?(DEFINE)" in p)
+    """(screen, source, is a DEFINE entry) for each of a rule's patterns. A pattern's screen
+    follows its (?&name) calls into the DEFINE entries."""
+    defines = tuple(p for p in patterns if "(?(DEFINE)" in p)
+    return tuple((as_screen(found) if (found := rxcache.literal_screen(p, flags, defines)) else None, p, p in defines)
                  for p in patterns)
 
 
