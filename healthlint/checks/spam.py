@@ -9,6 +9,8 @@ The call-to-action rule (HL204) is declarative data in rules/spam.toml.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Iterable
 
 import regex
@@ -17,7 +19,8 @@ from ..finding import Fix, RawFinding, Severity
 from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix
-from ._spamlex import OBFUSCATED, SPAM_DRUGS, delete_span_fix, deobfuscate, is_drug, obfuscated_drug
+from ._spamlex import (CYRILLIC, GOODS, INN_STEM, OBFUSCATED, SPAM_DRUGS, Vocabulary, delete_span_fix, deobfuscate,
+                       is_drug, letter_runs, obfuscated_drug, per_document, plain)
 from .base import Rule, RuleDocs
 
 _F = regex.IGNORECASE | regex.V0
@@ -39,6 +42,22 @@ def _sentence_fix(ctx, sentence) -> Fix | None:
     else:
         span = delete_span_fix(block, ctx.document.text, sentence.start, sentence.end)
     return Fix.deletion(span)
+
+
+# The rules are document rules: each screens the blocks in one loop (per block a few string and
+# set operations, no function call) and checks only the blocks that pass, exactly as a block or
+# sentence rule would; the findings name their block, with spans in block text offsets.
+
+def _in_block(findings: Iterable[RawFinding], block) -> Iterable[RawFinding]:
+    for raw in findings:
+        yield replace(raw, block=block)
+
+
+def _in_sentences(check, block, ctx) -> Iterable[RawFinding]:
+    """A sentence check on every sentence of a block, its spans moved to block offsets."""
+    for sentence in ctx.sentences(block):
+        for raw in check(sentence, ctx):
+            yield replace(raw, start=raw.start + sentence.start, end=raw.end + sentence.start, block=block)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,16 +120,20 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
     return score, first, signals
 
 
+LATIN = regex.compile(r"\p{Latin}")
+WORD_CHARS = regex.compile(r"\b\w+\b")
+
+
 def _obfuscated(text: str) -> list[tuple[int, int, str]]:
     hits = []
     for m in OBFUSCATED.finditer(text):
         drug = obfuscated_drug(m.group())
         if drug:
             hits.append((m.start(), m.end(), drug))
-    if regex.search(r"\p{Cyrillic}", text) and regex.search(r"\p{Latin}", text):
-        for m in regex.finditer(r"\b\w+\b", text):
+    if CYRILLIC.search(text) and LATIN.search(text):
+        for m in WORD_CHARS.finditer(text):
             w = m.group()
-            if regex.search(r"\p{Cyrillic}", w) and regex.search(r"\p{Latin}", w) and deobfuscate(w) in SPAM_DRUGS:
+            if CYRILLIC.search(w) and LATIN.search(w) and deobfuscate(w) in SPAM_DRUGS:
                 hits.append((m.start(), m.end(), deobfuscate(w)))
     return hits
 
@@ -127,8 +150,59 @@ def _injection_start(text: str, first: int) -> int:
     return start
 
 
+# Screen (plain blocks, see _spamlex.plain): a sentence can only be reported with a drug name, a
+# pharmacy phrase or a disguised drug name in it.
+# - A drug name (WORD token) is a run of letters of a word token (WORD starts after digits and
+#   stops at "_"); PHARMACY needs a pharmacy word or one of GOODS (meds, drugs, rx) as a token.
+#   INN stems are tested without the 7-letter minimum: a WORD token may be longer than the run.
+PHARMACY_WORDS = frozenset("pharmacy pharmacies drugstore drugstores chemist chemists".split())
+NAMES = SPAM_DRUGS | GOODS | PHARMACY_WORDS
+# - A look-alike spelling (OBFUSCATED's second branch) is a run of [\w@$!|]: one word token when
+#   the block has none of @$!| (and a disguised name is a look-alike of the whole token).
+DRUG_WORDS = Vocabulary(test=lambda token: obfuscated_drug(token) is not None or any(
+    run in NAMES or INN_STEM.search(run) for run in letter_runs(token)))
+SYMBOL_RUN = re.compile(r"[\w@$!|]+")  # re: faster, and the same as regex on plain text
+# - Split letters ("v i a g r a", OBFUSCATED's first branch) are one-letter tokens, unless "_"
+#   separates them: the drug's letters are all among the block's one-letter tokens.
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+SPLIT_DRUGS = tuple(frozenset(drug) for drug in SPAM_DRUGS if len(drug) >= 5)
+
+
+def _split_drug(letters: frozenset[str]) -> bool:
+    return any(drug <= letters for drug in SPLIT_DRUGS)
+
+
+split_drug_in_document = per_document(lambda ctx: _split_drug(LETTERS.intersection(ctx.document_words())))
+
+
+def _disguised_drug(text: str, block, ctx, split: bool) -> bool:
+    """Could a plain block spell a drug name with look-alikes or split letters (beyond a word token
+    that DRUG_WORDS knows)?"""
+    if "_" in text:  # letters split by "_" join into one token: look at the text itself
+        return any(obfuscated_drug(m.group()) for m in OBFUSCATED.finditer(text))
+    if ("@" in text or "$" in text or "!" in text or "|" in text) and any(
+            map(obfuscated_drug, SYMBOL_RUN.findall(text))):
+        return True
+    return split and _split_drug(LETTERS.intersection(ctx.words(block)))
+
+
+def _pharmacy_blocks(document, ctx):
+    drugs = DRUG_WORDS.in_document(ctx)
+    split = split_drug_in_document(ctx)
+    for block in document.blocks:
+        text = block.text
+        if not (text.isascii() or plain(text)) or drugs and not drugs.isdisjoint(ctx.words(block)) or (
+                split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
+                text, block, ctx, split):
+            yield block
+
+
 class PharmacySpam(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block in _pharmacy_blocks(document, ctx):
+            yield from _in_sentences(self._check_sentence, block, ctx)
+
+    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
         block = sentence.block
         hidden = _obfuscated(text)
@@ -174,7 +248,7 @@ PHARMACY_SPAM = PharmacySpam(
     category="spam",
     severity=Severity.ERROR,
     summary="Drug names in a commercial context (buy cheap online, no prescription needed) or disguised drug names.",
-    scope="sentence",
+    scope="document",
     options={"threshold": THRESHOLD, "fix-max-words": 15},
     fixable=True,
     docs=RuleDocs(
@@ -220,7 +294,7 @@ LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*", regex.V0)
 
 def _is_caps(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
-    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or (not letters and regex.search(r"[$%]", token) is not None)
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or (not letters and ("$" in token or "%" in token))
 
 
 def _caps_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -247,10 +321,29 @@ def _shouted_sale(words: list[str]) -> bool:
     return strong >= 2 or (strong >= 1 and weak >= 1)
 
 
+TWO_CAPITALS = regex.compile(r"\p{Lu}{2}")
+STRONG_WORDS = Vocabulary(STRONG_SALES)
+
+
+def _shouting_blocks(document, ctx):
+    """Screen: a reported run holds a strong sales word in capitals. On plain text that word is a
+    word token (a caps token is letters between non-letters, and "_" is the only other word
+    character), so it is one of the document's words, in upper case in the block."""
+    shouted = [word.upper() for word in STRONG_WORDS.in_document(ctx)]
+    for block in document.blocks:
+        text = block.text
+        if not (text.isascii() or plain(text)) or "_" in text or shouted and any(word in text for word in shouted):
+            yield block
+
+
 class InjectedShouting(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block in _shouting_blocks(document, ctx):
+            yield from _in_sentences(self._check_sentence, block, ctx)
+
+    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
-        if not regex.search(r"\p{Lu}{2}", text):
+        if not TWO_CAPITALS.search(text):
             return
         min_lower = ctx.options.get("min-lowercase-words", 4)
         block = sentence.block
@@ -274,7 +367,7 @@ INJECTED_SHOUTING = InjectedShouting(
     category="spam",
     severity=Severity.WARNING,
     summary="A run of ALL-CAPS sales words (BUY NOW, CHEAP PILLS ONLINE) that interrupts a lowercase sentence.",
-    scope="sentence",
+    scope="document",
     options={"min-lowercase-words": 4},
     fixable=True,
     docs=RuleDocs(
