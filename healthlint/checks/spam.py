@@ -53,11 +53,16 @@ def _in_block(findings: Iterable[RawFinding], block) -> Iterable[RawFinding]:
         yield replace(raw, block=block)
 
 
+def _moved(findings: Iterable[RawFinding], sentence) -> Iterable[RawFinding]:
+    """Findings of a sentence check, with spans in block offsets."""
+    for raw in findings:
+        yield replace(raw, start=raw.start + sentence.start, end=raw.end + sentence.start, block=sentence.block)
+
+
 def _in_sentences(check, block, ctx) -> Iterable[RawFinding]:
-    """A sentence check on every sentence of a block, its spans moved to block offsets."""
+    """A sentence check on every sentence of a block."""
     for sentence in ctx.sentences(block):
-        for raw in check(sentence, ctx):
-            yield replace(raw, start=raw.start + sentence.start, end=raw.end + sentence.start, block=block)
+        yield from _moved(check(sentence, ctx), sentence)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,12 +160,18 @@ def _injection_start(text: str, first: int) -> int:
 # - A drug name (WORD token) is a run of letters of a word token (WORD starts after digits and
 #   stops at "_"); PHARMACY needs a pharmacy word or one of GOODS (meds, drugs, rx) as a token.
 #   INN stems are tested without the 7-letter minimum: a WORD token may be longer than the run.
+#   Such a run is also in the text of its sentence (sentences end at spaces, tokens never do).
 PHARMACY_WORDS = frozenset("pharmacy pharmacies drugstore drugstores chemist chemists".split())
 NAMES = SPAM_DRUGS | GOODS | PHARMACY_WORDS
+
+
+def _drug_runs(token: str) -> list[str]:
+    return [run for run in letter_runs(token) if run in NAMES or INN_STEM.search(run)]
+
+
 # - A look-alike spelling (OBFUSCATED's second branch) is a run of [\w@$!|]: one word token when
 #   the block has none of @$!| (and a disguised name is a look-alike of the whole token).
-DRUG_WORDS = Vocabulary(test=lambda token: obfuscated_drug(token) is not None or any(
-    run in NAMES or INN_STEM.search(run) for run in letter_runs(token)))
+DRUG_WORDS = Vocabulary(test=lambda token: obfuscated_drug(token) is not None or bool(_drug_runs(token)))
 SYMBOL_RUN = re.compile(r"[\w@$!|]+")  # re: faster, and the same as regex on plain text
 # - Split letters ("v i a g r a", OBFUSCATED's first branch) are one-letter tokens, unless "_"
 #   separates them: the drug's letters are all among the block's one-letter tokens.
@@ -175,9 +186,10 @@ def _split_drug(letters: frozenset[str]) -> bool:
 split_drug_in_document = per_document(lambda ctx: _split_drug(LETTERS.intersection(ctx.document_words())))
 
 
-def _disguised_drug(text: str, block, ctx, split: bool) -> bool:
-    """Could a plain block spell a drug name with look-alikes or split letters (beyond a word token
-    that DRUG_WORDS knows)?"""
+def _disguised_drug(text: str, found, block, ctx, split: bool) -> bool:
+    """Could a plain block spell a drug name with look-alikes or split letters?"""
+    if any(obfuscated_drug(token) for token in found):  # its drug words
+        return True
     if "_" in text:  # letters split by "_" join into one token: look at the text itself
         return any(obfuscated_drug(m.group()) for m in OBFUSCATED.finditer(text))
     if ("@" in text or "$" in text or "!" in text or "|" in text) and any(
@@ -187,25 +199,36 @@ def _disguised_drug(text: str, block, ctx, split: bool) -> bool:
 
 
 def _pharmacy_blocks(document, ctx):
+    """(block, names): the blocks that may hold pharmacy spam, with the strings (drug names,
+    pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
     drugs = DRUG_WORDS.in_document(ctx)
     split = split_drug_in_document(ctx)
     for block in document.blocks:
         text = block.text
-        if not (text.isascii() or plain(text)) or drugs and not drugs.isdisjoint(ctx.words(block)) or (
-                split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
-                text, block, ctx, split):
-            yield block
+        if not (text.isascii() or plain(text)):
+            yield block, None
+            continue
+        found = drugs.intersection(ctx.words(block)) if drugs else drugs
+        if (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
+                text, found, block, ctx, split):
+            yield block, None
+        elif found:
+            yield block, {run for token in found for run in _drug_runs(token)}
 
 
 class PharmacySpam(Rule):
     def check(self, document, ctx) -> Iterable[RawFinding]:
-        for block in _pharmacy_blocks(document, ctx):
-            yield from _in_sentences(self._check_sentence, block, ctx)
+        for block, names in _pharmacy_blocks(document, ctx):
+            for sentence in ctx.sentences(block):
+                if names is None:
+                    yield from _moved(self._check_sentence(sentence, ctx), sentence)
+                elif any(name in sentence.text.lower() for name in names):  # no disguised name either
+                    yield from _moved(self._check_sentence(sentence, ctx, disguised=False), sentence)
 
-    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
+    def _check_sentence(self, sentence, ctx, disguised: bool = True) -> Iterable[RawFinding]:
         text = sentence.text
         block = sentence.block
-        hidden = _obfuscated(text)
+        hidden = _obfuscated(text) if disguised else []
         drugs = [m for m in WORD.finditer(text) if is_drug(m.group())]
         if not hidden and not drugs and not PHARMACY.search(text):
             return
@@ -329,10 +352,11 @@ def _shouting_blocks(document, ctx):
     """Screen: a reported run holds a strong sales word in capitals. On plain text that word is a
     word token (a caps token is letters between non-letters, and "_" is the only other word
     character), so it is one of the document's words, in upper case in the block."""
-    shouted = [word.upper() for word in STRONG_WORDS.in_document(ctx)]
+    strong = STRONG_WORDS.in_document(ctx)
     for block in document.blocks:
         text = block.text
-        if not (text.isascii() or plain(text)) or "_" in text or shouted and any(word in text for word in shouted):
+        if not (text.isascii() or plain(text)) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
+                word.upper() in text for word in strong):
             yield block
 
 
@@ -414,6 +438,7 @@ LEADING = regex.compile(
     r"(?=[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){2})",
     regex.V1,
 )
+NEAR_ME_LEAD = regex.compile(r"(?:a|an|the|your|my|our|good|best|local)\s+")
 WEDGED = regex.compile(
     r"(?<=\b\p{Ll}[\p{Ll}'’]*[ \t]+)(?<!\b(?:the|a|an|our|your|their|its|his|her|this|these|those|of|for|to|"
     r"and|or|are|is|be|which|what|with|about|on|in|at|by|from|find|choose|pick|buy|get|some|any|many|most|"
@@ -441,13 +466,42 @@ def _link_before_ok(text: str, start: int) -> bool:
         "see", "read", "visit", "about", "called", "named", "try", "use", "compare"}
 
 
+# Screens (plain blocks): which of the three patterns can match.
+# - DANGLING: its kw starts in lower case after [.!?], maybe a closing bracket or quote, and spaces.
+# (One pattern per end: re finds a pattern's literal first character fast, a character set slowly.)
+DOT_SITE, BANG_SITE, QUERY_SITE = (re.compile(re.escape(end) + r"[)\"'”’]?[ \t]+[a-z]") for end in ".!?")
+# - WEDGED: its words are case-sensitive and between spaces or word boundaries: word tokens.
+WEDGE_HEAD = Vocabulary("best top cheap cheapest affordable discount".split())
+WEDGE_TAIL = Vocabulary("pills supplements capsules tablets gummies online reviews sale deals prices coupons".split())
+NEAR_ME = Vocabulary(["near", "me"])
+WEDGE_KINDS = ("heading", "title", "table_cell")  # never anchors
+
+
 class SeoAnchor(Rule):
-    def check(self, block, ctx) -> Iterable[RawFinding]:
-        if block.kind in ("heading", "title", "table_cell"):
-            return
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        head, tail = WEDGE_HEAD.in_document(ctx), WEDGE_TAIL.in_document(ctx)
+        best = head and tail  # "best ... pills" can occur in the document
+        near = len(NEAR_ME.in_document(ctx)) == 2  # "... near me" can
+        for block in document.blocks:
+            if block.kind in WEDGE_KINDS:
+                continue
+            text = block.text
+            if text.isascii() or plain(text):
+                words = ctx.words(block) if best or near else None
+                dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
+                            or "?" in text and QUERY_SITE.search(text))
+                leading = "a" <= text[:1] <= "z"
+                wedged = (best and not head.isdisjoint(words) and not tail.isdisjoint(words)
+                          or near and NEAR_ME.words <= words)
+            else:
+                dangling = leading = wedged = True
+            if dangling or leading or wedged or block.links:
+                yield from _in_block(self._check_block(block, ctx, dangling, leading, wedged), block)
+
+    def _check_block(self, block, ctx, dangling: bool, leading: bool, wedged: bool) -> Iterable[RawFinding]:
         text = block.text
         seen: set[tuple[int, int]] = set()
-        for m in DANGLING.finditer(text):
+        for m in DANGLING.finditer(text) if dangling else ():
             s, e = m.span("kw")
             word = m.group("word").lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or not _keyword_like(m.group("kw")):
@@ -456,13 +510,13 @@ class SeoAnchor(Rule):
                 continue
             seen.add((s, e))
             yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
-        lead = LEADING.match(text) if block.kind == "paragraph" else None
+        lead = LEADING.match(text) if leading and block.kind == "paragraph" else None
         if lead and _keyword_like(lead.group("kw")) and not _discussed(block, text, 0, lead.end("kw"), ctx):
             seen.add(lead.span("kw"))
             yield self._finding(block, ctx, *lead.span("kw"), "dangles before the first sentence")
-        for m in WEDGED.finditer(text):
+        for m in WEDGED.finditer(text) if wedged else ():
             s, e = m.span("kw")
-            while text[s:e].endswith("me") and (lead := regex.match(r"(?:a|an|the|your|my|our|good|best|local)\s+", text[s:e])):
+            while text[s:e].endswith("me") and (lead := NEAR_ME_LEAD.match(text[s:e])):
                 s += lead.end()
             if (s, e) in seen or guards.quoted(text, s, e) or guards.reported(text, s, e, unit=block, ctx=ctx):
                 continue
@@ -492,7 +546,7 @@ SEO_ANCHOR = SeoAnchor(
     category="spam",
     severity=Severity.WARNING,
     summary="A dangling or wedged keyword phrase (the anchor text of a stripped spam link), or a keyword-stuffed link.",
-    scope="block",
+    scope="document",
     fixable=True,
     docs=RuleDocs(
         what=(
@@ -546,12 +600,62 @@ PROMO_STRONG = regex.compile(
     r"\b(?:we|our|us|call|book|visit|contact|schedule|sign\s+up|today|affordable|discount|special\s+offers?|"
     r"top-rated|award-winning|state-of-the-art|premier|leading|boost|near\s+you|serving|convenient|"
     r"locations?|packages?|memberships?|same-day|walk-ins?|surrounding\s+areas?)\b|#1|\d+\s?%\s+off", _F)
+BOAST = regex.compile(r",?\s+is\s")
 PROMO_WEAK = regex.compile(r"\b(?:you|your|free|experienced|expert|personali[sz]ed|professional|trusted|"
                            r"customized|tailored|best|range\s+of)\b", _F)
 
 
+# Screens (plain blocks): the words that each pattern needs, all between spaces or word boundaries,
+# so word tokens (BUSINESS and AT_BUSINESS are case-sensitive: the tokens are a superset).
+OUR_OWNER = Vocabulary(["our", "my"])
+OUR_NOUN = Vocabulary("""clinic practice team spa pharmacy center centre store shop product products formula
+    supplement supplements program programme experts specialists therapists doctors""".split())
+OUR_VERB = Vocabulary("offer offers provide provides specialize specializes help here".split())  # can help you, is here to
+WE = Vocabulary(["we"])
+WE_VERB = Vocabulary("offer provide specialize specialise".split())
+TRADE_NAMES = {name.casefold(): name for name in """Wellness Clinic Clinics Spa MedSpa Pharmacy Chiropractic Dental
+    Dentistry Lab Labs Nutrition Aesthetics Health Healthcare Medical Therapy Therapeutics Supplements Naturals Organics
+    Vitality Rejuvenation Longevity Fitness Physio Physiotherapy Hydration Lounge Studio Co Inc LLC Ltd Group Solutions
+    Center Centre""".split()}
+# A trade word follows any non-letter ("5Health offers ..."): a run of letters of a token.
+TRADE = Vocabulary(test=lambda token: any(run in TRADE_NAMES for run in letter_runs(token)))
+# The word of each service verb that stands alone: offers, "is proud to", "is the leading", "go-to", "#1" ...
+SERVICE_VERB = Vocabulary("""offer offers provide provides specializes specializing specialises specialising deliver
+    delivers proud leading premier top trusted best go number 1 helped help here bring brings feature features""".split())
+
+
+def _trade_names(tokens) -> list[str]:
+    """The trade words in these tokens as BUSINESS spells them (it is case-sensitive)."""
+    return list({TRADE_NAMES[run] for token in tokens for run in letter_runs(token) if run in TRADE_NAMES})
+
+
+def _plug_blocks(document, ctx):
+    owner, noun, verb = OUR_OWNER.in_document(ctx), OUR_NOUN.in_document(ctx), OUR_VERB.in_document(ctx)
+    we, we_verb = WE.in_document(ctx), WE_VERB.in_document(ctx)
+    service = SERVICE_VERB.in_document(ctx)
+    trade = TRADE.in_document(ctx) if service else service
+    names = _trade_names(trade)
+    ours, we_offer = owner and noun and verb, we and we_verb
+    for block in document.blocks:
+        text = block.text
+        if "At" in text and ("we" in text or "our" in text) or not (text.isascii() or plain(text)):
+            yield block  # AT_BUSINESS is case-sensitive: its literals are in the text
+        elif trade or ours or we_offer:
+            words = ctx.words(block)
+            if (trade and not trade.isdisjoint(words) and not service.isdisjoint(words)
+                    # BUSINESS is case-sensitive: a trade word as spelt, a service verb in lower case
+                    and any(name in text for name in names) and any(word in text for word in service)
+                    or ours and not owner.isdisjoint(words) and not noun.isdisjoint(words) and not verb.isdisjoint(words)
+                    or we_offer and "we" in words and not we_verb.isdisjoint(words)):
+                yield block
+
+
 class BusinessPlug(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block in _plug_blocks(document, ctx):
+            yield from _in_sentences(self._check_sentence, block, ctx)
+
+    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
         block = sentence.block
         hit = None
@@ -566,7 +670,7 @@ class BusinessPlug(Rule):
                 if PUBLIC.search(m.group("name")):
                     continue
                 rest = text[:m.start()] + " " + text[m.end():]
-                boast = regex.match(r",?\s+is\s", m.group("verb")) is not None  # "is the leading ..."
+                boast = BOAST.match(m.group("verb")) is not None  # "is the leading ..."
                 if boast or PROMO_STRONG.search(rest) or len(PROMO_WEAK.findall(rest)) >= 2:
                     hit = m
                     break
@@ -588,7 +692,7 @@ BUSINESS_PLUG = BusinessPlug(
     category="spam",
     severity=Severity.WARNING,
     summary="A named business (or \"our clinic\") promoting its own services inside editorial text.",
-    scope="sentence",
+    scope="document",
     docs=RuleDocs(
         what=(
             "Finds a business name (capitalised words ending in a trade word such as Wellness, Clinic, Spa, "
