@@ -60,8 +60,11 @@ OBFUSCATED = regex.compile(
 )
 
 
+SEPARATORS = regex.compile(r"[.\-*_ ]")
+
+
 def deobfuscate(token: str) -> str:
-    return regex.sub(r"[.\-*_ ]", "", token).translate(LOOKALIKE).lower()
+    return SEPARATORS.sub("", token).translate(LOOKALIKE).lower()
 
 
 @lru_cache(maxsize=65536)

@@ -91,6 +91,7 @@ PHARMACY = regex.compile(
 PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
 KEYWORD_LINE = regex.compile(r"[\p{Ll}\p{N}][\p{Ll}\p{N}'’%$-]*(?:[\s,|]+[\p{L}\p{N}$][\p{L}\p{N}'’%$-]*){1,7}", regex.V0)
 THRESHOLD = 3
+EDGE_PUNCTUATION = regex.compile(r"^\W+|\W+$")
 
 
 def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
@@ -101,7 +102,7 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
         nonlocal score, first
         score += weight
         first = min(first, m.start() if at is None else at)
-        signals.append(regex.sub(r"^\W+|\W+$", "", " ".join(m.group().split())).lower())
+        signals.append(EDGE_PUNCTUATION.sub("", " ".join(m.group().split())).lower())
 
     imperative = IMPERATIVE_BUY.search(text)
     if (m := CLICK_TO_BUY.search(text)):
@@ -486,15 +487,16 @@ class SeoAnchor(Rule):
             if block.kind in WEDGE_KINDS:
                 continue
             text = block.text
+            leading = block.kind == "paragraph"  # LEADING is for paragraphs only
             if text.isascii() or plain(text):
                 words = ctx.words(block) if best or near else None
                 dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
                             or "?" in text and QUERY_SITE.search(text))
-                leading = "a" <= text[:1] <= "z"
+                leading = leading and "a" <= text[:1] <= "z"
                 wedged = (best and not head.isdisjoint(words) and not tail.isdisjoint(words)
                           or near and NEAR_ME.words <= words)
             else:
-                dangling = leading = wedged = True
+                dangling = wedged = True
             if dangling or leading or wedged or block.links:
                 yield from _in_block(self._check_block(block, ctx, dangling, leading, wedged), block)
 
@@ -510,7 +512,7 @@ class SeoAnchor(Rule):
                 continue
             seen.add((s, e))
             yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
-        lead = LEADING.match(text) if leading and block.kind == "paragraph" else None
+        lead = LEADING.match(text) if leading else None
         if lead and _keyword_like(lead.group("kw")) and not _discussed(block, text, 0, lead.end("kw"), ctx):
             seen.add(lead.span("kw"))
             yield self._finding(block, ctx, *lead.span("kw"), "dangles before the first sentence")
