@@ -109,44 +109,6 @@ def plain(text: str) -> bool:
     return _last_plain[1]
 
 
-class Vocabulary:
-    """The words a screen looks for: fixed ones, and/or the tokens that pass a test (the test runs
-    once per distinct token). Which of them a document holds is worked out once per document, so
-    that a block then costs a lookup of those few (usually none)."""
-
-    LIMIT = 200_000  # tokens remembered for the test; the memo starts afresh beyond this
-
-    def __init__(self, words=(), test=None):
-        self.words = frozenset(words)
-        self.test = test
-        self.seen: set[str] = set()
-        self.passed: set[str] = set()
-        self._last: tuple[object, frozenset[str]] = (None, frozenset())
-
-    def in_document(self, ctx) -> frozenset[str]:
-        if self._last[0] is not ctx.document:
-            words = ctx.document_words()
-            found = self.words & words
-            if self.test is not None:
-                found |= self._passing(words)
-            self._last = (ctx.document, found)
-        return self._last[1]
-
-    def in_block(self, block, ctx) -> frozenset[str]:
-        found = self.in_document(ctx)
-        return found & ctx.words(block) if found else found
-
-    def _passing(self, words: frozenset[str]) -> frozenset[str]:
-        if not self.seen.issuperset(words):
-            if len(self.seen) > self.LIMIT:
-                self.seen.clear()
-                self.passed.clear()
-            new = words.difference(self.seen)
-            self.seen.update(new)
-            self.passed.update(filter(self.test, new))
-        return words.intersection(self.passed)
-
-
 def per_document(compute):
     """compute(ctx), worked out once per document (the last document's answer is kept)."""
     last: list = [None, None]
@@ -157,6 +119,35 @@ def per_document(compute):
         return last[1]
 
     return once
+
+
+class Vocabulary:
+    """The words a screen looks for: fixed ones, and/or the tokens that pass a test (the test runs
+    once per distinct token). in_document(ctx): those of the document's words, worked out once
+    per document, so that a block then costs a lookup of those few (usually none)."""
+
+    LIMIT = 200_000  # tokens remembered for the test; the memo starts afresh beyond this
+
+    def __init__(self, words=(), test=None):
+        self.words = frozenset(words)
+        self.test = test
+        self.seen: set[str] = set()
+        self.passed: set[str] = set()
+        self.in_document = per_document(self._find)
+
+    def _find(self, ctx) -> frozenset[str]:
+        words = ctx.document_words()
+        found = self.words & words
+        if self.test is not None:
+            if not self.seen.issuperset(words):
+                if len(self.seen) > self.LIMIT:
+                    self.seen.clear()
+                    self.passed.clear()
+                new = words.difference(self.seen)
+                self.seen.update(new)
+                self.passed.update(filter(self.test, new))
+            found |= words.intersection(self.passed)
+        return found
 
 
 LETTER_RUN = re.compile(r"[a-z]+")
