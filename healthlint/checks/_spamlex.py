@@ -6,6 +6,9 @@ is ever enough to report a sentence.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import regex
 
 from ..document import Block
@@ -57,16 +60,103 @@ OBFUSCATED = regex.compile(
 )
 
 
+SEPARATORS = regex.compile(r"[.\-*_ ]")
+
+
 def deobfuscate(token: str) -> str:
-    return regex.sub(r"[.\-*_ ]", "", token).translate(LOOKALIKE).lower()
+    return SEPARATORS.sub("", token).translate(LOOKALIKE).lower()
 
 
+@lru_cache(maxsize=65536)
 def obfuscated_drug(token: str) -> str | None:
     """The drug an obfuscated token spells ("V1agra" -> "viagra"), or None."""
     plain = deobfuscate(token)
     if plain == token.lower() or plain not in SPAM_DRUGS:
         return None
     return plain
+
+
+# ---------------------------------------------------------------------------------------------
+# Screens: cheap tests that a block cannot hold a finding, so that a rule skips it. Each is exact
+# (a necessary condition of the rule's patterns), worked out on Context.words: the block's
+# casefolded \w+ tokens, shared by all rules.
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_INERT: dict[str, bool] = {}
+_last_plain: tuple[str | None, bool] = (None, False)
+
+
+def _inert(char: str) -> bool:
+    """Is char plain punctuation for every pattern here: not a word character (for re and for
+    regex), no letter or digit, unchanged by casefold, not a Cyrillic look-alike?"""
+    known = _INERT.get(char)
+    if known is None:
+        known = _INERT[char] = not (
+            re.match(r"\w", char) or regex.match(r"[\w\p{L}\p{N}]", char) or char.casefold() != char
+            or CYRILLIC.match(char))
+    return known
+
+
+def plain(text: str) -> bool:
+    """Text whose letters and digits are all ASCII (other characters being inert punctuation such
+    as curly quotes and dashes). There, \\w, \\p{L} and casefold agree with ASCII, so a block's
+    word tokens say exactly which words its patterns can match; the screens below rely on this
+    and let any other block through. The last answer is kept: several rules ask about one block."""
+    global _last_plain
+    if _last_plain[0] is not text:
+        _last_plain = (text, text.isascii() or all(map(_inert, set(NON_ASCII.findall(text)))))
+    return _last_plain[1]
+
+
+def per_document(compute):
+    """compute(ctx), worked out once per document (the last document's answer is kept)."""
+    last: list = [None, None]
+
+    def once(ctx):
+        if last[0] is not ctx.document:
+            last[:] = [ctx.document, compute(ctx)]
+        return last[1]
+
+    return once
+
+
+class Vocabulary:
+    """The words a screen looks for: fixed ones, and/or the tokens that pass a test (the test runs
+    once per distinct token). in_document(ctx): those of the document's words, worked out once
+    per document, so that a block then costs a lookup of those few (usually none)."""
+
+    LIMIT = 200_000  # tokens remembered for the test; the memo starts afresh beyond this
+
+    def __init__(self, words=(), test=None):
+        self.words = frozenset(words)
+        self.test = test
+        self.seen: set[str] = set()
+        self.passed: set[str] = set()
+        self.in_document = per_document(self._find)
+
+    def _find(self, ctx) -> frozenset[str]:
+        words = ctx.document_words()
+        found = self.words & words
+        if self.test is not None:
+            if not self.seen.issuperset(words):
+                if len(self.seen) > self.LIMIT:
+                    self.seen.clear()
+                    self.passed.clear()
+                new = words.difference(self.seen)
+                self.seen.update(new)
+                self.passed.update(filter(self.test, new))
+            found |= words.intersection(self.passed)
+        return found
+
+
+LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def letter_runs(token: str) -> list[str]:
+    """The runs of letters of a token of a plain text ("5mg" -> ["mg"]): a word pattern that needs
+    no boundary against digits or "_" ("5Health offers") matches one of them."""
+    return LETTER_RUN.findall(token)
 
 
 def delete_span_fix(block: Block, source: str, start: int, end: int):

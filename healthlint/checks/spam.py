@@ -9,6 +9,8 @@ The call-to-action rule (HL204) is declarative data in rules/spam.toml.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Iterable
 
 import regex
@@ -17,7 +19,8 @@ from ..finding import Fix, RawFinding, Severity
 from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix
-from ._spamlex import OBFUSCATED, SPAM_DRUGS, delete_span_fix, deobfuscate, is_drug, obfuscated_drug
+from ._spamlex import (CYRILLIC, GOODS, INN_STEM, OBFUSCATED, SPAM_DRUGS, Vocabulary, delete_span_fix, deobfuscate,
+                       is_drug, letter_runs, obfuscated_drug, per_document, plain)
 from .base import Rule, RuleDocs
 
 _F = regex.IGNORECASE | regex.V0
@@ -39,6 +42,27 @@ def _sentence_fix(ctx, sentence) -> Fix | None:
     else:
         span = delete_span_fix(block, ctx.document.text, sentence.start, sentence.end)
     return Fix.deletion(span)
+
+
+# The rules are document rules: each screens the blocks in one loop (per block a few string and
+# set operations, no function call) and checks only the blocks that pass, exactly as a block or
+# sentence rule would; the findings name their block, with spans in block text offsets.
+
+def _in_block(findings: Iterable[RawFinding], block) -> Iterable[RawFinding]:
+    for raw in findings:
+        yield replace(raw, block=block)
+
+
+def _moved(findings: Iterable[RawFinding], sentence) -> Iterable[RawFinding]:
+    """Findings of a sentence check, with spans in block offsets."""
+    for raw in findings:
+        yield replace(raw, start=raw.start + sentence.start, end=raw.end + sentence.start, block=sentence.block)
+
+
+def _in_sentences(check, block, ctx) -> Iterable[RawFinding]:
+    """A sentence check on every sentence of a block."""
+    for sentence in ctx.sentences(block):
+        yield from _moved(check(sentence, ctx), sentence)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,6 +91,7 @@ PHARMACY = regex.compile(
 PRICE_WEAK = regex.compile(r"\b(?:prices?|costs?|generic|\d+mg)\b(?!\s+(?:of\s+care|of\s+living))", _F)
 KEYWORD_LINE = regex.compile(r"[\p{Ll}\p{N}][\p{Ll}\p{N}'’%$-]*(?:[\s,|]+[\p{L}\p{N}$][\p{L}\p{N}'’%$-]*){1,7}", regex.V0)
 THRESHOLD = 3
+EDGE_PUNCTUATION = regex.compile(r"^\W+|\W+$")
 
 
 def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
@@ -77,7 +102,7 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
         nonlocal score, first
         score += weight
         first = min(first, m.start() if at is None else at)
-        signals.append(regex.sub(r"^\W+|\W+$", "", " ".join(m.group().split())).lower())
+        signals.append(EDGE_PUNCTUATION.sub("", " ".join(m.group().split())).lower())
 
     imperative = IMPERATIVE_BUY.search(text)
     if (m := CLICK_TO_BUY.search(text)):
@@ -101,16 +126,20 @@ def _pharmacy_score(text: str) -> tuple[int, int, list[str]]:
     return score, first, signals
 
 
+LATIN = regex.compile(r"\p{Latin}")
+WORD_CHARS = regex.compile(r"\b\w+\b")
+
+
 def _obfuscated(text: str) -> list[tuple[int, int, str]]:
     hits = []
     for m in OBFUSCATED.finditer(text):
         drug = obfuscated_drug(m.group())
         if drug:
             hits.append((m.start(), m.end(), drug))
-    if regex.search(r"\p{Cyrillic}", text) and regex.search(r"\p{Latin}", text):
-        for m in regex.finditer(r"\b\w+\b", text):
+    if CYRILLIC.search(text) and LATIN.search(text):
+        for m in WORD_CHARS.finditer(text):
             w = m.group()
-            if regex.search(r"\p{Cyrillic}", w) and regex.search(r"\p{Latin}", w) and deobfuscate(w) in SPAM_DRUGS:
+            if CYRILLIC.search(w) and LATIN.search(w) and deobfuscate(w) in SPAM_DRUGS:
                 hits.append((m.start(), m.end(), deobfuscate(w)))
     return hits
 
@@ -127,11 +156,80 @@ def _injection_start(text: str, first: int) -> int:
     return start
 
 
+# Screen (plain blocks, see _spamlex.plain): a sentence can only be reported with a drug name, a
+# pharmacy phrase or a disguised drug name in it.
+# - A drug name (WORD token) is a run of letters of a word token (WORD starts after digits and
+#   stops at "_"); PHARMACY needs a pharmacy word or one of GOODS (meds, drugs, rx) as a token.
+#   INN stems are tested without the 7-letter minimum: a WORD token may be longer than the run.
+#   Such a run is also in the text of its sentence (sentences end at spaces, tokens never do).
+PHARMACY_WORDS = frozenset("pharmacy pharmacies drugstore drugstores chemist chemists".split())
+NAMES = SPAM_DRUGS | GOODS | PHARMACY_WORDS
+
+
+def _drug_runs(token: str) -> list[str]:
+    return [run for run in letter_runs(token) if run in NAMES or INN_STEM.search(run)]
+
+
+# - A look-alike spelling (OBFUSCATED's second branch) is a run of [\w@$!|]: one word token when
+#   the block has none of @$!| (and a disguised name is a look-alike of the whole token).
+DRUG_WORDS = Vocabulary(test=lambda token: obfuscated_drug(token) is not None or bool(_drug_runs(token)))
+SYMBOL_RUN = re.compile(r"[\w@$!|]+")  # re: faster, and the same as regex on plain text
+# - Split letters ("v i a g r a", OBFUSCATED's first branch) are one-letter tokens, unless "_"
+#   separates them: the drug's letters are all among the block's one-letter tokens.
+LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+SPLIT_DRUGS = tuple(frozenset(drug) for drug in SPAM_DRUGS if len(drug) >= 5)
+
+
+def _split_drug(letters: frozenset[str]) -> bool:
+    return any(drug <= letters for drug in SPLIT_DRUGS)
+
+
+split_drug_in_document = per_document(lambda ctx: _split_drug(LETTERS.intersection(ctx.document_words())))
+
+
+def _disguised_drug(text: str, found, block, ctx, split: bool) -> bool:
+    """Could a plain block spell a drug name with look-alikes or split letters?"""
+    if any(obfuscated_drug(token) for token in found):  # its drug words
+        return True
+    if "_" in text:  # letters split by "_" join into one token: look at the text itself
+        return any(obfuscated_drug(m.group()) for m in OBFUSCATED.finditer(text))
+    if ("@" in text or "$" in text or "!" in text or "|" in text) and any(
+            map(obfuscated_drug, SYMBOL_RUN.findall(text))):
+        return True
+    return split and _split_drug(LETTERS.intersection(ctx.words(block)))
+
+
+def _pharmacy_blocks(document, ctx):
+    """(block, names): the blocks that may hold pharmacy spam, with the strings (drug names,
+    pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
+    drugs = DRUG_WORDS.in_document(ctx)
+    split = split_drug_in_document(ctx)
+    for block in document.blocks:
+        text = block.text
+        if not (text.isascii() or plain(text)):
+            yield block, None
+            continue
+        found = drugs.intersection(ctx.words(block)) if drugs else drugs
+        if (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
+                text, found, block, ctx, split):
+            yield block, None
+        elif found:
+            yield block, {run for token in found for run in _drug_runs(token)}
+
+
 class PharmacySpam(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block, names in _pharmacy_blocks(document, ctx):
+            for sentence in ctx.sentences(block):
+                if names is None:
+                    yield from _moved(self._check_sentence(sentence, ctx), sentence)
+                elif any(name in sentence.text.lower() for name in names):  # no disguised name either
+                    yield from _moved(self._check_sentence(sentence, ctx, disguised=False), sentence)
+
+    def _check_sentence(self, sentence, ctx, disguised: bool = True) -> Iterable[RawFinding]:
         text = sentence.text
         block = sentence.block
-        hidden = _obfuscated(text)
+        hidden = _obfuscated(text) if disguised else []
         drugs = [m for m in WORD.finditer(text) if is_drug(m.group())]
         if not hidden and not drugs and not PHARMACY.search(text):
             return
@@ -174,7 +272,7 @@ PHARMACY_SPAM = PharmacySpam(
     category="spam",
     severity=Severity.ERROR,
     summary="Drug names in a commercial context (buy cheap online, no prescription needed) or disguised drug names.",
-    scope="sentence",
+    scope="document",
     options={"threshold": THRESHOLD, "fix-max-words": 15},
     fixable=True,
     docs=RuleDocs(
@@ -220,7 +318,7 @@ LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*", regex.V0)
 
 def _is_caps(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
-    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or (not letters and regex.search(r"[$%]", token) is not None)
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)) or (not letters and ("$" in token or "%" in token))
 
 
 def _caps_runs(text: str) -> list[tuple[int, int, list[str]]]:
@@ -247,10 +345,30 @@ def _shouted_sale(words: list[str]) -> bool:
     return strong >= 2 or (strong >= 1 and weak >= 1)
 
 
+TWO_CAPITALS = regex.compile(r"\p{Lu}{2}")
+STRONG_WORDS = Vocabulary(STRONG_SALES)
+
+
+def _shouting_blocks(document, ctx):
+    """Screen: a reported run holds a strong sales word in capitals. On plain text that word is a
+    word token (a caps token is letters between non-letters, and "_" is the only other word
+    character), so it is one of the document's words, in upper case in the block."""
+    strong = STRONG_WORDS.in_document(ctx)
+    for block in document.blocks:
+        text = block.text
+        if not (text.isascii() or plain(text)) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
+                word.upper() in text for word in strong):
+            yield block
+
+
 class InjectedShouting(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block in _shouting_blocks(document, ctx):
+            yield from _in_sentences(self._check_sentence, block, ctx)
+
+    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
-        if not regex.search(r"\p{Lu}{2}", text):
+        if not TWO_CAPITALS.search(text):
             return
         min_lower = ctx.options.get("min-lowercase-words", 4)
         block = sentence.block
@@ -274,7 +392,7 @@ INJECTED_SHOUTING = InjectedShouting(
     category="spam",
     severity=Severity.WARNING,
     summary="A run of ALL-CAPS sales words (BUY NOW, CHEAP PILLS ONLINE) that interrupts a lowercase sentence.",
-    scope="sentence",
+    scope="document",
     options={"min-lowercase-words": 4},
     fixable=True,
     docs=RuleDocs(
@@ -321,6 +439,7 @@ LEADING = regex.compile(
     r"(?=[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){2})",
     regex.V1,
 )
+NEAR_ME_LEAD = regex.compile(r"(?:a|an|the|your|my|our|good|best|local)\s+")
 WEDGED = regex.compile(
     r"(?<=\b\p{Ll}[\p{Ll}'’]*[ \t]+)(?<!\b(?:the|a|an|our|your|their|its|his|her|this|these|those|of|for|to|"
     r"and|or|are|is|be|which|what|with|about|on|in|at|by|from|find|choose|pick|buy|get|some|any|many|most|"
@@ -348,13 +467,43 @@ def _link_before_ok(text: str, start: int) -> bool:
         "see", "read", "visit", "about", "called", "named", "try", "use", "compare"}
 
 
+# Screens (plain blocks): which of the three patterns can match.
+# - DANGLING: its kw starts in lower case after [.!?], maybe a closing bracket or quote, and spaces.
+# (One pattern per end: re finds a pattern's literal first character fast, a character set slowly.)
+DOT_SITE, BANG_SITE, QUERY_SITE = (re.compile(re.escape(end) + r"[)\"'”’]?[ \t]+[a-z]") for end in ".!?")
+# - WEDGED: its words are case-sensitive and between spaces or word boundaries: word tokens.
+WEDGE_HEAD = Vocabulary("best top cheap cheapest affordable discount".split())
+WEDGE_TAIL = Vocabulary("pills supplements capsules tablets gummies online reviews sale deals prices coupons".split())
+NEAR_ME = Vocabulary(["near", "me"])
+WEDGE_KINDS = ("heading", "title", "table_cell")  # never anchors
+
+
 class SeoAnchor(Rule):
-    def check(self, block, ctx) -> Iterable[RawFinding]:
-        if block.kind in ("heading", "title", "table_cell"):
-            return
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        head, tail = WEDGE_HEAD.in_document(ctx), WEDGE_TAIL.in_document(ctx)
+        best = head and tail  # "best ... pills" can occur in the document
+        near = len(NEAR_ME.in_document(ctx)) == 2  # "... near me" can
+        for block in document.blocks:
+            if block.kind in WEDGE_KINDS:
+                continue
+            text = block.text
+            leading = block.kind == "paragraph"  # LEADING is for paragraphs only
+            if text.isascii() or plain(text):
+                words = ctx.words(block) if best or near else None
+                dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
+                            or "?" in text and QUERY_SITE.search(text))
+                leading = leading and "a" <= text[:1] <= "z"
+                wedged = (best and not head.isdisjoint(words) and not tail.isdisjoint(words)
+                          or near and NEAR_ME.words <= words)
+            else:
+                dangling = wedged = True
+            if dangling or leading or wedged or block.links:
+                yield from _in_block(self._check_block(block, ctx, dangling, leading, wedged), block)
+
+    def _check_block(self, block, ctx, dangling: bool, leading: bool, wedged: bool) -> Iterable[RawFinding]:
         text = block.text
         seen: set[tuple[int, int]] = set()
-        for m in DANGLING.finditer(text):
+        for m in DANGLING.finditer(text) if dangling else ():
             s, e = m.span("kw")
             word = m.group("word").lower()
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or not _keyword_like(m.group("kw")):
@@ -363,13 +512,13 @@ class SeoAnchor(Rule):
                 continue
             seen.add((s, e))
             yield self._finding(block, ctx, s, e, "dangles after the end of a sentence")
-        lead = LEADING.match(text) if block.kind == "paragraph" else None
+        lead = LEADING.match(text) if leading else None
         if lead and _keyword_like(lead.group("kw")) and not _discussed(block, text, 0, lead.end("kw"), ctx):
             seen.add(lead.span("kw"))
             yield self._finding(block, ctx, *lead.span("kw"), "dangles before the first sentence")
-        for m in WEDGED.finditer(text):
+        for m in WEDGED.finditer(text) if wedged else ():
             s, e = m.span("kw")
-            while text[s:e].endswith("me") and (lead := regex.match(r"(?:a|an|the|your|my|our|good|best|local)\s+", text[s:e])):
+            while text[s:e].endswith("me") and (lead := NEAR_ME_LEAD.match(text[s:e])):
                 s += lead.end()
             if (s, e) in seen or guards.quoted(text, s, e) or guards.reported(text, s, e, unit=block, ctx=ctx):
                 continue
@@ -399,7 +548,7 @@ SEO_ANCHOR = SeoAnchor(
     category="spam",
     severity=Severity.WARNING,
     summary="A dangling or wedged keyword phrase (the anchor text of a stripped spam link), or a keyword-stuffed link.",
-    scope="block",
+    scope="document",
     fixable=True,
     docs=RuleDocs(
         what=(
@@ -453,12 +602,62 @@ PROMO_STRONG = regex.compile(
     r"\b(?:we|our|us|call|book|visit|contact|schedule|sign\s+up|today|affordable|discount|special\s+offers?|"
     r"top-rated|award-winning|state-of-the-art|premier|leading|boost|near\s+you|serving|convenient|"
     r"locations?|packages?|memberships?|same-day|walk-ins?|surrounding\s+areas?)\b|#1|\d+\s?%\s+off", _F)
+BOAST = regex.compile(r",?\s+is\s")
 PROMO_WEAK = regex.compile(r"\b(?:you|your|free|experienced|expert|personali[sz]ed|professional|trusted|"
                            r"customized|tailored|best|range\s+of)\b", _F)
 
 
+# Screens (plain blocks): the words that each pattern needs, all between spaces or word boundaries,
+# so word tokens (BUSINESS and AT_BUSINESS are case-sensitive: the tokens are a superset).
+OUR_OWNER = Vocabulary(["our", "my"])
+OUR_NOUN = Vocabulary("""clinic practice team spa pharmacy center centre store shop product products formula
+    supplement supplements program programme experts specialists therapists doctors""".split())
+OUR_VERB = Vocabulary("offer offers provide provides specialize specializes help here".split())  # can help you, is here to
+WE = Vocabulary(["we"])
+WE_VERB = Vocabulary("offer provide specialize specialise".split())
+TRADE_NAMES = {name.casefold(): name for name in """Wellness Clinic Clinics Spa MedSpa Pharmacy Chiropractic Dental
+    Dentistry Lab Labs Nutrition Aesthetics Health Healthcare Medical Therapy Therapeutics Supplements Naturals Organics
+    Vitality Rejuvenation Longevity Fitness Physio Physiotherapy Hydration Lounge Studio Co Inc LLC Ltd Group Solutions
+    Center Centre""".split()}
+# A trade word follows any non-letter ("5Health offers ..."): a run of letters of a token.
+TRADE = Vocabulary(test=lambda token: any(run in TRADE_NAMES for run in letter_runs(token)))
+# The word of each service verb that stands alone: offers, "is proud to", "is the leading", "go-to", "#1" ...
+SERVICE_VERB = Vocabulary("""offer offers provide provides specializes specializing specialises specialising deliver
+    delivers proud leading premier top trusted best go number 1 helped help here bring brings feature features""".split())
+
+
+def _trade_names(tokens) -> list[str]:
+    """The trade words in these tokens as BUSINESS spells them (it is case-sensitive)."""
+    return list({TRADE_NAMES[run] for token in tokens for run in letter_runs(token) if run in TRADE_NAMES})
+
+
+def _plug_blocks(document, ctx):
+    owner, noun, verb = OUR_OWNER.in_document(ctx), OUR_NOUN.in_document(ctx), OUR_VERB.in_document(ctx)
+    we, we_verb = WE.in_document(ctx), WE_VERB.in_document(ctx)
+    service = SERVICE_VERB.in_document(ctx)
+    trade = TRADE.in_document(ctx) if service else service
+    names = _trade_names(trade)
+    ours, we_offer = owner and noun and verb, we and we_verb
+    for block in document.blocks:
+        text = block.text
+        if "At" in text and ("we" in text or "our" in text) or not (text.isascii() or plain(text)):
+            yield block  # AT_BUSINESS is case-sensitive: its literals are in the text
+        elif trade or ours or we_offer:
+            words = ctx.words(block)
+            if (trade and not trade.isdisjoint(words) and not service.isdisjoint(words)
+                    # BUSINESS is case-sensitive: a trade word as spelt, a service verb in lower case
+                    and any(name in text for name in names) and any(word in text for word in service)
+                    or ours and not owner.isdisjoint(words) and not noun.isdisjoint(words) and not verb.isdisjoint(words)
+                    or we_offer and "we" in words and not we_verb.isdisjoint(words)):
+                yield block
+
+
 class BusinessPlug(Rule):
-    def check(self, sentence, ctx) -> Iterable[RawFinding]:
+    def check(self, document, ctx) -> Iterable[RawFinding]:
+        for block in _plug_blocks(document, ctx):
+            yield from _in_sentences(self._check_sentence, block, ctx)
+
+    def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
         text = sentence.text
         block = sentence.block
         hit = None
@@ -473,7 +672,7 @@ class BusinessPlug(Rule):
                 if PUBLIC.search(m.group("name")):
                     continue
                 rest = text[:m.start()] + " " + text[m.end():]
-                boast = regex.match(r",?\s+is\s", m.group("verb")) is not None  # "is the leading ..."
+                boast = BOAST.match(m.group("verb")) is not None  # "is the leading ..."
                 if boast or PROMO_STRONG.search(rest) or len(PROMO_WEAK.findall(rest)) >= 2:
                     hit = m
                     break
@@ -495,7 +694,7 @@ BUSINESS_PLUG = BusinessPlug(
     category="spam",
     severity=Severity.WARNING,
     summary="A named business (or \"our clinic\") promoting its own services inside editorial text.",
-    scope="sentence",
+    scope="document",
     docs=RuleDocs(
         what=(
             "Finds a business name (capitalised words ending in a trade word such as Wellness, Clinic, Spa, "
