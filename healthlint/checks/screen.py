@@ -39,6 +39,7 @@ class LiteralIndex:
         self._spanning: tuple[tuple[str, str | None], ...] = ()
         self._first_keys: frozenset[str] = frozenset()  # word keys of first groups (and their pieces)
         self._first_spanning: tuple[tuple[str, str | None], ...] = ()
+        self._stale = False  # literals registered since the tables were built
         self._reset()
 
     def _reset(self) -> None:
@@ -50,12 +51,18 @@ class LiteralIndex:
         self._plan: tuple = (None, None, [])
 
     def register(self, screen: Screen) -> None:
+        """Add a screen's literals. The lookup tables are rebuilt once, when next used: every
+        pack rule registers at start-up, and rebuilding per rule cost ~50 ms."""
         literals = {lit for alternative in screen for group in alternative for lit in group}
         firsts = {lit for alternative in screen for lit in alternative[0]}
         if literals <= self.literals and firsts <= self.firsts:
             return
         self.literals |= literals
         self.firsts |= firsts
+        self._stale = True
+
+    def _build(self) -> None:
+        self._stale = False
         spanning = tuple((lit, _piece_key(lit)) for lit in sorted(self.literals) if not is_word(split_key(lit)[0]))
         keys = (self.literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
         starts: dict[int, set[str]] = {}
@@ -87,6 +94,8 @@ class LiteralIndex:
         return frozenset(found)
 
     def _learn(self, words: frozenset[str]) -> None:
+        if self._stale:
+            self._build()
         new = words - self._seen
         if not new:
             return
