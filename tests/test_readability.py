@@ -93,3 +93,15 @@ def test_hard_paragraph_needs_enough_words_and_a_high_grade():
     assert [f.code for f in findings(HARD * 3, "HL503")] == ["HL503"]
     assert findings(HARD, "HL503") == []  # too short to score
     assert findings(PLAIN * 3, "HL503") == []
+
+
+def test_article_grade_with_zero_thresholds_and_no_prose_is_quiet():
+    from healthlint.api import Linter
+    from healthlint.config import DEFAULT
+    from healthlint.engine import lint_document, select_rules
+    from healthlint.parse import parse
+
+    linter = Linter(use_config=False, select=["HL501"])
+    [active] = select_rules(linter.rules, DEFAULT, None, ["HL501"])
+    active.options.update(min_words=0, max_grade=-1.0)
+    assert lint_document(parse("# Only a heading\n", "a.md", "markdown"), [active]) == []

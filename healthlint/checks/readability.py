@@ -20,29 +20,22 @@ GUIDANCE = (
 )
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
 Prose = list[tuple[Block, list[Sentence], list[int]]]
-_last: tuple[list[Sentence], Prose] | None = None  # the latest lint run's _prose(), with its key
 
 
 def _prose(doc: Document, ctx: Context) -> Prose:
     """Each prose block with its sentences and their packed word and syllable counts
-    (_textstats.packed_counts), counted once per lint run and shared by the three rules. The key is
-    the run's sentence list of the first prose block: each run (each Context) splits afresh, so
-    nothing carries over from one run to the next, and the memo holds the list, so it stays unique."""
-    global _last
+    (_textstats.packed_counts), counted once per lint run and shared by the three rules."""
+    return ctx.memo(_prose, lambda: _count_prose(doc, ctx))
+
+
+def _count_prose(doc: Document, ctx: Context) -> Prose:
     from ._textstats import packed_counts
 
-    first = next((b for b in doc.blocks if b.kind in PROSE_KINDS), None)
-    if first is None:
-        return []
-    key, last = ctx.sentences(first), _last
-    if last is not None and last[0] is key:
-        return last[1]
     prose = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
             sentences, text = ctx.sentences(block), block.text
             prose.append((block, sentences, packed_counts([text[s.start:s.end] for s in sentences])))
-    _last = (key, prose)
     return prose
 
 
@@ -60,7 +53,7 @@ class ArticleGrade(Rule):
 
         prose = _prose(unit, ctx)
         st = stats_of([n for _, _, counts in prose for n in counts])
-        if st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
+        if not prose or st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
             return
         target = ctx.options["target"]
         hardest = max(prose, key=lambda p: stats_of(p[2]).fk_grade)[0]
