@@ -110,15 +110,8 @@ def plain(text: str) -> bool:
 
 
 def per_document(compute):
-    """compute(ctx), worked out once per document (the last document's answer is kept)."""
-    last: list = [None, None]
-
-    def once(ctx):
-        if last[0] is not ctx.document:
-            last[:] = [ctx.document, compute(ctx)]
-        return last[1]
-
-    return once
+    """compute(ctx), worked out once per document (ctx.memo) for every rule that asks."""
+    return lambda ctx: ctx.memo(compute, lambda: compute(ctx))
 
 
 class Vocabulary:

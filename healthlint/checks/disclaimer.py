@@ -136,15 +136,9 @@ class _Literals:
         return passes(screen, present)
 
 
-_last: list = [None]
-
-
 def _literals(doc: Document, ctx: Context) -> _Literals:
-    """The document's literals, shared by the HL70x rules that run on it one after another."""
-    found = _last[0]
-    if found is None or found.doc is not doc:
-        found = _last[0] = _Literals(doc, ctx)
-    return found
+    """The document's literals, shared by the HL70x rules that run on it (ctx.memo)."""
+    return ctx.memo(_Literals, lambda: _Literals(doc, ctx))
 
 
 def _advice_screens(lits: _Literals) -> tuple:
