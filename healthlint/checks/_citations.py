@@ -9,6 +9,8 @@ from __future__ import annotations
 import regex
 
 from ..document import PLACEHOLDER, Block
+from ._numbers import plain
+from .base import WORD_RE
 
 NONE, WEAK, STRONG = 0, 1, 2
 _F = regex.IGNORECASE | regex.V0
@@ -59,6 +61,59 @@ WEAK_RE = regex.compile(
 )
 
 
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def needs_met(words: frozenset[str], needs: tuple[tuple[frozenset[str], ...], ...]) -> bool:
+    """Can a pattern match in a plain text (see _numbers.plain) with these word tokens? `needs` lists,
+    for each of its alternatives, word sets of which a match contains one each as a whole word."""
+    for sets in needs:
+        for alt in sets:
+            if alt.isdisjoint(words):
+                break
+        else:
+            return True
+    return False
+
+
+# What a STRONG_RE match contains: one of these characters or strings ("[3]", "[^3]", "^3", "¹",
+# "(Smith, 2021)", "doi: 10.1000/x", "10.1000/x"), a year ("a 2021 trial", "a study published in 2021"),
+# or words: "et al.", "according to", "source:", "data from", "the CDC's 2023 survey" (an authority's
+# name, case-sensitive, with a verb or noun).
+STRONG_CHARS = ("[", "^", "(", "10.", "\u00b9", "\u00b2", "\u00b3") + tuple(map(chr, range(0x2070, 0x207A)))
+YEAR = regex.compile(r"(?:19|20)\d\d")
+AUTHORITY = regex.compile(AUTHORITIES, regex.V0)
+STRONG_NEEDS = (
+    (word_set("et according source"),),
+    (word_set("data figures statistics estimates"), word_set("from")),
+)
+AUTHORITY_WORDS = word_set("estimate estimates estimated report reports reported says said figure figures data "
+                         "statistics survey study surveillance found finds recommend recommends")
+# What a WEAK_RE match contains (case-sensitive there, so a superset here): "published in <journal>", "a
+# study in <journal>", "<journal> study", where every journal name contains one of JOURNAL_NAMES.
+WEAK_NEEDS = (
+    (word_set("published appeared reported printed featured"), word_set("in")),
+    (word_set("study trial review paper article"), word_set("in")),
+    (word_set("study trial paper report reports reported published"),),
+)
+JOURNAL_NAMES = ("Journal", "Lancet", "BMJ", "JAMA", "NEJM", "Nature", "Science", "Cell", "PLOS", "Pediatrics",
+                 "Circulation", "Diabetes", "Annals")
+
+
+def weak_possible(text: str, words: frozenset[str]) -> bool:
+    """False when WEAK_RE cannot match in plain text with these word tokens."""
+    return needs_met(words, WEAK_NEEDS) and any(name in text for name in JOURNAL_NAMES)
+
+
+def _strong_possible(text: str, folded: str, words: frozenset[str]) -> bool:
+    if any(c in text for c in STRONG_CHARS) or "pmid" in folded or needs_met(words, STRONG_NEEDS):
+        return True
+    return YEAR.search(text) is not None or (not words.isdisjoint(AUTHORITY_WORDS) and AUTHORITY.search(text) is not None)
+
+
 def _has_link(block: Block, start: int, end: int, text: str) -> bool:
     if PLACEHOLDER in text[start:end]:
         return True  # a bare URL
@@ -69,9 +124,16 @@ def citation_strength(text: str, start: int, end: int, block: Block | None = Non
     """How well text[start:end] (a sentence or a window of sentences) names its source."""
     if block is not None and _has_link(block, start, end, text):
         return STRONG
-    if STRONG_RE.search(text, start, end):
+    # Screen the span first: the patterns cost ~1 µs per character, and most spans cannot match.
+    strong = weak = True
+    span = text[start:end]
+    folded = span.casefold()
+    if plain(span, folded):
+        words = frozenset(WORD_RE.findall(folded))
+        strong, weak = _strong_possible(span, folded, words), weak_possible(span, words)
+    if strong and STRONG_RE.search(text, start, end):
         return STRONG
-    if WEAK_RE.search(text, start, end):
+    if weak and WEAK_RE.search(text, start, end):
         return WEAK
     return NONE
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import regex
+
+from .base import WORD_RE
 
 _F = regex.IGNORECASE | regex.V0
 
@@ -177,6 +180,20 @@ DIRECTIVE = regex.compile(
 )
 
 
+# The patterns classify() tries on every number, compiled once (regex.match(str, ...) looks them up
+# in regex's cache on every call).
+BULLET_HEAD = regex.compile(r"[-*•]|[A-Za-z]")
+LABEL_END = regex.compile(r"\s*[.):]")
+BARE_COMPARATIVE = regex.compile(r"(?:higher|lower|greater)$", _F)
+DISCOUNT_AFTER = regex.compile(r"^\s*(?:off|discount|cash\s*back|savings?)\b", _F)
+LABEL_BEFORE_RE = regex.compile(LABEL_BEFORE, _F)
+GLUED = regex.compile(r"^[-\w]")
+MULT_AFTER = regex.compile(rf"^(?:{MULT})", _F)
+MULT_END = regex.compile(rf"(?:{MULT})$", _F)
+DOSE_AFTER = regex.compile(rf"^\s*(?:{DOSE_UNITS})\b", _F)
+MEASURE_AFTER = regex.compile(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", _F)
+TIME_AFTER = regex.compile(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", _F)
+NOT_DIGIT = regex.compile(r"[^\d.]")
 UNIT_AFTER = regex.compile(rf"(?:\s*(?:-|\s)?(?:{TIME_UNITS})\b|\s+(?:adult\s+|older\s+)?(?:{PEOPLE})\b)", _F)
 
 
@@ -196,7 +213,7 @@ def _sentence_head_label(text: str, start: int, end: int) -> bool:
     before = text[:start]
     line_start = before.rfind("\n") + 1
     head = before[line_start:].strip()
-    return (head == "" or regex.fullmatch(r"[-*•]|[A-Za-z]", head) is not None) and regex.match(r"\s*[.):]", text[end:]) is not None
+    return (head == "" or BULLET_HEAD.fullmatch(head) is not None) and LABEL_END.match(text, end) is not None
 
 
 @lru_cache(maxsize=64)
@@ -218,7 +235,7 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
     if kind == "money":
         return "money"
     if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
-        bare = regex.search(r"(?:higher|lower|greater)$", m.group(), _F) is not None
+        bare = BARE_COMPARATIVE.search(m.group()) is not None
         return "relative-risk" if not bare or _in_text(RISK, text) else "count"
     if kind == "percent":
         return _classify_percent(text, start, end, before, after, reference_ranges)
@@ -230,7 +247,7 @@ def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
         return "dose"
     if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
         return "risk" if _in_text(RISK, text) and not _in_text(SUCCESS, text) else "success-rate"
-    if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
+    if DISCOUNT_AFTER.match(after):
         return "discount"
     near = before[-40:]
     if PEOPLE_OF.match(after):
@@ -253,29 +270,29 @@ def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
 
 
 def _classify_number(text, m, start, end, before, after) -> str:
-    if regex.search(LABEL_BEFORE, before, _F) or _sentence_head_label(text, start, end):
+    if LABEL_BEFORE_RE.search(before) or _sentence_head_label(text, start, end):
         return "label"
-    if regex.match(r"^[-\w]", text[end:end + 1]) and not regex.match(rf"^(?:{MULT})", after, _F):
+    if GLUED.match(text[end:end + 1]) and not MULT_AFTER.match(after):
         return "model"
     if AGE_AFTER.match(after) or AGE_BEFORE.search(before):
         return "age"
-    if regex.match(rf"^\s*(?:{DOSE_UNITS})\b", after, _F):
+    if DOSE_AFTER.match(after):
         return "dose"
-    if regex.match(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", after, _F):
+    if MEASURE_AFTER.match(after):
         return "measure"
-    if regex.match(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", after, _F):
+    if TIME_AFTER.match(after):
         if (EFFECT_BEFORE.search(before) and _in_text(EFFECT_NOUN, text) and not DIRECTIVE.search(before[-30:])
                 and not _in_text(MODAL, text) and not IMPERATIVE_START.match(text)):
             return "duration-of-effect"
         return "duration"
-    large = regex.search(rf"(?:{MULT})$", m.group(), _F) is not None or _value(m.group()) >= 1000
+    large = MULT_END.search(m.group()) is not None or _value(m.group()) >= 1000
     if large and (PEOPLE_AFTER.match(after) or AFFECTS_BEFORE.search(before)):
         return "count-of-people"
     return "count"
 
 
 def _value(token: str) -> float:
-    digits = regex.sub(r"[^\d.]", "", token.split()[0] if token.split() else token)
+    digits = NOT_DIGIT.sub("", token.split()[0] if token.split() else token)
     try:
         return float(digits) if digits and digits[0].isdigit() else 0.0
     except ValueError:
@@ -289,21 +306,157 @@ MAYBE_NUMBER = regex.compile(
     r"doubles?|doubled|triples?|tripled|halves|halved|majority|minority|cuts?)\b",
     _F,
 )
+# MAYBE_NUMBER as word tokens (every word in it is \b-bounded) and characters.
+NUMBER_WORDS = frozenset(f"{_UNITS}|{_TEENS}|{_TENS}".split("|"))
+FRACTIONS = frozenset("third thirds quarter quarters fifth fifths tenth tenths".split())
+MAYBE_WORDS = NUMBER_WORDS | FRACTIONS | frozenset(
+    "hundred hundreds dozen dozens half twice double doubles doubled triple triples tripled halves halved majority "
+    "minority cut cuts".split())
+MAYBE_CHARS = frozenset("$€£¥")
+
+# Where a MENTION_RE match can start (read off its alternatives): a digit, a currency sign, "+" or "("
+# (phone numbers), or one of these words, \b-bounded, which only starts a match when one of the words
+# paired with it (None: no condition) is in the text too: "a" only in "a hundred", "a third", "a
+# minority"; "the" only in "the majority"; "nearly", "about", "more (than)" only before a fraction.
+START_CHARS = regex.compile(r"[$€£¥+(]|\d+")
+STARTERS = (
+    (NUMBER_WORDS | frozenset("hundreds dozens half twice twofold threefold fourfold fivefold tenfold double doubles "
+                              "doubled triple triples tripled halves halved".split()), None),
+    (frozenset({"a"}), FRACTIONS | {"hundred", "dozen", "minority"}),
+    (frozenset({"the"}), frozenset({"majority"})),
+    (frozenset("nearly almost about around roughly more over less under".split()),
+     FRACTIONS | {"half", "majority", "minority"}),
+    (frozenset({"cut", "cuts"}), frozenset({"half"})),  # "cuts the risk in half"
+)
+MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                         "september oct october nov november dec december".split())  # MONTHS
+MONTH_NEXT = regex.compile(r"\.?\s+\d")  # a month starts a mention only before a day ("May 5")
+
+# Words (tokens) and characters of which a text must contain one for any of its numbers to be a
+# statistic (for classify() to name a STATISTIC_KINDS kind or "range"): percent (%, "percent", "per
+# cent", "pc"), money, proportions ("a third of", "half of", "the majority of"; "1 in 4" is
+# PROPORTION_HINT), relative risk ("twice", "3 times", "three-fold", "3x"), a large count of people
+# ("3,000", "5 million") and the duration of an effect (a time unit and an effect word).
+STAT_WORDS = FRACTIONS | frozenset(
+    "percent cent pc dollars euros usd eur gbp bucks half majority minority twice times fold twofold threefold "
+    "fourfold fivefold tenfold double doubles doubled triple triples tripled halves halved thousand million billion "
+    "trillion".split())
+STAT_CHARS = "%$€£¥"
+STAT_DIGITS = regex.compile(r"\d(?:,?\d\d\d|\s*[xX])")  # "3,000", "3000", "3x", "3 x"
+TIME_WORDS = frozenset("second seconds minute minutes min mins hour hours hr hrs day days night nights week weeks "
+                       "month months year years".split())
+EFFECT_WORDS = frozenset("relief result results effect effects benefit benefits protection improvement improvements "
+                         "immunity lose lost heal heals healed guaranteed feel work works last lasts protect "
+                         "protects".split())  # EFFECT_NOUN's words
+_NUM_END = rf"\d|\b(?:{_UNITS}|{_TEENS}|{_TENS}|hundreds?|dozens?|thousand|million|billion|trillion)"
+_NUM_START = rf"\d|a\s+(?:hundred|dozen)\b|(?:hundreds|dozens|{_UNITS}|{_TEENS}|{_TENS})\b"
+# "<number> in/out of (every) <number>" (the proportion pattern's first form), found from its middle word.
+PROPORTION_HINT = regex.compile(
+    rf"(?:in|out\s+of)(?<=(?:{_NUM_END})\s+(?:in|out\s+of))\s+(?:every\s+)?(?:{_NUM_START})", _F,
+)
+# Characters that are \w for `re` (Context.words) but not for `regex` (the patterns): beside one, a
+# word's token is not the word ("²studies"), so token screens do not apply.
+NUMERIC_OTHER = regex.compile(r"\p{No}")
 
 
-@lru_cache(maxsize=256)
-def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
-    if not MAYBE_NUMBER.search(text):
-        return ()
-    out = []
-    for m in MENTION_RE.finditer(text):
+def plain(text: str, folded: str) -> bool:
+    r"""Do text's casefolded \w tokens (Context.words) hold every word the IGNORECASE patterns can
+    match, at the same offsets in `folded`? Not when casefolding changes a length ("İ", "ß") or a
+    character is \w only for `re` (superscript digits)."""
+    return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
+
+
+def statistic_possible(text: str, words: frozenset[str]) -> bool:
+    """False when no number in text (plain, with tokens `words`) can be a statistic: see STAT_WORDS."""
+    if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS) or STAT_DIGITS.search(text):
+        return True
+    if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
+        return True
+    return ("in" in words or "out" in words) and PROPORTION_HINT.search(text) is not None
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # \w for `re`, hence for `regex` too in plain text
+
+
+def _word_starts(text: str, folded: str, word: str) -> Iterator[int]:
+    """Offsets of `word` as a whole token of folded."""
+    i = folded.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+            yield i
+        i = folded.find(word, j)
+
+
+def mention_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+    """Sorted offsets in plain text (tokens `words`) where a mention may start: all the true ones."""
+    starts = [m.start() for m in START_CHARS.finditer(text)]
+    for group, needs in STARTERS:
+        if needs is None or not words.isdisjoint(needs):
+            for word in group & words:
+                starts.extend(_word_starts(text, folded, word))
+    for word in MONTH_WORDS & words:
+        starts.extend(i for i in _word_starts(text, folded, word) if MONTH_NEXT.match(text, i + len(word)))
+    starts.sort()
+    return starts
+
+
+def _matches(text: str, starts: list[int] | None) -> Iterator[regex.Match]:
+    """MENTION_RE.finditer(text), trying the pattern only at `starts` (a superset of the offsets where a
+    match can start; None: everywhere). The same matches: finditer takes, from where the last match
+    ended, the first offset at which the pattern matches, and match() sees the text around it too."""
+    if starts is None:
+        yield from MENTION_RE.finditer(text)
+        return
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = MENTION_RE.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _maybe_statistic(text: str, m: regex.Match) -> bool:
+    """False when classify() is sure to name a quiet kind: phones, times, dates, and plain numbers that are
+    neither followed by a time unit (a duration of an effect) nor large (a count of people)."""
+    kind = m.lastgroup
+    if kind != "number":
+        return kind not in ("phone", "time", "date")
+    end = m.end()
+    return (TIME_AFTER.match(text[end:end + 80]) is not None or MULT_END.search(m.group()) is not None
+            or _value(m.group()) >= 1000)
+
+
+def mentions(text: str, starts: list[int] | None, words: frozenset[str] | None, reference_ranges: bool,
+             statistics_only: bool = False) -> Iterator[NumberMention]:
+    """The mentions in text (one sentence), classified, lazily. With starts (see mention_starts, offsets
+    in text) text is plain with tokens `words`; with statistics_only, mentions sure to be of a quiet
+    kind are skipped unclassified."""
+    if starts is None:
+        if not MAYBE_NUMBER.search(text):
+            return
+    elif words.isdisjoint(MAYBE_WORDS) and not any(c in MAYBE_CHARS or c.isdecimal() for c in map(text.__getitem__, starts)):
+        return  # MAYBE_NUMBER finds nothing
+    for m in _matches(text, starts):
+        if statistics_only and not _maybe_statistic(text, m):
+            continue
         kind = classify(text, m, reference_ranges)
         end = m.end()
         if kind in ("duration-of-effect", "count-of-people"):  # report "8 weeks", "40 million people"
             unit = UNIT_AFTER.match(text, end)
             end = unit.end() if unit else end
-        out.append(NumberMention(m.start(), end, kind))
-    return tuple(out)
+        yield NumberMention(m.start(), end, kind)
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
+    folded = text.casefold()
+    if not plain(text, folded):
+        return tuple(mentions(text, None, None, reference_ranges))
+    words = frozenset(WORD_RE.findall(folded))
+    return tuple(mentions(text, mention_starts(text, folded, words), words, reference_ranges))
 
 
 def number_mentions(text: str, reference_ranges: bool = False) -> tuple[NumberMention, ...]:

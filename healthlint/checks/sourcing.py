@@ -1,19 +1,32 @@
 """Sourcing rules (HL6xx): statistics, attributions and citations that readers cannot check."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, citation_strength, weak_citations
-from ._numbers import STATISTIC_KINDS, number_mentions
-from .base import Context, Rule, RuleDocs
+from ._citations import NONE, STRONG, citation_strength, needs_met, weak_citations, weak_possible, word_set
+from ._numbers import STATISTIC_KINDS, mention_starts, mentions, plain, statistic_possible
+from .base import WORD_RE, Context, Rule, RuleDocs
 
 SKIP_KINDS = ("heading", "title", "image_alt")
 _F = regex.IGNORECASE | regex.V0
+
+
+_plain_memo: tuple = (None, False)
+
+
+def _plain(ctx: Context, block) -> bool:
+    """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Kept for
+    the block the three rules are looking at (they run one after the other on each block)."""
+    global _plain_memo
+    memo = _plain_memo
+    if memo[0] is not block:
+        memo = _plain_memo = (block, plain(block.text, ctx.folded(block.text)))
+    return memo[1]
 
 
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
@@ -57,6 +70,9 @@ LABELS = {
 }
 
 
+REPORTABLE = frozenset(LABELS)  # the kinds HL601 can report, whatever `kinds` asks for
+
+
 class UnsourcedStatistic(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
@@ -65,9 +81,31 @@ class UnsourcedStatistic(Rule):
         ranges = bool(ctx.options.get("reference-ranges", False))
         if ranges:
             wanted.add("range")
+        text = block.text
+        is_plain = _plain(ctx, block)
+        # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
+        # the numbers that cannot be one.
+        screen = is_plain and wanted <= REPORTABLE
+        if screen and not statistic_possible(text, ctx.words(block)):
+            return
+        if is_plain:
+            folded = ctx.folded(text)
+            starts = mention_starts(text, folded, ctx.words(block))
+            if not starts:
+                return
         for i, sentence in enumerate(ctx.sentences(block)):
-            stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted
-                         and not guards.quoted(sentence.text, m.start, m.end)), None)
+            sub = words = None
+            if is_plain:
+                s, e = sentence.start, sentence.end
+                lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+                if lo == hi:
+                    continue  # no number in this sentence
+                sub = [p - s for p in starts[lo:hi]]
+                words = frozenset(WORD_RE.findall(folded, s, e))
+                if screen and not statistic_possible(sentence.text, words):
+                    continue
+            stat = next((m for m in mentions(sentence.text, sub, words, ranges, statistics_only=screen)
+                         if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
             if stat is None or _sourced(ctx, block, i):
                 continue
             start, end = sentence.start + stat.start, sentence.start + stat.end
@@ -155,10 +193,23 @@ VAGUE_RE = regex.compile(
 )
 
 
-VAGUE_HINT = regex.compile(
-    r"stud|research|scien|expert|doctor|physician|dermatolog|nutrition|dietit|special|trial|survey|data|proven|"
-    r"known|accepted|according|backed|supported",
-    _F,
+# VAGUE_RE's alternatives, each as the word sets it needs a word of: "studies/research/data ... show",
+# "experts/doctors ... recommend", "a study found", "it is proven/shown/well known/widely accepted that",
+# "according to experts", "science says/tells us", "backed by science".
+VAGUE_NEEDS = (
+    (word_set("studies research science scientists researchers trials data"),
+     word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
+            "indicates demonstrate demonstrates demonstrated support supports reveal reveals revealed agree agrees "
+            "say says")),
+    (word_set("experts doctors physicians dermatologists nutritionists dietitians specialists scientists researchers"),
+     word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
+            "proven warn warns discovered")),
+    (word_set("study trial survey"),
+     word_set("shows show showed found finds proved proves revealed reveals confirmed confirms")),
+    (word_set("proven shown known accepted"), word_set("it"), word_set("that")),
+    (word_set("according"), word_set("experts doctors research studies science scientists researchers")),
+    (word_set("science"), word_set("says tells")),
+    (word_set("backed supported"), word_set("science research studies doctors")),
 )
 WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
@@ -167,7 +218,7 @@ class VagueAttribution(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        if not VAGUE_HINT.search(block.text):
+        if _plain(ctx, block) and not needs_met(ctx.words(block), VAGUE_NEEDS):
             return
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
@@ -228,17 +279,11 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 # ---------------------------------------------------------------------------------------------
 # HL603 weak citation
 
-JOURNAL_HINT = regex.compile(
-    r"journal|lancet|bmj|jama|nejm|nature|science|cell|plos|pediatrics|circulation|diabetes\s+care|annals",
-    _F,
-)
-
-
 class WeakCitation(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        if not JOURNAL_HINT.search(block.text):
+        if _plain(ctx, block) and not weak_possible(block.text, ctx.words(block)):
             return
         for i, sentence in enumerate(ctx.sentences(block)):
             m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
