@@ -26,25 +26,70 @@ AUTHORITIES = (
     r"(?:Royal|European|British|Canadian|Australian)\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+(?:Association|Society|College|Academy|Agency)"
 )
 
-STRONG_RE = regex.compile(
-    rf"""
-      \[\s*\d{{1,3}}(?:\s*[,\u2013-]\s*\d{{1,3}})*\s*\]          # [3], [1, 4], [2-5]
-    | \[\^[\w-]+\]                                             # Markdown footnote [^3]
-    | (?<=\S)\^\d{{1,3}}\b | [\u00b9\u00b2\u00b3\u2070-\u2079]+   # ^3, superscript digits
-    | \(\s*(?-i:[A-Z])[\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)
-    | (?-i:[A-Z])[\w'\u2019-]+\s+et\s+al\.?(?:,?\s*\(?(?:19|20)\d\d)?
-    | \bdoi\s*:?\s*10\.\d{{4,}}/ | \b10\.\d{{4,}}/\S+ | \bPMID\s*:?\s*\d+
-    | \b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?
-        (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b
-    | \b(?:study|trial|review|meta-analysis|analysis|survey|report|paper)\s+(?:published|released|conducted|carried\s+out)\s+in\s+(?:19|20)\d\d\b
-    | \baccording\s+to\s+(?:the\s+)?(?:latest\s+|most\s+recent\s+)?(?:(?-i:{AUTHORITIES})|(?-i:[A-Z][A-Za-z]+))
-    | \b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){{0,2}}?
-        (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b
-    | \b(?:data|figures|statistics|estimates)\s+from\s+(?:the\s+)?(?-i:[A-Z])
-    | \bsource\s*:\s*\S
-    """,
-    _F | regex.VERBOSE,
+# The forms of a strong citation, each with a test that a plain span (see _numbers.plain; with its
+# casefolded text and word tokens) passes wherever the form matches: the patterns cost ~1 µs per
+# character, so they only run on spans that pass, cheapest first. A span has a strong citation if
+# any form matches in it.
+_FORMS = (
+    (r"\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]", lambda span, folded, words: "[" in span),  # [3], [1, 4], [2-5]
+    (r"\[\^[\w-]+\]", lambda span, folded, words: "[" in span),  # Markdown footnote [^3]
+    (r"(?<=\S)\^\d{1,3}\b", lambda span, folded, words: "^" in span),  # ^3
+    (r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", lambda span, folded, words: SUPERSCRIPT.search(span) is not None),
+    (r"\(\s*(?-i:[A-Z])[\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)",
+     lambda span, folded, words: "(" in span),  # (Smith, 2021), (Smith and Lee, 2020)
+    (r"(?-i:[A-Z])[\w'\u2019-]+\s+et\s+al\.?(?:,?\s*\(?(?:19|20)\d\d)?", lambda span, folded, words: "et" in words),
+    (r"\bdoi\s*:?\s*10\.\d{4,}/ | \b10\.\d{4,}/\S+", lambda span, folded, words: "10." in span),
+    (r"\bPMID\s*:?\s*\d+", lambda span, folded, words: "pmid" in folded),
+    (r"\baccording\s+to\s+(?:the\s+)?(?:latest\s+|most\s+recent\s+)?(?:(?-i:{AUTHORITIES})|(?-i:[A-Z][A-Za-z]+))",
+     lambda span, folded, words: "according" in words),
+    (r"\b(?:data|figures|statistics|estimates)\s+from\s+(?:the\s+)?(?-i:[A-Z])",
+     lambda span, folded, words: "from" in words and not words.isdisjoint(("data", "figures", "statistics", "estimates"))),
+    (r"\bsource\s*:\s*\S", lambda span, folded, words: "source" in words),
+    (r"""\b(?:study|trial|review|meta-analysis|analysis|survey|report|paper)\s+(?:published|released|conducted|carried\s+out)
+         \s+in\s+(?:19|20)\d\d\b""",
+     lambda span, folded, words: "in" in words and not words.isdisjoint(("published", "released", "conducted", "carried"))),
 )
+# Two forms are tried from the first place they can start: their search from the start of a span
+# tried every word ("a", "the") and cost ~100 µs per sentence. Each holds a YEAR or an AUTHORITY after
+# at most an article and spaces, where neither can start (no digits; no authority starts with "the").
+YEAR = regex.compile(r"(?:19|20)\d\d")
+AUTHORITY = regex.compile(rf"(?-i:{AUTHORITIES})", _F | regex.VERBOSE)
+_ANCHORED_FORMS = (
+    (r"""\b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?
+         (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b""",
+     YEAR, len("their")),  # a 2021 trial
+    (r"""\b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?
+         (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b""",
+     AUTHORITY, len("the")),  # the CDC's 2023 survey, NIH data
+)
+SUPERSCRIPT = regex.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
+FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), test) for p, test in _FORMS)
+ANCHORED_FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), anchor, lead)
+                       for p, anchor, lead in _ANCHORED_FORMS)
+
+
+def _strong(text: str, start: int, end: int) -> bool:
+    """Does a form of strong citation match in text[start:end]?"""
+    span = text[start:end]
+    folded = span.casefold()
+    screened = plain(span, folded)
+    words = frozenset(WORD_RE.findall(folded)) if screened else frozenset()
+    for pattern, test in FORMS:
+        if (not screened or test(span, folded, words)) and pattern.search(text, start, end):
+            return True
+    for pattern, anchor, lead in ANCHORED_FORMS:
+        first = anchor.search(text, start, end)
+        if first is None:
+            continue
+        # A match starts at an article before this first anchor, or after it (the article and the
+        # spaces holding no anchor). `regex` sees the text before `pos`, so \b there is unchanged.
+        # (str.rstrip strips every \s of `regex`, and a few more: an earlier start, still exact.)
+        pos = max(start, start + len(text[start:first.start()].rstrip()) - lead)
+        if pattern.search(text, pos, end):
+            return True
+    return False
+
+
 
 # A journal named as the source, with nothing more to find the paper by.
 JOURNAL = (
@@ -79,19 +124,6 @@ def needs_met(words: frozenset[str], needs: tuple[tuple[frozenset[str], ...], ..
     return False
 
 
-# What a STRONG_RE match contains: one of these characters or strings ("[3]", "[^3]", "^3", "¹",
-# "(Smith, 2021)", "doi: 10.1000/x", "10.1000/x"), a year ("a 2021 trial", "a study published in 2021"),
-# or words: "et al.", "according to", "source:", "data from", "the CDC's 2023 survey" (an authority's
-# name, case-sensitive, with a verb or noun).
-STRONG_CHARS = ("[", "^", "(", "10.", "\u00b9", "\u00b2", "\u00b3") + tuple(map(chr, range(0x2070, 0x207A)))
-YEAR = regex.compile(r"(?:19|20)\d\d")
-AUTHORITY = regex.compile(AUTHORITIES, regex.V0)
-STRONG_NEEDS = (
-    (word_set("et according source"),),
-    (word_set("data figures statistics estimates"), word_set("from")),
-)
-AUTHORITY_WORDS = word_set("estimate estimates estimated report reports reported says said figure figures data "
-                         "statistics survey study surveillance found finds recommend recommends")
 # What a WEAK_RE match contains (case-sensitive there, so a superset here): "published in <journal>", "a
 # study in <journal>", "<journal> study", where every journal name contains one of JOURNAL_NAMES.
 WEAK_NEEDS = (
@@ -108,12 +140,6 @@ def weak_possible(text: str, words: frozenset[str]) -> bool:
     return needs_met(words, WEAK_NEEDS) and any(name in text for name in JOURNAL_NAMES)
 
 
-def _strong_possible(text: str, folded: str, words: frozenset[str]) -> bool:
-    if any(c in text for c in STRONG_CHARS) or "pmid" in folded or needs_met(words, STRONG_NEEDS):
-        return True
-    return YEAR.search(text) is not None or (not words.isdisjoint(AUTHORITY_WORDS) and AUTHORITY.search(text) is not None)
-
-
 def _has_link(block: Block, start: int, end: int, text: str) -> bool:
     if PLACEHOLDER in text[start:end]:
         return True  # a bare URL
@@ -124,18 +150,13 @@ def citation_strength(text: str, start: int, end: int, block: Block | None = Non
     """How well text[start:end] (a sentence or a window of sentences) names its source."""
     if block is not None and _has_link(block, start, end, text):
         return STRONG
-    # Screen the span first: the patterns cost ~1 µs per character, and most spans cannot match.
-    strong = weak = True
+    if _strong(text, start, end):
+        return STRONG
     span = text[start:end]
     folded = span.casefold()
-    if plain(span, folded):
-        words = frozenset(WORD_RE.findall(folded))
-        strong, weak = _strong_possible(span, folded, words), weak_possible(span, words)
-    if strong and STRONG_RE.search(text, start, end):
-        return STRONG
-    if weak and WEAK_RE.search(text, start, end):
-        return WEAK
-    return NONE
+    if plain(span, folded) and not weak_possible(span, frozenset(WORD_RE.findall(folded))):
+        return NONE
+    return WEAK if WEAK_RE.search(text, start, end) else NONE
 
 
 def weak_citations(text: str, start: int, end: int):

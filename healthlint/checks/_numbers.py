@@ -60,6 +60,8 @@ LABEL_BEFORE = (
     r"trimester|round|module|appendix|box|exhibit|line)\s*$"
 )
 
+PROPORTION_IN = rf"\b(?:{NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{NUM})\b"  # "1 in 4", "one out of every ten"
+
 MENTION_RE = regex.compile(
     rf"""
     (?P<phone>(?<![\w-])(?:\+?\d{{1,3}}[-.\s])?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b
@@ -68,7 +70,7 @@ MENTION_RE = regex.compile(
   | (?P<date>\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b(?:\s+\d{{4}})?
              |\b(?:1[5-9]|20)\d\d(?:s|['\u2019]s)?(?:\s*[-\u2013]\s*(?:1[5-9]|20)?\d\d)?\b(?!\s*(?:{PEOPLE}|%|percent))
              |\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
-  | (?P<proportion>\b(?:{NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{NUM})\b
+  | (?P<proportion>{PROPORTION_IN}
              |\b(?:(?:nearly|almost|about|around|roughly|more\s+than|over|less\s+than|under)\s+)?
                (?:(?:a|one|two|three)[-\s](?:third|quarter|fifth|tenth)s?|half|three[-\s]quarters|two[-\s]thirds|the\s+majority|a\s+minority)
                (?=\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population)\b))
@@ -180,6 +182,31 @@ DIRECTIVE = regex.compile(
 )
 
 
+EFFECT_WORDS = frozenset("relief result results effect effects benefit benefits protection improvement improvements "
+                         "immunity lose lost heal heals healed guaranteed feel work works last lasts protect "
+                         "protects".split())
+# The words (\b-bounded in the pattern, so tokens of a plain text) of which a match of each sentence-wide
+# pattern contains one: a sentence with none of them cannot match it.
+PATTERN_WORDS = {
+    SUCCESS: frozenset("success successful effective effectiveness efficacy cure work works worked improved relief "
+                       "respond responded remission".split()),
+    RISK: frozenset("risk risks chance chances likely odds likelihood rate rates mortality survival die died "
+                    "fatal".split()),
+    OUTCOME: frozenset("success successful effective effectiveness efficacy work works worked cure cured improve "
+                       "improved improvement improvements relief relieved respond responded response remission "
+                       "recovered recovery reduce reduced reduces reduction lower lowers lowered cut cuts risk risks "
+                       "chance chances likely odds survival survive survived fatal die died mortality rate rates "
+                       "fewer more less prevented prevent prevents lost lose gained saw reported experienced felt "
+                       "noticed satisfied recommend".split()),
+    MEASURED: frozenset("level levels reading readings count counts result results value values score scores index "
+                        "bmi a1c hba1c saturation concentration pressure hematocrit haematocrit cholesterol glucose "
+                        "sugar oxygen psa tsh ejection fat percentile".split()),
+    INSTRUCTION: frozenset("your daily day calories intake diet serving servings".split()),  # its second group
+    MODAL: frozenset("should must need have ask tell".split()),
+    EFFECT_NOUN: EFFECT_WORDS,
+}
+
+
 # The patterns classify() tries on every number, compiled once (regex.match(str, ...) looks them up
 # in regex's cache on every call).
 BULLET_HEAD = regex.compile(r"[-*•]|[A-Za-z]")
@@ -223,7 +250,17 @@ def _in_text(pattern: regex.Pattern, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
+def _has(pattern: regex.Pattern, text: str, words: frozenset[str] | None) -> bool:
+    """_in_text, answered from the sentence's word tokens when they hold none of the pattern's words."""
+    needs = PATTERN_WORDS.get(pattern)
+    if words is not None and needs is not None and needs.isdisjoint(words):
+        return False
+    return _in_text(pattern, text)
+
+
+def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: frozenset[str] | None = None) -> str:
+    """The kind of the mention m in text (one sentence). words: the sentence's word tokens when it is plain
+    (see `plain`), to skip the sentence-wide patterns that cannot match."""
     kind = m.lastgroup
     start, end = m.span()
     before = text[max(0, start - 80):start]
@@ -236,40 +273,40 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
         return "money"
     if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
         bare = BARE_COMPARATIVE.search(m.group()) is not None
-        return "relative-risk" if not bare or _in_text(RISK, text) else "count"
+        return "relative-risk" if not bare or _has(RISK, text, words) else "count"
     if kind == "percent":
-        return _classify_percent(text, start, end, before, after, reference_ranges)
-    return _classify_number(text, m, start, end, before, after)
+        return _classify_percent(text, start, end, before, after, reference_ranges, words)
+    return _classify_number(text, m, start, end, before, after, words)
 
 
-def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
+def _classify_percent(text, start, end, before, after, reference_ranges, words) -> str:
     if PRODUCT_STRENGTH.match(after):
         return "dose"
     if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
-        return "risk" if _in_text(RISK, text) and not _in_text(SUCCESS, text) else "success-rate"
+        return "risk" if _has(RISK, text, words) and not _has(SUCCESS, text, words) else "success-rate"
     if DISCOUNT_AFTER.match(after):
         return "discount"
     near = before[-40:]
     if PEOPLE_OF.match(after):
         pass  # "over 80% of customers": a statistic about people, whatever the comparison
-    elif _in_text(MEASURED, text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
+    elif _has(MEASURED, text, words) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
         return "range" if reference_ranges else "range-quiet"
     elif RANGE_BEFORE.search(near):
         return "range" if reference_ranges else "range-quiet"
     if SHARE_OF.match(after) and not PEOPLE_OF.match(after):
         return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
-    if _in_text(INSTRUCTION, text) or IMPERATIVE_START.match(text):
+    if _has(INSTRUCTION, text, words) or IMPERATIVE_START.match(text):
         return "instruction"
-    if _in_text(SUCCESS, text):
+    if _has(SUCCESS, text, words):
         return "success-rate"
-    if _in_text(RISK, text):
+    if _has(RISK, text, words):
         return "risk"
-    if _in_text(OUTCOME, text):
+    if _has(OUTCOME, text, words):
         return "success-rate"
     return "percent"
 
 
-def _classify_number(text, m, start, end, before, after) -> str:
+def _classify_number(text, m, start, end, before, after, words) -> str:
     if LABEL_BEFORE_RE.search(before) or _sentence_head_label(text, start, end):
         return "label"
     if GLUED.match(text[end:end + 1]) and not MULT_AFTER.match(after):
@@ -281,8 +318,8 @@ def _classify_number(text, m, start, end, before, after) -> str:
     if MEASURE_AFTER.match(after):
         return "measure"
     if TIME_AFTER.match(after):
-        if (EFFECT_BEFORE.search(before) and _in_text(EFFECT_NOUN, text) and not DIRECTIVE.search(before[-30:])
-                and not _in_text(MODAL, text) and not IMPERATIVE_START.match(text)):
+        if (EFFECT_BEFORE.search(before) and _has(EFFECT_NOUN, text, words) and not DIRECTIVE.search(before[-30:])
+                and not _has(MODAL, text, words) and not IMPERATIVE_START.match(text)):
             return "duration-of-effect"
         return "duration"
     large = MULT_END.search(m.group()) is not None or _value(m.group()) >= 1000
@@ -312,7 +349,6 @@ FRACTIONS = frozenset("third thirds quarter quarters fifth fifths tenth tenths".
 MAYBE_WORDS = NUMBER_WORDS | FRACTIONS | frozenset(
     "hundred hundreds dozen dozens half twice double doubles doubled triple triples tripled halves halved majority "
     "minority cut cuts".split())
-MAYBE_CHARS = frozenset("$€£¥")
 
 # Where a MENTION_RE match can start (read off its alternatives): a digit, a currency sign, "+" or "("
 # (phone numbers), or one of these words, \b-bounded, which only starts a match when one of the words
@@ -335,7 +371,7 @@ MONTH_NEXT = regex.compile(r"\.?\s+\d")  # a month starts a mention only before 
 # Words (tokens) and characters of which a text must contain one for any of its numbers to be a
 # statistic (for classify() to name a STATISTIC_KINDS kind or "range"): percent (%, "percent", "per
 # cent", "pc"), money, proportions ("a third of", "half of", "the majority of"; "1 in 4" is
-# PROPORTION_HINT), relative risk ("twice", "3 times", "three-fold", "3x"), a large count of people
+# PROPORTION_IN), relative risk ("twice", "3 times", "three-fold", "3x"), a large count of people
 # ("3,000", "5 million") and the duration of an effect (a time unit and an effect word).
 STAT_WORDS = FRACTIONS | frozenset(
     "percent cent pc dollars euros usd eur gbp bucks half majority minority twice times fold twofold threefold "
@@ -345,15 +381,7 @@ STAT_CHARS = "%$€£¥"
 STAT_DIGITS = regex.compile(r"\d(?:,?\d\d\d|\s*[xX])")  # "3,000", "3000", "3x", "3 x"
 TIME_WORDS = frozenset("second seconds minute minutes min mins hour hours hr hrs day days night nights week weeks "
                        "month months year years".split())
-EFFECT_WORDS = frozenset("relief result results effect effects benefit benefits protection improvement improvements "
-                         "immunity lose lost heal heals healed guaranteed feel work works last lasts protect "
-                         "protects".split())  # EFFECT_NOUN's words
-_NUM_END = rf"\d|\b(?:{_UNITS}|{_TEENS}|{_TENS}|hundreds?|dozens?|thousand|million|billion|trillion)"
-_NUM_START = rf"\d|a\s+(?:hundred|dozen)\b|(?:hundreds|dozens|{_UNITS}|{_TEENS}|{_TENS})\b"
-# "<number> in/out of (every) <number>" (the proportion pattern's first form), found from its middle word.
-PROPORTION_HINT = regex.compile(
-    rf"(?:in|out\s+of)(?<=(?:{_NUM_END})\s+(?:in|out\s+of))\s+(?:every\s+)?(?:{_NUM_START})", _F,
-)
+PROPORTION_AT = regex.compile(PROPORTION_IN, _F)
 # Characters that are \w for `re` (Context.words) but not for `regex` (the patterns): beside one, a
 # word's token is not the word ("²studies"), so token screens do not apply.
 NUMERIC_OTHER = regex.compile(r"\p{No}")
@@ -366,13 +394,17 @@ def plain(text: str, folded: str) -> bool:
     return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
 
 
-def statistic_possible(text: str, words: frozenset[str]) -> bool:
-    """False when no number in text (plain, with tokens `words`) can be a statistic: see STAT_WORDS."""
-    if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS) or STAT_DIGITS.search(text):
+def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
+    """False when no number in text (plain, with tokens `words` and mention_starts `starts`) can be a
+    statistic: see STAT_WORDS."""
+    if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
         return True
     if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
         return True
-    return ("in" in words or "out" in words) and PROPORTION_HINT.search(text) is not None
+    if STAT_DIGITS.search(text):
+        return True
+    # "1 in 4": tried where a mention can start (it is one of MENTION_RE's forms).
+    return ("in" in words or "out" in words) and any(PROPORTION_AT.match(text, i) for i in starts)
 
 
 def _word_char(c: str) -> bool:
@@ -437,12 +469,12 @@ def mentions(text: str, starts: list[int] | None, words: frozenset[str] | None, 
     if starts is None:
         if not MAYBE_NUMBER.search(text):
             return
-    elif words.isdisjoint(MAYBE_WORDS) and not any(c in MAYBE_CHARS or c.isdecimal() for c in map(text.__getitem__, starts)):
-        return  # MAYBE_NUMBER finds nothing
+    elif words.isdisjoint(MAYBE_WORDS) and all(text[i].isalpha() or text[i] in "+(" for i in starts):
+        return  # MAYBE_NUMBER finds nothing: no digit or currency sign (starts has them all) and none of its words
     for m in _matches(text, starts):
         if statistics_only and not _maybe_statistic(text, m):
             continue
-        kind = classify(text, m, reference_ranges)
+        kind = classify(text, m, reference_ranges, words)
         end = m.end()
         if kind in ("duration-of-effect", "count-of-people"):  # report "8 weeks", "40 million people"
             unit = UNIT_AFTER.match(text, end)

@@ -86,13 +86,13 @@ class UnsourcedStatistic(Rule):
         # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
         # the numbers that cannot be one.
         screen = is_plain and wanted <= REPORTABLE
-        if screen and not statistic_possible(text, ctx.words(block)):
-            return
         if is_plain:
             folded = ctx.folded(text)
             starts = mention_starts(text, folded, ctx.words(block))
             if not starts:
-                return
+                return  # no number at all
+        if screen and not statistic_possible(text, ctx.words(block), starts):
+            return
         for i, sentence in enumerate(ctx.sentences(block)):
             sub = words = None
             if is_plain:
@@ -102,7 +102,7 @@ class UnsourcedStatistic(Rule):
                     continue  # no number in this sentence
                 sub = [p - s for p in starts[lo:hi]]
                 words = frozenset(WORD_RE.findall(folded, s, e))
-                if screen and not statistic_possible(sentence.text, words):
+                if screen and not statistic_possible(sentence.text, words, sub):
                     continue
             stat = next((m for m in mentions(sentence.text, sub, words, ranges, statistics_only=screen)
                          if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
