@@ -394,9 +394,9 @@ def plain(text: str, folded: str) -> bool:
     return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
 
 
-def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
-    """False when no number in text (plain, with tokens `words` and mention_starts `starts`) can be a
-    statistic: see STAT_WORDS."""
+def statistic_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
+    """False when no number in text (plain, with tokens `words` and mention_starts `starts`; None: not
+    known yet, "1 in 4" is then taken to be possible) can be a statistic: see STAT_WORDS."""
     if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
         return True
     if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
@@ -404,7 +404,7 @@ def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> b
     if STAT_DIGITS.search(text):
         return True
     # "1 in 4": tried where a mention can start (it is one of MENTION_RE's forms).
-    return ("in" in words or "out" in words) and any(PROPORTION_AT.match(text, i) for i in starts)
+    return ("in" in words or "out" in words) and (starts is None or any(PROPORTION_AT.match(text, i) for i in starts))
 
 
 def _word_char(c: str) -> bool:

@@ -25,7 +25,8 @@ def _plain(ctx: Context, block) -> bool:
     global _plain_memo
     memo = _plain_memo
     if memo[0] is not block:
-        memo = _plain_memo = (block, plain(block.text, ctx.folded(block.text)))
+        text = block.text
+        memo = _plain_memo = (block, text.isascii() or plain(text, ctx.folded(text)))
     return memo[1]
 
 
@@ -71,28 +72,38 @@ LABELS = {
 
 
 REPORTABLE = frozenset(LABELS)  # the kinds HL601 can report, whatever `kinds` asks for
+_wanted_memo: tuple = (None, frozenset(), False)
+
+
+def _wanted(options: dict) -> tuple[frozenset[str], bool]:
+    """The kinds to report and the reference-ranges option, worked out once per options dict (the
+    same dict for every block)."""
+    global _wanted_memo
+    memo = _wanted_memo
+    if memo[0] is not options:
+        ranges = bool(options.get("reference-ranges", False))
+        wanted = set(options.get("kinds") or STATISTIC_KINDS) | ({"range"} if ranges else set())
+        memo = _wanted_memo = (options, frozenset(wanted), ranges)
+    return memo[1], memo[2]
 
 
 class UnsourcedStatistic(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        wanted = set(ctx.options.get("kinds") or STATISTIC_KINDS)
-        ranges = bool(ctx.options.get("reference-ranges", False))
-        if ranges:
-            wanted.add("range")
+        wanted, ranges = _wanted(ctx.options)
         text = block.text
         is_plain = _plain(ctx, block)
         # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
         # the numbers that cannot be one.
         screen = is_plain and wanted <= REPORTABLE
+        if screen and not statistic_possible(text, ctx.words(block)):
+            return
         if is_plain:
             folded = ctx.folded(text)
             starts = mention_starts(text, folded, ctx.words(block))
             if not starts:
                 return  # no number at all
-        if screen and not statistic_possible(text, ctx.words(block), starts):
-            return
         for i, sentence in enumerate(ctx.sentences(block)):
             sub = words = None
             if is_plain:
