@@ -411,7 +411,7 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"  # \w for `re`, hence for `regex` too in plain text
 
 
-def _word_starts(text: str, folded: str, word: str) -> Iterator[int]:
+def word_starts(text: str, folded: str, word: str) -> Iterator[int]:
     """Offsets of `word` as a whole token of folded."""
     i = folded.find(word)
     while i >= 0:
@@ -427,24 +427,25 @@ def mention_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
     for group, needs in STARTERS:
         if needs is None or not words.isdisjoint(needs):
             for word in group & words:
-                starts.extend(_word_starts(text, folded, word))
+                starts.extend(word_starts(text, folded, word))
     for word in MONTH_WORDS & words:
-        starts.extend(i for i in _word_starts(text, folded, word) if MONTH_NEXT.match(text, i + len(word)))
+        starts.extend(i for i in word_starts(text, folded, word) if MONTH_NEXT.match(text, i + len(word)))
     starts.sort()
     return starts
 
 
-def _matches(text: str, starts: list[int] | None) -> Iterator[regex.Match]:
-    """MENTION_RE.finditer(text), trying the pattern only at `starts` (a superset of the offsets where a
-    match can start; None: everywhere). The same matches: finditer takes, from where the last match
-    ended, the first offset at which the pattern matches, and match() sees the text around it too."""
+def finditer_at(pattern: regex.Pattern, text: str, starts: list[int] | None) -> Iterator[regex.Match]:
+    """pattern.finditer(text), trying the pattern only at `starts` (sorted, a superset of the offsets where
+    a match can start; None: everywhere). The same matches: finditer takes, from where the last match
+    ended, the first offset at which the pattern matches, and match() sees the text around it too. For
+    patterns that match no empty string."""
     if starts is None:
-        yield from MENTION_RE.finditer(text)
+        yield from pattern.finditer(text)
         return
     pos = 0
     for start in starts:
         if start >= pos:
-            m = MENTION_RE.match(text, start)
+            m = pattern.match(text, start)
             if m:
                 yield m
                 pos = m.end()
@@ -471,7 +472,7 @@ def mentions(text: str, starts: list[int] | None, words: frozenset[str] | None, 
             return
     elif words.isdisjoint(MAYBE_WORDS) and all(text[i].isalpha() or text[i] in "+(" for i in starts):
         return  # MAYBE_NUMBER finds nothing: no digit or currency sign (starts has them all) and none of its words
-    for m in _matches(text, starts):
+    for m in finditer_at(MENTION_RE, text, starts):
         if statistics_only and not _maybe_statistic(text, m):
             continue
         kind = classify(text, m, reference_ranges, words)

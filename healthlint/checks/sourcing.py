@@ -9,7 +9,7 @@ import regex
 from ..finding import RawFinding, Severity
 from . import guards
 from ._citations import NONE, STRONG, citation_strength, needs_met, weak_citations, weak_possible, word_set
-from ._numbers import STATISTIC_KINDS, mention_starts, mentions, plain, statistic_possible
+from ._numbers import STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, statistic_possible, word_starts
 from .base import WORD_RE, Context, Rule, RuleDocs
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -204,24 +204,39 @@ VAGUE_RE = regex.compile(
 )
 
 
-# VAGUE_RE's alternatives, each as the word sets it needs a word of: "studies/research/data ... show",
-# "experts/doctors ... recommend", "a study found", "it is proven/shown/well known/widely accepted that",
-# "according to experts", "science says/tells us", "backed by science".
-VAGUE_NEEDS = (
-    (word_set("studies research science scientists researchers trials data"),
-     word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
-            "indicates demonstrate demonstrates demonstrated support supports reveal reveals revealed agree agrees "
-            "say says")),
-    (word_set("experts doctors physicians dermatologists nutritionists dietitians specialists scientists researchers"),
-     word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
-            "proven warn warns discovered")),
-    (word_set("study trial survey"),
-     word_set("shows show showed found finds proved proves revealed reveals confirmed confirms")),
-    (word_set("proven shown known accepted"), word_set("it"), word_set("that")),
-    (word_set("according"), word_set("experts doctors research studies science scientists researchers")),
-    (word_set("science"), word_set("says tells")),
-    (word_set("backed supported"), word_set("science research studies doctors")),
+# VAGUE_RE's forms, each with the word sets a match contains a word of each of, and the words a match
+# can start with: "(many) studies/research/data ... show", "(the) experts/doctors ... recommend", "a study
+# found", "it is proven/shown/well known/widely accepted that", "according to experts", "science says/tells
+# us", "backed by science".
+_QUANTIFIERS = "many some several numerous multiple recent new countless most other the leading top"
+_NOUNS = "studies research science scientists researchers trials data"
+_EXPERTS = "experts doctors physicians dermatologists nutritionists dietitians specialists scientists researchers"
+VAGUE_FORMS = (
+    ((word_set(_NOUNS),
+      word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
+               "indicates demonstrate demonstrates demonstrated support supports reveal reveals revealed agree agrees "
+               "say says")),
+     word_set(f"{_QUANTIFIERS} {_NOUNS} clinical")),
+    ((word_set(_EXPERTS),
+      word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
+               "proven warn warns discovered")),
+     word_set(f"{_QUANTIFIERS} {_EXPERTS} health medical the")),
+    ((word_set("study trial survey"), word_set("shows show showed found finds proved proves revealed reveals confirmed confirms")),
+     word_set("a one")),
+    ((word_set("proven shown known accepted"), word_set("it"), word_set("that")), word_set("it")),
+    ((word_set("according"), word_set("experts doctors research studies science scientists researchers")), word_set("according")),
+    ((word_set("science"), word_set("says tells")), word_set("science")),
+    ((word_set("backed supported"), word_set("science research studies doctors")), word_set("backed supported")),
 )
+
+
+def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+    """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
+    words of the forms whose words the text has."""
+    firsts = [first for needs, first in VAGUE_FORMS if needs_met(words, (needs,))]
+    if not firsts:
+        return []
+    return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
 WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
@@ -229,12 +244,17 @@ class VagueAttribution(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        if _plain(ctx, block) and not needs_met(ctx.words(block), VAGUE_NEEDS):
-            return
+        text = block.text
+        matches = None
+        if _plain(ctx, block):
+            starts = vague_starts(text, ctx.folded(text), ctx.words(block))
+            if not starts:
+                return
+            matches = finditer_at(VAGUE_RE, text, starts)
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
         reported = set()
-        for m in VAGUE_RE.finditer(block.text):
+        for m in matches or VAGUE_RE.finditer(text):
             i = max(0, bisect_right(starts, m.start()) - 1)
             sentence = sentences[i]
             if i in reported or m.end() > sentence.end:
