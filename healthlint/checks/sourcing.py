@@ -237,6 +237,8 @@ def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
     if not firsts:
         return []
     return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
+
+
 WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
@@ -247,10 +249,10 @@ class VagueAttribution(Rule):
         text = block.text
         matches = None
         if _plain(ctx, block):
-            starts = vague_starts(text, ctx.folded(text), ctx.words(block))
-            if not starts:
+            offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
+            if not offsets:
                 return
-            matches = finditer_at(VAGUE_RE, text, starts)
+            matches = finditer_at(VAGUE_RE, text, offsets)
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
         reported = set()
