@@ -9,6 +9,8 @@ from __future__ import annotations
 import regex
 
 from ..document import PLACEHOLDER, Block
+from ._numbers import plain
+from .base import WORD_RE
 
 NONE, WEAK, STRONG = 0, 1, 2
 _F = regex.IGNORECASE | regex.V0
@@ -24,25 +26,70 @@ AUTHORITIES = (
     r"(?:Royal|European|British|Canadian|Australian)\s+[A-Z]\w+(?:\s+[A-Z]\w+){0,3}\s+(?:Association|Society|College|Academy|Agency)"
 )
 
-STRONG_RE = regex.compile(
-    rf"""
-      \[\s*\d{{1,3}}(?:\s*[,\u2013-]\s*\d{{1,3}})*\s*\]          # [3], [1, 4], [2-5]
-    | \[\^[\w-]+\]                                             # Markdown footnote [^3]
-    | (?<=\S)\^\d{{1,3}}\b | [\u00b9\u00b2\u00b3\u2070-\u2079]+   # ^3, superscript digits
-    | \(\s*(?-i:[A-Z])[\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)
-    | (?-i:[A-Z])[\w'\u2019-]+\s+et\s+al\.?(?:,?\s*\(?(?:19|20)\d\d)?
-    | \bdoi\s*:?\s*10\.\d{{4,}}/ | \b10\.\d{{4,}}/\S+ | \bPMID\s*:?\s*\d+
-    | \b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){{0,3}}?
-        (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b
-    | \b(?:study|trial|review|meta-analysis|analysis|survey|report|paper)\s+(?:published|released|conducted|carried\s+out)\s+in\s+(?:19|20)\d\d\b
-    | \baccording\s+to\s+(?:the\s+)?(?:latest\s+|most\s+recent\s+)?(?:(?-i:{AUTHORITIES})|(?-i:[A-Z][A-Za-z]+))
-    | \b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){{0,2}}?
-        (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b
-    | \b(?:data|figures|statistics|estimates)\s+from\s+(?:the\s+)?(?-i:[A-Z])
-    | \bsource\s*:\s*\S
-    """,
-    _F | regex.VERBOSE,
+# The forms of a strong citation, each with a test that a plain span (see _numbers.plain; with its
+# casefolded text and word tokens) passes wherever the form matches: the patterns cost ~1 µs per
+# character, so they only run on spans that pass, cheapest first. A span has a strong citation if
+# any form matches in it.
+_FORMS = (
+    (r"\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]", lambda span, folded, words: "[" in span),  # [3], [1, 4], [2-5]
+    (r"\[\^[\w-]+\]", lambda span, folded, words: "[" in span),  # Markdown footnote [^3]
+    (r"(?<=\S)\^\d{1,3}\b", lambda span, folded, words: "^" in span),  # ^3
+    (r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", lambda span, folded, words: SUPERSCRIPT.search(span) is not None),
+    (r"\(\s*(?-i:[A-Z])[\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)",
+     lambda span, folded, words: "(" in span),  # (Smith, 2021), (Smith and Lee, 2020)
+    (r"(?-i:[A-Z])[\w'\u2019-]+\s+et\s+al\.?(?:,?\s*\(?(?:19|20)\d\d)?", lambda span, folded, words: "et" in words),
+    (r"\bdoi\s*:?\s*10\.\d{4,}/ | \b10\.\d{4,}/\S+", lambda span, folded, words: "10." in span),
+    (r"\bPMID\s*:?\s*\d+", lambda span, folded, words: "pmid" in folded),
+    (r"\baccording\s+to\s+(?:the\s+)?(?:latest\s+|most\s+recent\s+)?(?:(?-i:{AUTHORITIES})|(?-i:[A-Z][A-Za-z]+))",
+     lambda span, folded, words: "according" in words),
+    (r"\b(?:data|figures|statistics|estimates)\s+from\s+(?:the\s+)?(?-i:[A-Z])",
+     lambda span, folded, words: "from" in words and not words.isdisjoint(("data", "figures", "statistics", "estimates"))),
+    (r"\bsource\s*:\s*\S", lambda span, folded, words: "source" in words),
+    (r"""\b(?:study|trial|review|meta-analysis|analysis|survey|report|paper)\s+(?:published|released|conducted|carried\s+out)
+         \s+in\s+(?:19|20)\d\d\b""",
+     lambda span, folded, words: "in" in words and not words.isdisjoint(("published", "released", "conducted", "carried"))),
 )
+# Two forms are tried from the first place they can start: their search from the start of a span
+# tried every word ("a", "the") and cost ~100 µs per sentence. Each holds a YEAR or an AUTHORITY after
+# at most an article and spaces, where neither can start (no digits; no authority starts with "the").
+YEAR = regex.compile(r"(?:19|20)\d\d")
+AUTHORITY = regex.compile(rf"(?-i:{AUTHORITIES})", _F | regex.VERBOSE)
+_ANCHORED_FORMS = (
+    (r"""\b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?
+         (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b""",
+     YEAR, len("their")),  # a 2021 trial
+    (r"""\b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?
+         (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b""",
+     AUTHORITY, len("the")),  # the CDC's 2023 survey, NIH data
+)
+SUPERSCRIPT = regex.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
+FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), test) for p, test in _FORMS)
+ANCHORED_FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), anchor, lead)
+                       for p, anchor, lead in _ANCHORED_FORMS)
+
+
+def _strong(text: str, start: int, end: int) -> bool:
+    """Does a form of strong citation match in text[start:end]?"""
+    span = text[start:end]
+    folded = span.casefold()
+    screened = plain(span, folded)
+    words = frozenset(WORD_RE.findall(folded)) if screened else frozenset()
+    for pattern, test in FORMS:
+        if (not screened or test(span, folded, words)) and pattern.search(text, start, end):
+            return True
+    for pattern, anchor, lead in ANCHORED_FORMS:
+        first = anchor.search(text, start, end)
+        if first is None:
+            continue
+        # A match starts at an article before this first anchor, or after it (the article and the
+        # spaces holding no anchor). `regex` sees the text before `pos`, so \b there is unchanged.
+        # (str.rstrip strips every \s of `regex`, and a few more: an earlier start, still exact.)
+        pos = max(start, start + len(text[start:first.start()].rstrip()) - lead)
+        if pattern.search(text, pos, end):
+            return True
+    return False
+
+
 
 # A journal named as the source, with nothing more to find the paper by.
 JOURNAL = (
@@ -59,6 +106,40 @@ WEAK_RE = regex.compile(
 )
 
 
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def needs_met(words: frozenset[str], needs: tuple[tuple[frozenset[str], ...], ...]) -> bool:
+    """Can a pattern match in a plain text (see _numbers.plain) with these word tokens? `needs` lists,
+    for each of its alternatives, word sets of which a match contains one each as a whole word."""
+    for sets in needs:
+        for alt in sets:
+            if alt.isdisjoint(words):
+                break
+        else:
+            return True
+    return False
+
+
+# What a WEAK_RE match contains (case-sensitive there, so a superset here): "published in <journal>", "a
+# study in <journal>", "<journal> study", where every journal name contains one of JOURNAL_NAMES.
+WEAK_NEEDS = (
+    (word_set("published appeared reported printed featured"), word_set("in")),
+    (word_set("study trial review paper article"), word_set("in")),
+    (word_set("study trial paper report reports reported published"),),
+)
+JOURNAL_NAMES = ("Journal", "Lancet", "BMJ", "JAMA", "NEJM", "Nature", "Science", "Cell", "PLOS", "Pediatrics",
+                 "Circulation", "Diabetes", "Annals")
+
+
+def weak_possible(text: str, words: frozenset[str]) -> bool:
+    """False when WEAK_RE cannot match in plain text with these word tokens."""
+    return needs_met(words, WEAK_NEEDS) and any(name in text for name in JOURNAL_NAMES)
+
+
 def _has_link(block: Block, start: int, end: int, text: str) -> bool:
     if PLACEHOLDER in text[start:end]:
         return True  # a bare URL
@@ -69,11 +150,13 @@ def citation_strength(text: str, start: int, end: int, block: Block | None = Non
     """How well text[start:end] (a sentence or a window of sentences) names its source."""
     if block is not None and _has_link(block, start, end, text):
         return STRONG
-    if STRONG_RE.search(text, start, end):
+    if _strong(text, start, end):
         return STRONG
-    if WEAK_RE.search(text, start, end):
-        return WEAK
-    return NONE
+    span = text[start:end]
+    folded = span.casefold()
+    if plain(span, folded) and not weak_possible(span, frozenset(WORD_RE.findall(folded))):
+        return NONE
+    return WEAK if WEAK_RE.search(text, start, end) else NONE
 
 
 def weak_citations(text: str, start: int, end: int):

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import regex
+
+from .base import WORD_RE
 
 _F = regex.IGNORECASE | regex.V0
 
@@ -57,6 +60,8 @@ LABEL_BEFORE = (
     r"trimester|round|module|appendix|box|exhibit|line)\s*$"
 )
 
+PROPORTION_IN = rf"\b(?:{NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{NUM})\b"  # "1 in 4", "one out of every ten"
+
 MENTION_RE = regex.compile(
     rf"""
     (?P<phone>(?<![\w-])(?:\+?\d{{1,3}}[-.\s])?\(?\d{{3}}\)?[-.\s]\d{{3}}[-.\s]\d{{4}}\b
@@ -65,7 +70,7 @@ MENTION_RE = regex.compile(
   | (?P<date>\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b(?:\s+\d{{4}})?
              |\b(?:1[5-9]|20)\d\d(?:s|['\u2019]s)?(?:\s*[-\u2013]\s*(?:1[5-9]|20)?\d\d)?\b(?!\s*(?:{PEOPLE}|%|percent))
              |\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)
-  | (?P<proportion>\b(?:{NUM})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{NUM})\b
+  | (?P<proportion>{PROPORTION_IN}
              |\b(?:(?:nearly|almost|about|around|roughly|more\s+than|over|less\s+than|under)\s+)?
                (?:(?:a|one|two|three)[-\s](?:third|quarter|fifth|tenth)s?|half|three[-\s]quarters|two[-\s]thirds|the\s+majority|a\s+minority)
                (?=\s+of\s+(?:all\s+|the\s+|those\s+|these\s+|[\w-]+\s+){{0,3}}?(?:{PEOPLE}|population)\b))
@@ -177,6 +182,45 @@ DIRECTIVE = regex.compile(
 )
 
 
+EFFECT_WORDS = frozenset("relief result results effect effects benefit benefits protection improvement improvements "
+                         "immunity lose lost heal heals healed guaranteed feel work works last lasts protect "
+                         "protects".split())
+# The words (\b-bounded in the pattern, so tokens of a plain text) of which a match of each sentence-wide
+# pattern contains one: a sentence with none of them cannot match it.
+PATTERN_WORDS = {
+    SUCCESS: frozenset("success successful effective effectiveness efficacy cure work works worked improved relief "
+                       "respond responded remission".split()),
+    RISK: frozenset("risk risks chance chances likely odds likelihood rate rates mortality survival die died "
+                    "fatal".split()),
+    OUTCOME: frozenset("success successful effective effectiveness efficacy work works worked cure cured improve "
+                       "improved improvement improvements relief relieved respond responded response remission "
+                       "recovered recovery reduce reduced reduces reduction lower lowers lowered cut cuts risk risks "
+                       "chance chances likely odds survival survive survived fatal die died mortality rate rates "
+                       "fewer more less prevented prevent prevents lost lose gained saw reported experienced felt "
+                       "noticed satisfied recommend".split()),
+    MEASURED: frozenset("level levels reading readings count counts result results value values score scores index "
+                        "bmi a1c hba1c saturation concentration pressure hematocrit haematocrit cholesterol glucose "
+                        "sugar oxygen psa tsh ejection fat percentile".split()),
+    INSTRUCTION: frozenset("your daily day calories intake diet serving servings".split()),  # its second group
+    MODAL: frozenset("should must need have ask tell".split()),
+    EFFECT_NOUN: EFFECT_WORDS,
+}
+
+
+# The patterns classify() tries on every number, compiled once (regex.match(str, ...) looks them up
+# in regex's cache on every call).
+BULLET_HEAD = regex.compile(r"[-*•]|[A-Za-z]")
+LABEL_END = regex.compile(r"\s*[.):]")
+BARE_COMPARATIVE = regex.compile(r"(?:higher|lower|greater)$", _F)
+DISCOUNT_AFTER = regex.compile(r"^\s*(?:off|discount|cash\s*back|savings?)\b", _F)
+LABEL_BEFORE_RE = regex.compile(LABEL_BEFORE, _F)
+GLUED = regex.compile(r"^[-\w]")
+MULT_AFTER = regex.compile(rf"^(?:{MULT})", _F)
+MULT_END = regex.compile(rf"(?:{MULT})$", _F)
+DOSE_AFTER = regex.compile(rf"^\s*(?:{DOSE_UNITS})\b", _F)
+MEASURE_AFTER = regex.compile(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", _F)
+TIME_AFTER = regex.compile(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", _F)
+NOT_DIGIT = regex.compile(r"[^\d.]")
 UNIT_AFTER = regex.compile(rf"(?:\s*(?:-|\s)?(?:{TIME_UNITS})\b|\s+(?:adult\s+|older\s+)?(?:{PEOPLE})\b)", _F)
 
 
@@ -196,7 +240,7 @@ def _sentence_head_label(text: str, start: int, end: int) -> bool:
     before = text[:start]
     line_start = before.rfind("\n") + 1
     head = before[line_start:].strip()
-    return (head == "" or regex.fullmatch(r"[-*•]|[A-Za-z]", head) is not None) and regex.match(r"\s*[.):]", text[end:]) is not None
+    return (head == "" or BULLET_HEAD.fullmatch(head) is not None) and LABEL_END.match(text, end) is not None
 
 
 @lru_cache(maxsize=64)
@@ -206,7 +250,17 @@ def _in_text(pattern: regex.Pattern, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
+def _has(pattern: regex.Pattern, text: str, words: frozenset[str] | None) -> bool:
+    """_in_text, answered from the sentence's word tokens when they hold none of the pattern's words."""
+    needs = PATTERN_WORDS.get(pattern)
+    if words is not None and needs is not None and needs.isdisjoint(words):
+        return False
+    return _in_text(pattern, text)
+
+
+def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: frozenset[str] | None = None) -> str:
+    """The kind of the mention m in text (one sentence). words: the sentence's word tokens when it is plain
+    (see `plain`), to skip the sentence-wide patterns that cannot match."""
     kind = m.lastgroup
     start, end = m.span()
     before = text[max(0, start - 80):start]
@@ -218,64 +272,64 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False) -> str:
     if kind == "money":
         return "money"
     if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
-        bare = regex.search(r"(?:higher|lower|greater)$", m.group(), _F) is not None
-        return "relative-risk" if not bare or _in_text(RISK, text) else "count"
+        bare = BARE_COMPARATIVE.search(m.group()) is not None
+        return "relative-risk" if not bare or _has(RISK, text, words) else "count"
     if kind == "percent":
-        return _classify_percent(text, start, end, before, after, reference_ranges)
-    return _classify_number(text, m, start, end, before, after)
+        return _classify_percent(text, start, end, before, after, reference_ranges, words)
+    return _classify_number(text, m, start, end, before, after, words)
 
 
-def _classify_percent(text, start, end, before, after, reference_ranges) -> str:
+def _classify_percent(text, start, end, before, after, reference_ranges, words) -> str:
     if PRODUCT_STRENGTH.match(after):
         return "dose"
     if SUCCESS_AFTER.match(after) or CHANGE_BEFORE.search(before):  # "90% effective", "lowers it by 50%"
-        return "risk" if _in_text(RISK, text) and not _in_text(SUCCESS, text) else "success-rate"
-    if regex.match(r"^\s*(?:off|discount|cash\s*back|savings?)\b", after, _F):
+        return "risk" if _has(RISK, text, words) and not _has(SUCCESS, text, words) else "success-rate"
+    if DISCOUNT_AFTER.match(after):
         return "discount"
     near = before[-40:]
     if PEOPLE_OF.match(after):
         pass  # "over 80% of customers": a statistic about people, whatever the comparison
-    elif _in_text(MEASURED, text) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
+    elif _has(MEASURED, text, words) and (RANGE_WORDS.search(near) or RANGE_WORDS.search(after[:20])):
         return "range" if reference_ranges else "range-quiet"
     elif RANGE_BEFORE.search(near):
         return "range" if reference_ranges else "range-quiet"
     if SHARE_OF.match(after) and not PEOPLE_OF.match(after):
         return "share"  # "99 percent of the body's calcium": a fact about a thing, not a statistic about people
-    if _in_text(INSTRUCTION, text) or IMPERATIVE_START.match(text):
+    if _has(INSTRUCTION, text, words) or IMPERATIVE_START.match(text):
         return "instruction"
-    if _in_text(SUCCESS, text):
+    if _has(SUCCESS, text, words):
         return "success-rate"
-    if _in_text(RISK, text):
+    if _has(RISK, text, words):
         return "risk"
-    if _in_text(OUTCOME, text):
+    if _has(OUTCOME, text, words):
         return "success-rate"
     return "percent"
 
 
-def _classify_number(text, m, start, end, before, after) -> str:
-    if regex.search(LABEL_BEFORE, before, _F) or _sentence_head_label(text, start, end):
+def _classify_number(text, m, start, end, before, after, words) -> str:
+    if LABEL_BEFORE_RE.search(before) or _sentence_head_label(text, start, end):
         return "label"
-    if regex.match(r"^[-\w]", text[end:end + 1]) and not regex.match(rf"^(?:{MULT})", after, _F):
+    if GLUED.match(text[end:end + 1]) and not MULT_AFTER.match(after):
         return "model"
     if AGE_AFTER.match(after) or AGE_BEFORE.search(before):
         return "age"
-    if regex.match(rf"^\s*(?:{DOSE_UNITS})\b", after, _F):
+    if DOSE_AFTER.match(after):
         return "dose"
-    if regex.match(rf"^\s*(?:{MEASURE_UNITS})(?!\w)", after, _F):
+    if MEASURE_AFTER.match(after):
         return "measure"
-    if regex.match(rf"^\s*(?:-|\s)?(?:{TIME_UNITS})\b", after, _F):
-        if (EFFECT_BEFORE.search(before) and _in_text(EFFECT_NOUN, text) and not DIRECTIVE.search(before[-30:])
-                and not _in_text(MODAL, text) and not IMPERATIVE_START.match(text)):
+    if TIME_AFTER.match(after):
+        if (EFFECT_BEFORE.search(before) and _has(EFFECT_NOUN, text, words) and not DIRECTIVE.search(before[-30:])
+                and not _has(MODAL, text, words) and not IMPERATIVE_START.match(text)):
             return "duration-of-effect"
         return "duration"
-    large = regex.search(rf"(?:{MULT})$", m.group(), _F) is not None or _value(m.group()) >= 1000
+    large = MULT_END.search(m.group()) is not None or _value(m.group()) >= 1000
     if large and (PEOPLE_AFTER.match(after) or AFFECTS_BEFORE.search(before)):
         return "count-of-people"
     return "count"
 
 
 def _value(token: str) -> float:
-    digits = regex.sub(r"[^\d.]", "", token.split()[0] if token.split() else token)
+    digits = NOT_DIGIT.sub("", token.split()[0] if token.split() else token)
     try:
         return float(digits) if digits and digits[0].isdigit() else 0.0
     except ValueError:
@@ -289,21 +343,153 @@ MAYBE_NUMBER = regex.compile(
     r"doubles?|doubled|triples?|tripled|halves|halved|majority|minority|cuts?)\b",
     _F,
 )
+# MAYBE_NUMBER as word tokens (every word in it is \b-bounded) and characters.
+NUMBER_WORDS = frozenset(f"{_UNITS}|{_TEENS}|{_TENS}".split("|"))
+FRACTIONS = frozenset("third thirds quarter quarters fifth fifths tenth tenths".split())
+MAYBE_WORDS = NUMBER_WORDS | FRACTIONS | frozenset(
+    "hundred hundreds dozen dozens half twice double doubles doubled triple triples tripled halves halved majority "
+    "minority cut cuts".split())
+
+# Where a MENTION_RE match can start (read off its alternatives): a digit, a currency sign, "+" or "("
+# (phone numbers), or one of these words, \b-bounded, which only starts a match when one of the words
+# paired with it (None: no condition) is in the text too: "a" only in "a hundred", "a third", "a
+# minority"; "the" only in "the majority"; "nearly", "about", "more (than)" only before a fraction.
+START_CHARS = regex.compile(r"[$€£¥+(]|\d+")
+STARTERS = (
+    (NUMBER_WORDS | frozenset("hundreds dozens half twice twofold threefold fourfold fivefold tenfold double doubles "
+                              "doubled triple triples tripled halves halved".split()), None),
+    (frozenset({"a"}), FRACTIONS | {"hundred", "dozen", "minority"}),
+    (frozenset({"the"}), frozenset({"majority"})),
+    (frozenset("nearly almost about around roughly more over less under".split()),
+     FRACTIONS | {"half", "majority", "minority"}),
+    (frozenset({"cut", "cuts"}), frozenset({"half"})),  # "cuts the risk in half"
+)
+MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                         "september oct october nov november dec december".split())  # MONTHS
+MONTH_NEXT = regex.compile(r"\.?\s+\d")  # a month starts a mention only before a day ("May 5")
+
+# Words (tokens) and characters of which a text must contain one for any of its numbers to be a
+# statistic (for classify() to name a STATISTIC_KINDS kind or "range"): percent (%, "percent", "per
+# cent", "pc"), money, proportions ("a third of", "half of", "the majority of"; "1 in 4" is
+# PROPORTION_IN), relative risk ("twice", "3 times", "three-fold", "3x"), a large count of people
+# ("3,000", "5 million") and the duration of an effect (a time unit and an effect word).
+STAT_WORDS = FRACTIONS | frozenset(
+    "percent cent pc dollars euros usd eur gbp bucks half majority minority twice times fold twofold threefold "
+    "fourfold fivefold tenfold double doubles doubled triple triples tripled halves halved thousand million billion "
+    "trillion".split())
+STAT_CHARS = "%$€£¥"
+STAT_DIGITS = regex.compile(r"\d(?:,?\d\d\d|\s*[xX])")  # "3,000", "3000", "3x", "3 x"
+TIME_WORDS = frozenset("second seconds minute minutes min mins hour hours hr hrs day days night nights week weeks "
+                       "month months year years".split())
+PROPORTION_AT = regex.compile(PROPORTION_IN, _F)
+# Characters that are \w for `re` (Context.words) but not for `regex` (the patterns): beside one, a
+# word's token is not the word ("²studies"), so token screens do not apply.
+NUMERIC_OTHER = regex.compile(r"\p{No}")
 
 
-@lru_cache(maxsize=256)
-def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
-    if not MAYBE_NUMBER.search(text):
-        return ()
-    out = []
-    for m in MENTION_RE.finditer(text):
-        kind = classify(text, m, reference_ranges)
+def plain(text: str, folded: str) -> bool:
+    r"""Do text's casefolded \w tokens (Context.words) hold every word the IGNORECASE patterns can
+    match, at the same offsets in `folded`? Not when casefolding changes a length ("İ", "ß") or a
+    character is \w only for `re` (superscript digits)."""
+    return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
+
+
+def statistic_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
+    """False when no number in text (plain, with tokens `words` and mention_starts `starts`; None: not
+    known yet, "1 in 4" is then taken to be possible) can be a statistic: see STAT_WORDS."""
+    if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
+        return True
+    if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
+        return True
+    if STAT_DIGITS.search(text):
+        return True
+    # "1 in 4": tried where a mention can start (it is one of MENTION_RE's forms).
+    return ("in" in words or "out" in words) and (starts is None or any(PROPORTION_AT.match(text, i) for i in starts))
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # \w for `re`, hence for `regex` too in plain text
+
+
+def word_starts(text: str, folded: str, word: str) -> Iterator[int]:
+    """Offsets of `word` as a whole token of folded."""
+    i = folded.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+            yield i
+        i = folded.find(word, j)
+
+
+def mention_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+    """Sorted offsets in plain text (tokens `words`) where a mention may start: all the true ones."""
+    starts = [m.start() for m in START_CHARS.finditer(text)]
+    for group, needs in STARTERS:
+        if needs is None or not words.isdisjoint(needs):
+            for word in group & words:
+                starts.extend(word_starts(text, folded, word))
+    for word in MONTH_WORDS & words:
+        starts.extend(i for i in word_starts(text, folded, word) if MONTH_NEXT.match(text, i + len(word)))
+    starts.sort()
+    return starts
+
+
+def finditer_at(pattern: regex.Pattern, text: str, starts: list[int] | None) -> Iterator[regex.Match]:
+    """pattern.finditer(text), trying the pattern only at `starts` (sorted, a superset of the offsets where
+    a match can start; None: everywhere). The same matches: finditer takes, from where the last match
+    ended, the first offset at which the pattern matches, and match() sees the text around it too. For
+    patterns that match no empty string."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _maybe_statistic(text: str, m: regex.Match) -> bool:
+    """False when classify() is sure to name a quiet kind: phones, times, dates, and plain numbers that are
+    neither followed by a time unit (a duration of an effect) nor large (a count of people)."""
+    kind = m.lastgroup
+    if kind != "number":
+        return kind not in ("phone", "time", "date")
+    end = m.end()
+    return (TIME_AFTER.match(text[end:end + 80]) is not None or MULT_END.search(m.group()) is not None
+            or _value(m.group()) >= 1000)
+
+
+def mentions(text: str, starts: list[int] | None, words: frozenset[str] | None, reference_ranges: bool,
+             statistics_only: bool = False) -> Iterator[NumberMention]:
+    """The mentions in text (one sentence), classified, lazily. With starts (see mention_starts, offsets
+    in text) text is plain with tokens `words`; with statistics_only, mentions sure to be of a quiet
+    kind are skipped unclassified."""
+    if starts is None:
+        if not MAYBE_NUMBER.search(text):
+            return
+    elif words.isdisjoint(MAYBE_WORDS) and all(text[i].isalpha() or text[i] in "+(" for i in starts):
+        return  # MAYBE_NUMBER finds nothing: no digit or currency sign (starts has them all) and none of its words
+    for m in finditer_at(MENTION_RE, text, starts):
+        if statistics_only and not _maybe_statistic(text, m):
+            continue
+        kind = classify(text, m, reference_ranges, words)
         end = m.end()
         if kind in ("duration-of-effect", "count-of-people"):  # report "8 weeks", "40 million people"
             unit = UNIT_AFTER.match(text, end)
             end = unit.end() if unit else end
-        out.append(NumberMention(m.start(), end, kind))
-    return tuple(out)
+        yield NumberMention(m.start(), end, kind)
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str, reference_ranges: bool) -> tuple[NumberMention, ...]:
+    folded = text.casefold()
+    if not plain(text, folded):
+        return tuple(mentions(text, None, None, reference_ranges))
+    words = frozenset(WORD_RE.findall(folded))
+    return tuple(mentions(text, mention_starts(text, folded, words), words, reference_ranges))
 
 
 def number_mentions(text: str, reference_ranges: bool = False) -> tuple[NumberMention, ...]:

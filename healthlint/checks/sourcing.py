@@ -1,19 +1,33 @@
 """Sourcing rules (HL6xx): statistics, attributions and citations that readers cannot check."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, citation_strength, weak_citations
-from ._numbers import STATISTIC_KINDS, number_mentions
-from .base import Context, Rule, RuleDocs
+from ._citations import NONE, STRONG, citation_strength, needs_met, weak_citations, weak_possible, word_set
+from ._numbers import STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, statistic_possible, word_starts
+from .base import WORD_RE, Context, Rule, RuleDocs
 
 SKIP_KINDS = ("heading", "title", "image_alt")
 _F = regex.IGNORECASE | regex.V0
+
+
+_plain_memo: tuple = (None, False)
+
+
+def _plain(ctx: Context, block) -> bool:
+    """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Kept for
+    the block the three rules are looking at (they run one after the other on each block)."""
+    global _plain_memo
+    memo = _plain_memo
+    if memo[0] is not block:
+        text = block.text
+        memo = _plain_memo = (block, text.isascii() or plain(text, ctx.folded(text)))
+    return memo[1]
 
 
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
@@ -57,17 +71,52 @@ LABELS = {
 }
 
 
+REPORTABLE = frozenset(LABELS)  # the kinds HL601 can report, whatever `kinds` asks for
+_wanted_memo: tuple = (None, frozenset(), False)
+
+
+def _wanted(options: dict) -> tuple[frozenset[str], bool]:
+    """The kinds to report and the reference-ranges option, worked out once per options dict (the
+    same dict for every block)."""
+    global _wanted_memo
+    memo = _wanted_memo
+    if memo[0] is not options:
+        ranges = bool(options.get("reference-ranges", False))
+        wanted = set(options.get("kinds") or STATISTIC_KINDS) | ({"range"} if ranges else set())
+        memo = _wanted_memo = (options, frozenset(wanted), ranges)
+    return memo[1], memo[2]
+
+
 class UnsourcedStatistic(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        wanted = set(ctx.options.get("kinds") or STATISTIC_KINDS)
-        ranges = bool(ctx.options.get("reference-ranges", False))
-        if ranges:
-            wanted.add("range")
+        wanted, ranges = _wanted(ctx.options)
+        text = block.text
+        is_plain = _plain(ctx, block)
+        # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
+        # the numbers that cannot be one.
+        screen = is_plain and wanted <= REPORTABLE
+        if screen and not statistic_possible(text, ctx.words(block)):
+            return
+        if is_plain:
+            folded = ctx.folded(text)
+            starts = mention_starts(text, folded, ctx.words(block))
+            if not starts:
+                return  # no number at all
         for i, sentence in enumerate(ctx.sentences(block)):
-            stat = next((m for m in number_mentions(sentence.text, ranges) if m.kind in wanted
-                         and not guards.quoted(sentence.text, m.start, m.end)), None)
+            sub = words = None
+            if is_plain:
+                s, e = sentence.start, sentence.end
+                lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+                if lo == hi:
+                    continue  # no number in this sentence
+                sub = [p - s for p in starts[lo:hi]]
+                words = frozenset(WORD_RE.findall(folded, s, e))
+                if screen and not statistic_possible(sentence.text, words, sub):
+                    continue
+            stat = next((m for m in mentions(sentence.text, sub, words, ranges, statistics_only=screen)
+                         if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
             if stat is None or _sourced(ctx, block, i):
                 continue
             start, end = sentence.start + stat.start, sentence.start + stat.end
@@ -155,11 +204,41 @@ VAGUE_RE = regex.compile(
 )
 
 
-VAGUE_HINT = regex.compile(
-    r"stud|research|scien|expert|doctor|physician|dermatolog|nutrition|dietit|special|trial|survey|data|proven|"
-    r"known|accepted|according|backed|supported",
-    _F,
+# VAGUE_RE's forms, each with the word sets a match contains a word of each of, and the words a match
+# can start with: "(many) studies/research/data ... show", "(the) experts/doctors ... recommend", "a study
+# found", "it is proven/shown/well known/widely accepted that", "according to experts", "science says/tells
+# us", "backed by science".
+_QUANTIFIERS = "many some several numerous multiple recent new countless most other the leading top"
+_NOUNS = "studies research science scientists researchers trials data"
+_EXPERTS = "experts doctors physicians dermatologists nutritionists dietitians specialists scientists researchers"
+VAGUE_FORMS = (
+    ((word_set(_NOUNS),
+      word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
+               "indicates demonstrate demonstrates demonstrated support supports reveal reveals revealed agree agrees "
+               "say says")),
+     word_set(f"{_QUANTIFIERS} {_NOUNS} clinical")),
+    ((word_set(_EXPERTS),
+      word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
+               "proven warn warns discovered")),
+     word_set(f"{_QUANTIFIERS} {_EXPERTS} health medical the")),
+    ((word_set("study trial survey"), word_set("shows show showed found finds proved proves revealed reveals confirmed confirms")),
+     word_set("a one")),
+    ((word_set("proven shown known accepted"), word_set("it"), word_set("that")), word_set("it")),
+    ((word_set("according"), word_set("experts doctors research studies science scientists researchers")), word_set("according")),
+    ((word_set("science"), word_set("says tells")), word_set("science")),
+    ((word_set("backed supported"), word_set("science research studies doctors")), word_set("backed supported")),
 )
+
+
+def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+    """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
+    words of the forms whose words the text has."""
+    firsts = [first for needs, first in VAGUE_FORMS if needs_met(words, (needs,))]
+    if not firsts:
+        return []
+    return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
+
+
 WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
@@ -167,12 +246,17 @@ class VagueAttribution(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        if not VAGUE_HINT.search(block.text):
-            return
+        text = block.text
+        matches = None
+        if _plain(ctx, block):
+            offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
+            if not offsets:
+                return
+            matches = finditer_at(VAGUE_RE, text, offsets)
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
         reported = set()
-        for m in VAGUE_RE.finditer(block.text):
+        for m in matches or VAGUE_RE.finditer(text):
             i = max(0, bisect_right(starts, m.start()) - 1)
             sentence = sentences[i]
             if i in reported or m.end() > sentence.end:
@@ -228,17 +312,11 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 # ---------------------------------------------------------------------------------------------
 # HL603 weak citation
 
-JOURNAL_HINT = regex.compile(
-    r"journal|lancet|bmj|jama|nejm|nature|science|cell|plos|pediatrics|circulation|diabetes\s+care|annals",
-    _F,
-)
-
-
 class WeakCitation(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        if not JOURNAL_HINT.search(block.text):
+        if _plain(ctx, block) and not weak_possible(block.text, ctx.words(block)):
             return
         for i, sentence in enumerate(ctx.sentences(block)):
             m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
