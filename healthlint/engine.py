@@ -67,18 +67,11 @@ def run_rules(doc: Document, active: Sequence[ActiveRule]) -> Iterable[tuple[Act
         return
     for block in doc.blocks:
         for ar, ctx in by_scope["block"]:
-            if ar.rule.triggers is not None and ar.rule.triggers.isdisjoint(base_ctx.words(block)):
-                continue
             for raw in ar.rule.check(block, ctx):
                 yield ar, raw, block, 0
-        sentence_rules = by_scope["sentence"]
-        if any(ar.rule.triggers is not None for ar, _ in sentence_rules):
-            words = base_ctx.words(block)
-            sentence_rules = [(ar, ctx) for ar, ctx in sentence_rules
-                              if ar.rule.triggers is None or not ar.rule.triggers.isdisjoint(words)]
-        if sentence_rules:
+        if by_scope["sentence"]:
             for sentence in base_ctx.sentences(block):
-                for ar, ctx in sentence_rules:
+                for ar, ctx in by_scope["sentence"]:
                     for raw in ar.rule.check(sentence, ctx):
                         yield ar, raw, block, sentence.start
 

@@ -1,4 +1,4 @@
-"""Rule.triggers and Context.words are exact screens: wherever a case-insensitive rule pattern
+"""Context.words is an exact screen: wherever a case-insensitive rule pattern
 matches a whole word, that word is among the unit's tokens, whatever Unicode surrounds it."""
 import regex
 from hypothesis import given, settings, strategies as st

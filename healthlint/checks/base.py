@@ -12,8 +12,8 @@ from ..document import Block, Document, Sentence
 from ..finding import CATEGORIES, RawFinding, Severity
 
 SCOPES = ("document", "block", "sentence")
-# The word tokens of Context.words and Rule.triggers: the regex module's \w, so that a token
-# ends exactly where a rule pattern's \b does (the stdlib's \w also takes "²" and "½").
+# The word tokens of Context.words: the regex module's \w, so that a token ends exactly where a
+# rule pattern's \b does (the stdlib's \w also takes "²" and "½"): screens on them are exact.
 WORD_RE = regex.compile(r"\w+")
 CODE_RE = re.compile(r"^HL\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -107,10 +107,6 @@ class Rule:
     fixable: bool = False
     default_enabled: bool = True
     origin: str = "builtin"
-    # Words (casefolded \w+ tokens, see Context.words) of which a block must contain at least one
-    # for this rule to report in it or its sentences: the engine skips other blocks. None: every
-    # block. Must be exact (a necessary condition), so that skipping never changes findings.
-    triggers: frozenset[str] | None = None
 
     def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
         raise NotImplementedError
