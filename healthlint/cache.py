@@ -18,8 +18,9 @@ a digest of healthlint's own code (every module and built-in rule pack), its ver
 and the dependencies' installed files, so editing a rule or upgrading anything starts afresh;
 <settings> includes the working directory, so each project has its own results file.
 
-The cache is never written when stdin is linted (--no-cache or $HEALTHLINT_CACHE_DIR="" turn it
-off entirely), and every read or write failure is silent: a read-only home still lints.
+Results are never written when stdin is linted, nor read or written with --no-cache (patterns
+and derived tables never change findings and are still kept; $HEALTHLINT_CACHE_DIR="" turns off
+all of it), and every read or write failure is silent: a read-only home still lints.
 """
 from __future__ import annotations
 
@@ -35,18 +36,9 @@ from . import __version__
 CACHE_DIR_NAME = "healthlint"
 ENV_VAR = "HEALTHLINT_CACHE_DIR"
 DEPENDENCIES = ("regex", "markdown_it", "mdurl", "yaml")
-_disabled = False
-
-
-def disable() -> None:
-    """--no-cache: this process neither reads nor writes any cache."""
-    global _disabled
-    _disabled = True
 
 
 def cache_dir() -> str | None:
-    if _disabled:
-        return None
     env = os.environ.get(ENV_VAR)
     if env is not None:
         return os.path.abspath(env) if env.strip() else None

@@ -55,7 +55,7 @@ def main() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings that this baseline file does not record.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes for many files [default: all cores]; output is the same as with 1.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (~/.cache/healthlint: per-file results and compiled patterns).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached per-file results (compiled patterns and word tables, which never change findings, are still kept; HEALTHLINT_CACHE_DIR='' turns off all caching).")
 def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config, quiet, statistics,
           stdin_filename, show_source, color, fix, dry_run, diff_base, baseline_path, write_baseline_path,
           jobs, no_cache) -> None:
@@ -69,10 +69,6 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         _fail("no input: give files, folders, or - for stdin")
     if dry_run and not fix:
         _fail("--dry-run only makes sense with --fix")
-    if no_cache:
-        from .cache import disable
-
-        disable()
     try:
         linter = Linter(config_path, use_config=not no_config, select=_split(select) or None, ignore=_split(ignore))
     except ConfigError as exc:

@@ -55,8 +55,13 @@ def test_the_cache_is_never_written_inside_the_linted_repo(repo, tmp_path):
     assert (tmp_path / "xdg" / "healthlint").is_dir()
 
 
-def test_no_cache_writes_nothing(repo, tmp_path):
+def test_no_cache_writes_no_results(repo, tmp_path):
     _run("check", "--no-cache", ".", cwd=repo, env=_home_env(tmp_path))
+    assert not list((tmp_path / "xdg" / "healthlint").glob("results-*"))
+
+
+def test_an_empty_cache_dir_variable_writes_nothing(repo, tmp_path):
+    _run("check", ".", cwd=repo, env={**_home_env(tmp_path), "HEALTHLINT_CACHE_DIR": ""})
     assert not (tmp_path / "xdg").exists()
 
 

@@ -209,7 +209,9 @@ def _pattern_heads(patterns: list[str]) -> tuple[str, ...] | None:
     for pattern in patterns:
         try:
             source = _main._Source(pattern)
-            found = _starts([_main._parse_pattern(source, _main._Info(_F, source.char_type, {}))])
+            tree = _main._parse_pattern(source, _main._Info(_F, source.char_type, {}))
+            _STARTS_MEMO.clear()  # keyed by node identities: valid while this tree lives
+            found = _starts([tree])
         except Exception:  # another regex version's internals: no screen, every line is matched
             return None
         if found is None or not source.at_end():
@@ -221,10 +223,22 @@ def _pattern_heads(patterns: list[str]) -> tuple[str, ...] | None:
 ASCII_KIN = {0x212A: "k", 0x17F: "s", 0x130: "i"}  # non-ASCII letters that IGNORECASE matches to ASCII ones
 
 
+_STARTS_MEMO: dict[tuple[int, ...], frozenset[str] | None] = {}
+
+
 def _starts(items: list) -> frozenset[str] | None:
     """Heads (see _pattern_heads) of a match of the sequence of parse nodes `items`, at most HEAD
     characters long; an empty set when the match cannot start with an ASCII character. Lines are
-    whitespace-normalised: the only whitespace is a single space, so \\s+ is one space."""
+    whitespace-normalised: the only whitespace is a single space, so \\s+ is one space. Memoised:
+    each branch of an alternation asks again about the same rest of the pattern, which without
+    the memo took seconds on a first run."""
+    key = tuple(map(id, items))
+    if key not in _STARTS_MEMO:
+        _STARTS_MEMO[key] = _starts_of(items)
+    return _STARTS_MEMO[key]
+
+
+def _starts_of(items: list) -> frozenset[str] | None:
     core = _main._regex_core
     if not items:
         return None  # the match may be empty: anything can follow
