@@ -1,6 +1,6 @@
 """The healthlint benchmark: speed against proselint, scaling, start-up, and recall on injected defects.
 
-    python bench/run.py            # full run: 2,000 articles of ~800 words (about 15 minutes)
+    python bench/run.py            # full run: 2,000 articles of ~800 words (about 7 minutes)
     python bench/run.py --quick    # 400 articles, fewer repetitions (about 3 minutes)
 
 Creates bench/.venv with proselint from PyPI (the benchmark's own environment, not a healthlint
