@@ -39,11 +39,6 @@ DISCLAIMER_RE = regex.compile(
     _F | regex.VERBOSE,
 )
 
-# Words every disclaimer form contains: a cheap test before the full pattern.
-DISCLAIMER_HINT = regex.compile(
-    r"purposes|only|substitut|replac|advice|diagnose|talk|speak|consult|ask|seek|see|visit|check|discuss", _F,
-)
-
 TREATMENT = (
     r"(?:supplements?|capsules?|pills?|tablets?|tea|teas|oils?|creams?|serums?|ointments?|lotions?|gels?|sprays?|"
     r"drops|formula|blend|remed(?:y|ies)|medications?|medicines?|drugs?|injections?|shots?|procedures?|surgery|"

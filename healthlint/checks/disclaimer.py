@@ -14,7 +14,7 @@ from ..document import Document
 from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_HINT, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
+    BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
     RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_regex, suggestion, unsafe_wording
@@ -178,8 +178,7 @@ def has_disclaimer(doc: Document, ctx: Context, house: regex.Pattern | None) -> 
     lits = _literals(doc, ctx)
     screen = lits.narrow(DISCLAIMER_SCREEN)
     # Last block first: that is where disclaimers usually are (any block will do).
-    return any(lits.may_match(screen, ctx, b) and DISCLAIMER_HINT.search(b.text) and DISCLAIMER_RE.search(b.text)
-               for b in reversed(doc.blocks))
+    return any(lits.may_match(screen, ctx, b) and DISCLAIMER_RE.search(b.text) for b in reversed(doc.blocks))
 
 
 def first_advice(doc: Document, ctx: Context, screens: tuple) -> tuple[object, int, int] | None:
