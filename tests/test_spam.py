@@ -160,6 +160,8 @@ def test_call_to_action(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Acme Wellness offers IV vitamin therapy to boost your immune system.", ["HL205"]),
     ("At Bright Smile Dental, we whiten teeth in one visit.", ["HL205"]),
+    ("BrightLife Labs Inc. now offers our premium detox supplement at a special price.", ["HL205"]),
+    ("Acme Nutrition Co. provides the leading weight loss shakes.", ["HL205"]),
     ("The Mayo Clinic offers a free online course on healthy habits.", []),
     ("The National Cancer Institute provides information about clinical trials.", []),
 ])

@@ -580,7 +580,8 @@ BUSINESS = regex.compile(
     r"(?:Wellness|Clinic|Clinics|Spa|MedSpa|Pharmacy|Chiropractic|Dental|Dentistry|Labs?|Nutrition|Aesthetics|"
     r"Health|Healthcare|Medical|Therapy|Therapeutics|Supplements|Naturals|Organics|Vitality|Rejuvenation|"
     r"Longevity|Fitness|Physio|Physiotherapy|Hydration|Lounge|Studio|Co\.|Inc\.?|LLC|Ltd\.?|Group|Solutions|"
-    r"(?<=(?:Wellness|Health|Medical|Therapy|Fitness|Vitality|Rejuvenation|Longevity|Aesthetics)\s+)(?:Center|Centre)))\b"
+    r"(?<=(?:Wellness|Health|Medical|Therapy|Fitness|Vitality|Rejuvenation|Longevity|Aesthetics)\s+)(?:Center|Centre)))"
+    r"(?:\b|(?<=\.))"  # "Acme Co." ends in a full stop, where \b cannot hold
     r"(?P<verb>,?\s+(?:[\p{L}'’-]+\s+){0,8}?(?:now\s+)?(?:offers?|provides?|specializ(?:es|ing)\s+in|specialis(?:es|ing)\s+in|delivers?|"
     r"is\s+proud\s+to|is\s+(?:the|a|your)\s+(?:leading|premier|top|trusted|best|go-to|number\s+one|#1)|"
     r"has\s+helped|can\s+help|is\s+here\s+to|now\s+offers|brings?|features?)\b)",
