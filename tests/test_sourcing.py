@@ -25,6 +25,7 @@ def first_kind(sentence, **kw):
     ("More than 3,000 people die of the disease.", "count-of-people", "3,000 people"),
     ("The injection gives relief that lasts 8 weeks.", "duration-of-effect", "8 weeks"),
     ("Men are three times more likely to get gout.", "relative-risk", "three times more likely"),
+    ("Risk is twofold higher in smokers.", "relative-risk", "twofold higher"),  # once missed: no digit, no number word
     ("Step 2: rinse the area with water.", "label", "2"),
     ("Q3: can children take it?", "label", None),
     ("The vaccine was licensed in 1995.", "date", "1995"),

@@ -340,7 +340,7 @@ def _value(token: str) -> float:
 # and this one cheap search spares them the full pattern.
 MAYBE_NUMBER = regex.compile(
     rf"[\d$€£¥]|\b(?:{_UNITS}|{_TEENS}|{_TENS}|hundreds?|dozens?|half|thirds?|quarters?|fifths?|tenths?|twice|"
-    r"doubles?|doubled|triples?|tripled|halves|halved|majority|minority|cuts?)\b",
+    r"doubles?|doubled|triples?|tripled|halves|halved|majority|minority|cuts?|(?:two|three|four|five|ten)fold)\b",
     _F,
 )
 # MAYBE_NUMBER as word tokens (every word in it is \b-bounded) and characters.
@@ -348,7 +348,7 @@ NUMBER_WORDS = frozenset(f"{_UNITS}|{_TEENS}|{_TENS}".split("|"))
 FRACTIONS = frozenset("third thirds quarter quarters fifth fifths tenth tenths".split())
 MAYBE_WORDS = NUMBER_WORDS | FRACTIONS | frozenset(
     "hundred hundreds dozen dozens half twice double doubles doubled triple triples tripled halves halved majority "
-    "minority cut cuts".split())
+    "minority cut cuts twofold threefold fourfold fivefold tenfold".split())
 
 # Where a MENTION_RE match can start (read off its alternatives): a digit, a currency sign, "+" or "("
 # (phone numbers), or one of these words, \b-bounded, which only starts a match when one of the words
