@@ -11,11 +11,11 @@ import sys
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from healthlint.parse import markdown as md_reader
-from healthlint.parse.fastmd import _LINK, read_simple
+from healthlint.parse.fastmd import _LINK, _PLAIN_COLONS, read_simple
 from healthlint.parse.frontmatter import _simple_yaml, split_front_matter
 from healthlint.source import SourceError
 from helpers import ROOT
@@ -181,12 +181,18 @@ def test_random_markup(text):
     agrees(text)
 
 
-@given(st.from_regex(_LINK.pattern.split(r"\(", 1)[1][:-2] + "$", fullmatch=True))
-@settings(max_examples=500, deadline=None)
+@given(st.from_regex(_LINK.pattern.split(r"\(", 1)[1][:-2] + "$", fullmatch=True)
+       | st.text(alphabet="0a:/.h@m", max_size=8))
+@settings(max_examples=1500, deadline=None)
 def test_plain_destinations_are_not_normalized(dest):
     from markdown_it.common.normalize_url import normalizeLink
 
+    assume(_LINK.fullmatch(f"[x]({dest})") and _PLAIN_COLONS.fullmatch(dest))  # what the fast reader keeps
     assert normalizeLink(dest) == dest
+
+
+def test_a_destination_markdown_it_would_reformat_is_declined():
+    assert read_simple("[x](0:::)\n", "a.md", {}, None) is None
 
 
 # --- front matter ----------------------------------------------------------------------------

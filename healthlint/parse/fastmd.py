@@ -39,6 +39,9 @@ _BLOCK_START = re.compile(r"#{1,6}(?: |$)|[-*+](?: |$)|\d{1,9}[.)](?: |$)|<|~~~|
 # (no spaces, brackets, quotes or parentheses; "%" only as a valid escape).
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[A-Za-z0-9\-._~:/?#@!$&*+,;=]|%[0-9A-Fa-f]{2})+)\)")
 _BAD_PROTO = re.compile(r"(?i)(?:vbscript|javascript|file|data):")
+# A colon only as a scheme's ("https://", "mailto:"), an "@" only in a mailto address: markdown-it
+# re-formats other colons and user-info parts ("0:::" -> "0::", "c:@" -> "c:", "//@x" -> "//x").
+_PLAIN_COLONS = re.compile(r"(?:https?://|HTTPS?://)?[^:@]*|mailto:[^:@/]+@[^:@]+")
 _RUN = re.compile(r"\*+|_+")
 _PUNCT: dict[str, bool] = {}
 
@@ -270,7 +273,7 @@ class _Inline:
         links = []
         for m in _LINK.finditer(masked):
             dest = m.group(2)
-            if _BAD_PROTO.match(dest) or "\0" in m.group():
+            if _BAD_PROTO.match(dest) or "\0" in m.group() or not _PLAIN_COLONS.fullmatch(dest):
                 raise _Decline
             s, le, e = a + m.start(), a + m.end(1), a + m.end()
             if not m.group(1).strip(" "):
