@@ -16,18 +16,10 @@ SKIP_KINDS = ("heading", "title", "image_alt")
 _F = regex.IGNORECASE | regex.V0
 
 
-_plain_memo: tuple = (None, False)
-
-
 def _plain(ctx: Context, block) -> bool:
-    """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Kept for
-    the block the three rules are looking at (they run one after the other on each block)."""
-    global _plain_memo
-    memo = _plain_memo
-    if memo[0] is not block:
-        text = block.text
-        memo = _plain_memo = (block, text.isascii() or plain(text, ctx.folded(text)))
-    return memo[1]
+    """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Worked
+    out once per block for the three rules."""
+    return ctx.memo((_plain, block), lambda: plain(block.text, ctx.folded(block.text)))
 
 
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
@@ -72,26 +64,22 @@ LABELS = {
 
 
 REPORTABLE = frozenset(LABELS)  # the kinds HL601 can report, whatever `kinds` asks for
-_wanted_memo: tuple = (None, frozenset(), False)
 
 
-def _wanted(options: dict) -> tuple[frozenset[str], bool]:
-    """The kinds to report and the reference-ranges option, worked out once per options dict (the
-    same dict for every block)."""
-    global _wanted_memo
-    memo = _wanted_memo
-    if memo[0] is not options:
-        ranges = bool(options.get("reference-ranges", False))
-        wanted = set(options.get("kinds") or STATISTIC_KINDS) | ({"range"} if ranges else set())
-        memo = _wanted_memo = (options, frozenset(wanted), ranges)
-    return memo[1], memo[2]
+def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
+    """HL601's kinds to report and its reference-ranges option, worked out once per lint."""
+    def build():
+        ranges = bool(ctx.options.get("reference-ranges", False))
+        return frozenset(set(ctx.options.get("kinds") or STATISTIC_KINDS) | ({"range"} if ranges else set())), ranges
+
+    return ctx.memo(_wanted, build)
 
 
 class UnsourcedStatistic(Rule):
     def check(self, block, ctx: Context) -> Iterable[RawFinding]:
         if block.kind in SKIP_KINDS:
             return
-        wanted, ranges = _wanted(ctx.options)
+        wanted, ranges = _wanted(ctx)
         text = block.text
         is_plain = _plain(ctx, block)
         # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
