@@ -84,7 +84,6 @@ def obfuscated_drug(token: str) -> str | None:
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _INERT: dict[str, bool] = {}
-_last_plain: tuple[str | None, bool] = (None, False)
 
 
 def _inert(char: str) -> bool:
@@ -98,15 +97,13 @@ def _inert(char: str) -> bool:
     return known
 
 
-def plain(text: str) -> bool:
+def plain(ctx, block) -> bool:
     """Text whose letters and digits are all ASCII (other characters being inert punctuation such
     as curly quotes and dashes). There, \\w, \\p{L} and casefold agree with ASCII, so a block's
     word tokens say exactly which words its patterns can match; the screens below rely on this
-    and let any other block through. The last answer is kept: several rules ask about one block."""
-    global _last_plain
-    if _last_plain[0] is not text:
-        _last_plain = (text, text.isascii() or all(map(_inert, set(NON_ASCII.findall(text)))))
-    return _last_plain[1]
+    and let any other block through. Worked out once per block (ctx.memo) for the spam rules."""
+    text = block.text
+    return text.isascii() or ctx.memo((plain, block), lambda: all(map(_inert, set(NON_ASCII.findall(text)))))
 
 
 def per_document(compute):

@@ -206,7 +206,7 @@ def _pharmacy_blocks(document, ctx):
     split = split_drug_in_document(ctx)
     for block in document.blocks:
         text = block.text
-        if not plain(text):
+        if not plain(ctx, block):
             yield block, None
             continue
         found = drugs.intersection(ctx.words(block)) if drugs else drugs
@@ -356,7 +356,7 @@ def _shouting_blocks(document, ctx):
     strong = STRONG_WORDS.in_document(ctx)
     for block in document.blocks:
         text = block.text
-        if not plain(text) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
+        if not plain(ctx, block) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
                 word.upper() in text for word in strong):
             yield block
 
@@ -488,7 +488,7 @@ class SeoAnchor(Rule):
                 continue
             text = block.text
             leading = block.kind == "paragraph"  # LEADING is for paragraphs only
-            if plain(text):
+            if plain(ctx, block):
                 words = ctx.words(block) if best or near else None
                 dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
                             or "?" in text and QUERY_SITE.search(text))
@@ -641,7 +641,7 @@ def _plug_blocks(document, ctx):
     ours, we_offer = owner and noun and verb, we and we_verb
     for block in document.blocks:
         text = block.text
-        if "At" in text and ("we" in text or "our" in text) or not plain(text):
+        if "At" in text and ("we" in text or "our" in text) or not plain(ctx, block):
             yield block  # AT_BUSINESS is case-sensitive: its literals are in the text
         elif trade or ours or we_offer:
             words = ctx.words(block)
