@@ -77,8 +77,7 @@ def _compile(p, flags=0):
 
 def install() -> None:
     """From now on, re.compile (and everything built on it) goes through the store."""
-    if "--no-cache" not in sys.argv[1:]:  # installed before the options are parsed
-        _compiler.compile = _compile
+    _compiler.compile = _compile
 
 
 def save() -> None:

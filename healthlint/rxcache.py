@@ -87,8 +87,7 @@ def compile(pattern, flags: int = 0, **kwargs):
 def install() -> None:
     """For the CLI process only: every regex.compile goes through the store, including the patterns
     rule modules compile lazily on first use (the library API leaves `regex` alone)."""
-    if "--no-cache" not in sys.argv[1:]:  # installed before the options are parsed
-        regex.compile = compile
+    regex.compile = compile
 
 
 @contextmanager
