@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Non-prose inline content (inline code, bare URLs) becomes this one character, so that words on
 # either side stay apart and no rule can match inside it.
@@ -123,8 +124,7 @@ class Block:
         return self.source_offset(start), self.source_end(end)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a NamedTuple: half the cost of a frozen dataclass, made ~10 per 100 words
     block: Block
     start: int  # span in block text
     end: int

@@ -19,3 +19,10 @@ def test_a_whole_word_match_is_always_a_token(text, word):
 def test_examples():
     assert word_tokens("suicide²".casefold()) >= {"suicide"}
     assert "ill" in word_tokens("İll".casefold())
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_fast_path_equals_findall(text):
+    folded = text.casefold()
+    assert word_tokens(folded) == frozenset(regex.findall(r"\w+", folded))

@@ -86,9 +86,17 @@ class Context:
         return cached
 
 
+# On ASCII text \w is [A-Za-z0-9_] in every engine: blanking everything else with a byte table
+# and splitting is exact there, and twice as fast as findall.
+_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == ord("_")))
+_BLANK_NOT_WORD = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+
+
 def word_tokens(folded: str) -> frozenset[str]:
     """The \\w+ tokens of casefolded text. "İ" casefolds to "i" + U+0307 yet a case-insensitive
     pattern matches it as "i": such tokens also count without the combining dot."""
+    if folded.isascii():
+        return frozenset(folded.encode().translate(_BLANK_NOT_WORD).decode().split())
     if "\u0307" in folded:
         folded += " " + folded.replace("\u0307", "")
     return frozenset(WORD_RE.findall(folded))
