@@ -2,7 +2,7 @@
 must never change what the full checks decide."""
 import pytest
 
-from healthlint.checks import _chrome, _langid
+from healthlint.checks import _chrome, _langid, boilerplate
 from healthlint.checks.boilerplate import LETTER_WORD, _foreign, _foreign_line
 
 CHROME = [
@@ -39,3 +39,134 @@ def test_top_language_first_decides_as_the_top_five(line, confidence):
         pytest.skip("no language model")
     words = len(LETTER_WORD.findall(line))
     assert _foreign_line(line, "en", words, confidence) == _foreign(_langid.languages(line), "en", words, confidence)
+
+
+# ---------------------------------------------------------------------------------------------
+# HL302's English screens: a line they clear is never sent to the model, so they must never clear
+# a line the model could call foreign. "Could" is taken broadly, whatever the options: a candidate
+# line (min-words 1) whose top language is not English and that gives English under 5%.
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from healthlint.api import lint_text
+from healthlint.checks.base import Context, word_tokens
+from healthlint.checks.boilerplate import (
+    _candidate, _common_english, _english, _lower_words, _one_line, _sentence_lines, _words,
+)
+from healthlint.parse import detect_format, parse
+
+from foreign_lines import LANGUAGES, lines as foreign_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+NIH = next((p / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for p in ROOT.parents
+            if (p / "shared" / "corpora" / "nih").is_dir()), ROOT.parent / "shared" / "corpora" / "nih" / "x.jsonl")
+ENGLISH = ("High blood pressure often has no symptoms, so many people do not know they have it. Checking it "
+           "at home helps you and your doctor see how well your treatment works. Sit quietly for five "
+           "minutes before you measure, and take two readings a minute apart.\n\n")
+
+needs_model = pytest.mark.skipif(not _langid.available(), reason="no language model")
+
+
+def _could_be_foreign(line: str) -> bool:
+    langs = _langid.languages(line)
+    top = max(langs, key=langs.get)
+    return _candidate(line, _words(line), 1) and top != "en" and langs.get("en", 0.0) < 0.05
+
+
+@needs_model
+def test_no_foreign_line_the_model_could_flag_is_cleared():
+    flaggable = [line for line in foreign_lines() if _could_be_foreign(line)]
+    assert len(flaggable) > 300 and {"es", "de", "pl", "tr", "tempting"} <= {
+        lang for lang, text in LANGUAGES.items() if set(text.splitlines()) & set(flaggable)}
+    assert [line for line in flaggable if _common_english(word_tokens(line.casefold()))] == []
+
+
+def _layouts(line: str):
+    yield ENGLISH + line + "\n"
+    yield ENGLISH + "Talk to your doctor about the dose.\n" + line + "\n"  # a line of a wrapped paragraph
+    yield line + "\n\n" + ENGLISH
+    yield ENGLISH + "- " + line + "\n- " + line + "\n"
+
+
+def _findings(text: str, path: str = "a.md"):
+    return [(f.line, f.end_line, f.message) for f in lint_text(text, path, select=["HL302"])]
+
+
+@needs_model
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_foreign_lines_in_an_english_article_give_the_findings_of_the_unscreened_rule(lang, monkeypatch):
+    """End to end, the block path included: the rule finds what it finds with the new screen
+    switched off (the old rule), foreign lines in several layouts of an English article."""
+    texts = [t for line in LANGUAGES[lang].splitlines() for t in _layouts(line)]
+    fast = [_findings(t) for t in texts]
+    monkeypatch.setattr(boilerplate, "_common_english", lambda tokens: False)
+    assert fast == [_findings(t) for t in texts]
+    assert any(fast)
+
+
+def _english_texts():
+    for path in sorted((ROOT / "fixtures").rglob("*")):
+        if path.is_file() and path.suffix in (".md", ".txt", ".html"):
+            yield path.name, path.read_text(encoding="utf-8", errors="replace")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(7)  # the benchmark's first articles
+    for n in range(40):
+        yield f"{n}.md", corpus.build_article(rng, 800, 0.15, n)[0]
+    if NIH.is_file():
+        for n, row in enumerate(NIH.read_text(encoding="utf-8").splitlines()[:300]):
+            d = json.loads(row)
+            yield f"nih{n}.txt", (d.get("title", "") + "\n\n" + (d.get("text") or "\n\n".join(d.get("answers", [])))).strip() + "\n"
+
+
+@needs_model
+def test_lines_cleared_in_english_texts_are_lines_the_model_calls_english():
+    cleared = 0
+    for path, text in _english_texts():
+        doc = parse(text, path, detect_format(path))
+        for block in doc.blocks:
+            for s, e in _sentence_lines(block, _chrome.block_pieces(doc, block)):
+                line = block.text[s:e].replace("\ufffc", " ")
+                if _common_english(word_tokens(line.casefold())):
+                    cleared += 1
+                    assert not _could_be_foreign(line), (path, line)
+    assert cleared > 500
+
+
+def test_one_line_blocks_are_found_exactly():
+    """The block path reads ctx.words(block) as the line's tokens only where block_pieces finds
+    one line (or none)."""
+    ones = 0
+    for path, text in _english_texts():
+        doc = parse(text, path, detect_format(path))
+        if doc.format == "html":
+            continue
+        ctx = Context(doc)
+        for block in doc.blocks:
+            pieces = _chrome.block_pieces(doc, block)
+            assert _one_line(doc.text, block) == (len(pieces) <= 1), (path, block.text)
+            if len(pieces) == 1:
+                ones += 1
+                s, e = pieces[0]
+                assert ctx.words(block) == word_tokens(block.text[s:e].replace("\ufffc", " ").casefold())
+    assert ones > 500
+
+
+@pytest.mark.parametrize("text", [
+    "Zinc may help.\nDejar un comentario sobre este artículo\n",
+    "Zinc may help.\r\nDejar un comentario sobre este artículo\r\n",
+    "Zinc may help.  \nLeave a comment.\n",
+    "Zinc may help.\\\nThe dose matters.\n",
+    "- Zinc may help.\n  The dose matters and the timing too.\n",
+])
+def test_one_line_agrees_with_block_pieces_on_line_breaks(text):
+    for path in ("a.md", "a.txt"):
+        doc = parse(text, path, detect_format(path))
+        for block in doc.blocks:
+            assert _one_line(doc.text, block) == (len(_chrome.block_pieces(doc, block)) <= 1)

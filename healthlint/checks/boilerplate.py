@@ -7,13 +7,14 @@ offline language-identification model (see _langid), loaded only when the rule r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 import regex
 
 from ..finding import Fix, RawFinding, Severity
 from ._chrome import block_pieces, chrome_runs, line_delete_fix
-from .base import Rule, RuleDocs
+from .base import Rule, RuleDocs, word_tokens
 
 QUIET_LABELS = {"byline", "view counter"}  # alone, these are mild: info, not warning
 
@@ -123,6 +124,39 @@ def _english(lower_words: list[str]) -> bool:
     return len(set(markers)) >= 2 and len(markers) * 5 >= len(lower_words)
 
 
+# ENGLISH_MARKERS less the words that are also everyday words elsewhere (Polish "to", Dutch "of",
+# Danish "for", Romanian "are", Turkish "can", Hungarian "most", Croatian "more").
+ENGLISH_ONLY = ENGLISH_MARKERS - {"to", "of", "for", "are", "can", "most", "more"}
+
+
+def _common_english(tokens: frozenset[str]) -> bool:
+    """A line whose distinct word tokens (casefolded) hold two English-only function words and
+    are at least 80% common English words (used a thousand times or more in pyspellchecker's
+    counts; numbers left out) is English: the dense prose that _english cannot clear. Lines of
+    other languages fail it even where English shares their words ("en", "la", "die", "son"),
+    code-mixed ones included: tests/test_boilerplate_screens.py checks that it clears no line,
+    in a dozen languages, that the model could call foreign."""
+    if len(tokens & ENGLISH_ONLY) < 2:
+        return False
+    rare = tokens - _common_words()
+    numbers = sum(map(str.isdigit, rare))
+    return 5 * (len(rare) - numbers) <= len(tokens) - numbers
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from ._spelling import common_words
+
+    return common_words()
+
+
+def _one_line(src: str, block) -> bool:
+    """Outside HTML, block_pieces finds one line in a block (or none) when no segment's source
+    holds a line break: then ctx.words(block) are that line's word tokens."""
+    return all(src.find("\n", s0, s0 + sl) < 0 and src.find("\r", s0, s0 + sl) < 0
+               for _, s0, _, sl in block.segments)
+
+
 def _needed(words: int, confidence: float) -> float:
     # Two words are the least reliable ("Loose teeth" can look Finnish); long lines the most.
     return max(confidence, 0.97) if words <= 2 else confidence if words <= 6 else confidence - 0.1
@@ -177,12 +211,17 @@ class ForeignLanguage(Rule):
 
         language = ctx.options.get("language", "en")
         min_words = ctx.options.get("min-words", 2)
+        english = language == "en"
+        whole_blocks = english and doc.format != "html"  # in HTML a <br> splits a block's lines
         lines, suspects = [], {}
         for block in doc.blocks:
+            if whole_blocks and _one_line(doc.text, block) and _common_english(ctx.words(block)):
+                lines.append(None)  # the block's one line reads as English
+                continue
             for s, e in _sentence_lines(block, block_pieces(doc, block)):
                 text = block.text[s:e].replace("\ufffc", " ")
                 lines.append((block, s, e, text))
-                if language == "en" and _english(_lower_words(text)):
+                if english and (_english(_lower_words(text)) or _common_english(word_tokens(text.casefold()))):
                     continue
                 words = _words(text)
                 if _candidate(text, words, min_words):
@@ -192,9 +231,12 @@ class ForeignLanguage(Rule):
         confidence = ctx.options.get("min-confidence", 0.9)
         checked = False  # the article as a whole, looked at only once a line looks foreign
         run: list = []
-        for block, s, e, text in lines:
-            words = suspects.get((id(block), s))
-            lang = None if words is None else _foreign_line(text, language, words, confidence)
+        for line in lines:
+            lang = None
+            if line is not None:
+                block, s, e, text = line
+                words = suspects.get((id(block), s))
+                lang = None if words is None else _foreign_line(text, language, words, confidence)
             if lang and not checked:
                 sample = " ".join(b.text for b in doc.blocks)[:4000]
                 if len(sample.split()) < ctx.options.get("min-document-words", 40):
