@@ -132,15 +132,27 @@ ENGLISH_ONLY = ENGLISH_MARKERS - {"to", "of", "for", "are", "can", "most", "more
 def _common_english(tokens: frozenset[str]) -> bool:
     """A line whose distinct word tokens (casefolded) hold two English-only function words and
     are at least 80% common English words (used a thousand times or more in pyspellchecker's
-    counts; numbers left out) is English: the dense prose that _english cannot clear. Lines of
-    other languages fail it even where English shares their words ("en", "la", "die", "son"),
-    code-mixed ones included: tests/test_boilerplate_screens.py checks that it clears no line,
-    in a dozen languages, that the model could call foreign."""
-    if len(tokens & ENGLISH_ONLY) < 2:
+    counts; numbers left out), or one such function word, three words or more and nothing but
+    common English and medical words ("Atrial fibrillation and stroke"), is English: the dense prose and short
+    headings that _english cannot clear. Lines of other languages fail it even where English
+    shares their words ("en", "la", "die", "son"), code-mixed ones included:
+    tests/test_boilerplate_screens.py checks that it clears no line, in a dozen languages, that
+    the model could call foreign."""
+    markers = len(tokens & ENGLISH_ONLY)
+    if not markers:
         return False
     rare = tokens - _common_words()
+    if markers == 1:  # with three words or more: the model calls two-word "Share this" foreign
+        return len(tokens) >= 3 and all(map(str.isdigit, rare - _medical_words()))
     numbers = sum(map(str.isdigit, rare))
     return 5 * (len(rare) - numbers) <= len(tokens) - numbers
+
+
+@lru_cache(maxsize=1)
+def _medical_words() -> frozenset[str]:
+    from ._lexicon import medical_words
+
+    return medical_words()
 
 
 @lru_cache(maxsize=1)
