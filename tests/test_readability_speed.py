@@ -1,13 +1,21 @@
 """Readability (HL501-HL503) speed mechanisms: each one must leave the counts exactly as before."""
+import json
 import os
+import random
 import subprocess
 import sys
 
+import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from healthlint.api import Linter
 from healthlint.checks import _textstats as ts
-from healthlint.parse import parse
+from healthlint.checks import readability
+from healthlint.checks.base import Context
+from healthlint.parse import detect_format, parse
+from healthlint.segment import split_sentences
 from helpers import ROOT
 
 TEXT = (
@@ -26,20 +34,35 @@ def test_hyphenation_points_are_pyphens():
 
 
 def test_no_word_contains_a_character_str_split_splits_on():
-    # packed_counts counts the words of each whitespace-separated chunk: exact only if no word
+    # sentence_counts counts the words of each whitespace-separated chunk: exact only if no word
     # (letters, digits and ' ’ - . , between them) can contain a character str.split() splits on.
     word_char = regex.compile(r"[\p{L}\p{N}'\u2019\-.,]")
     assert [c for c in map(chr, range(0x110000)) if c.isspace() and word_char.match(c)] == []
 
 
-def test_packed_counts_are_the_word_and_syllable_counts():
+def _unpacked(packed):
+    return packed >> ts.WORDS, packed >> ts.SHIFT & ts.MASK, packed & ts.MASK
+
+
+def _reference_counts(text):
+    """(words, syllables, polysyllables) of a text, word by word, without the chunk memo."""
+    counts = [ts.syllables(w) for w in ts.words(text)]
+    return len(counts), sum(counts), sum(c >= 3 for c in counts)
+
+
+def test_sentence_counts_are_the_word_and_syllable_counts():
     for text in (TEXT, "", " \n ", "a", "--- ... !!!", TEXT * 3):
-        words = ts.words(text)
-        counts = [ts.syllables(w) for w in words]
-        (packed,) = ts.packed_counts([text])
-        assert (packed & ts.MASK, packed >> ts.SHIFT & ts.MASK, packed >> 2 * ts.SHIFT) == (
-            len(words), sum(counts), sum(c >= 3 for c in counts))
+        (packed,) = ts.sentence_counts(text, [ts.Span(0, len(text))])
+        assert _unpacked(packed) == _reference_counts(text)
     assert ts.stats([TEXT, "...", TEXT]) == ts.Stats(2 * len(ts.words(TEXT)), 2, *ts.stats([TEXT * 2])[2:])
+
+
+def test_the_largest_packed_count_has_the_most_words():
+    # LongSentence reads the longest sentence of a block off max(counts): the word count is the
+    # highest field, and the lower fields never reach it.
+    texts = ["a b c d", "antidisestablishmentarianism hydrochlorothiazide", "w w w", "one two three four five"]
+    counts = [ts.sentence_counts(t, [ts.Span(0, len(t))])[0] for t in texts]
+    assert max(counts) >> ts.WORDS == max(len(ts.words(t)) for t in texts) == 5
 
 
 def test_packed_fields_cannot_overflow():
@@ -70,3 +93,80 @@ def test_a_second_run_loads_digested_tables_without_pyphen(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HEALTHLINT_CACHE_DIR": str(tmp_path)}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env) for _ in range(2)]
     assert [r.stdout.strip() for r in runs] == ["True", "False"], runs[-1].stderr
+
+
+# --- differential: the shared counts against a word-by-word reference ---------------------------------
+
+NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
+            if (d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl").is_file()), ROOT / "missing")
+
+
+def _reference_prose(doc):
+    """Per prose block, each sentence's (words, syllables, polysyllables), counted word by word."""
+    return [[_reference_counts(block.text[s:e]) for s, e in split_sentences(block.text)]
+            for block in doc.blocks if block.kind in readability.PROSE_KINDS]
+
+
+def _reference_stats(sentences):
+    """Stats as textstat's formulas take them: sentences without words do not count."""
+    return ts.Stats(sum(c[0] for c in sentences), sum(1 for c in sentences if c[0]),
+                    sum(c[1] for c in sentences), sum(c[2] for c in sentences))
+
+
+def agrees(text: str, path: str = "doc.md") -> None:
+    doc = parse(text, path, detect_format(path))
+    prose = readability._prose(doc, Context(doc))
+    reference = _reference_prose(doc)
+    assert [list(map(_unpacked, counts)) for _, _, counts in prose] == reference, text
+    for (_, _, counts), sentences in zip(prose, reference):
+        got, want = ts.stats_of(counts), _reference_stats(sentences)
+        assert got == want and (got.fk_grade, got.smog) == (want.fk_grade, want.smog), text  # identical floats
+    got = ts.stats_of_blocks([counts for _, _, counts in prose])
+    want = _reference_stats([c for sentences in reference for c in sentences])
+    assert got == want and (got.fk_grade, got.smog) == (want.fk_grade, want.smog), text
+    # LongSentence's screen: the largest packed count of a block has its sentences' most words.
+    for (_, _, counts), sentences in zip(prose, reference):
+        assert max(counts, default=0) >> ts.WORDS == max((c[0] for c in sentences), default=0)
+
+
+def test_fixtures():
+    files = [p for p in sorted((ROOT / "fixtures").rglob("*")) if p.suffix in (".md", ".txt", ".html")]
+    assert len(files) > 20
+    for path in files:
+        agrees(path.read_bytes().decode("utf-8", "replace"), path.name)
+
+
+def test_benchmark_articles():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
+    for n in range(100):
+        agrees(corpus.build_article(rng, 800, 0.15, n)[0])
+
+
+@pytest.mark.skipif(not NIH.is_file(), reason="NIH corpus not present")
+def test_nih_texts():
+    for line in NIH.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        text = (d.get("title", "") + "\n\n" + (d.get("text") or "\n\n".join(d.get("answers", [])))).strip() + "\n"
+        agrees(text, "a.txt")
+        agrees("# " + text, "a.md")
+
+
+# Words, chunks without words, abbreviations, numbers and every kind of whitespace str.split() and
+# the sentence splitter treat differently.
+PIECES = ["the", "Tea", "cures", "hypertension", "atorvastatin", "x-ray", "follow-up", "don't", "Crohn’s",
+          "naïve", "nai\u0308ve", "İstanbul", "straße", "1,000", "2.5", "911", "5%", "a/b", "and/or", "w",
+          "e.g.", "Dr.", "U.S.", "No. 5", "J.", "|", "*", "-", "—", "...", "!!!", "?", "“q”", "(see", "this)",
+          ".", "word.", "end!", "why?", "ok.\"", "done.)", "a_b", "²", "½"]
+SPACES = [" ", " ", " ", "  ", "\n", "\t", "\xa0", "\u2003", "\x1c", "\x85", "   - ", " * ", "\u2028"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SPACES)), max_size=120),
+       st.sampled_from(["a.txt", "a.md"]))
+def test_generated_text(parts, path):
+    agrees("".join(w + s for w, s in parts), path)

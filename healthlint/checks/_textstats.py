@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -126,42 +127,63 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-# Counts packed in one int, words | syllables << SHIFT | polysyllables << 2 * SHIFT, so that one sum()
-# adds all three. Exact while a field stays under 2**SHIFT: a word has at least one character and at
-# most three syllables per character (CMU: "w"), so for any text under a billion characters.
+# Counts packed in one int, polysyllables | syllables << SHIFT | words << 2 * SHIFT, so that one sum()
+# adds all three, and the largest packed count of some sentences has the most words. Exact while a
+# field stays under 2**SHIFT: a word has at least one character and at most three syllables per
+# character (CMU: "w"), so for any text under a billion characters.
 SHIFT = 32
 MASK = (1 << SHIFT) - 1
+WORDS = 2 * SHIFT  # packed >> WORDS: the word count
 MAX_CHUNKS = 200_000  # memo entries kept before starting afresh (a bound on memory, not on speed)
 _chunks: dict[str, int] = {}  # whitespace-separated chunk ("disease.", "follow-up") -> packed counts
 
 
 def _chunk_counts(chunk: str) -> int:
     counts = [syllables(w) for w in WORD_RE.findall(chunk)]
-    return len(counts) | sum(counts) << SHIFT | sum(c >= 3 for c in counts) << 2 * SHIFT
+    return sum(c >= 3 for c in counts) | sum(counts) << SHIFT | len(counts) << WORDS
 
 
-def packed_counts(texts: list[str]) -> list[int]:
-    """The packed counts of each text: a str.split() and a dict lookup per chunk, memoised per
-    distinct chunk. Exact: a word (WORD_RE: letters, digits, ' ’ - . ,) never contains whitespace,
-    so a text's words are its chunks' words."""
+def _remember(texts) -> None:
+    if len(_chunks) > MAX_CHUNKS:
+        _chunks.clear()
+    for text in texts:
+        for chunk in text.split():
+            if chunk not in _chunks:
+                _chunks[chunk] = _chunk_counts(chunk)
+
+
+def sentence_counts(text: str, sentences) -> list[int]:
+    """The packed counts of text[s.start:s.end] for each of `sentences`: a str.split() and a dict
+    lookup per chunk, memoised per distinct chunk. Exact: a word (WORD_RE: letters, digits,
+    ' ’ - . ,) never contains whitespace, so a text's words are its chunks' words."""
     get = _chunks.__getitem__
     try:
-        return [sum(map(get, text.split())) for text in texts]
+        return [sum(map(get, text[s.start:s.end].split())) for s in sentences]
     except KeyError:
-        if len(_chunks) > MAX_CHUNKS:
-            _chunks.clear()
-        for text in texts:
-            for chunk in text.split():
-                if chunk not in _chunks:
-                    _chunks[chunk] = _chunk_counts(chunk)
-        return [sum(map(get, text.split())) for text in texts]
+        _remember(text[s.start:s.end] for s in sentences)
+        return [sum(map(get, text[s.start:s.end].split())) for s in sentences]
 
 
 def stats_of(packed: list[int]) -> Stats:
     """Stats of sentences from their packed counts; sentences without words do not count."""
-    total = sum(packed)
-    return Stats(total & MASK, len(packed) - packed.count(0), total >> SHIFT & MASK, total >> 2 * SHIFT)
+    return unpack(sum(packed), len(packed) - packed.count(0))
+
+
+def stats_of_blocks(blocks: list[list[int]]) -> Stats:
+    """stats_of all the sentences of several blocks (each a list of packed counts), in C-level map()s."""
+    with_words = sum(map(len, blocks)) - sum(map(list.count, blocks, repeat(0)))
+    return unpack(sum(map(sum, blocks)), with_words)
+
+
+def unpack(total: int, sentences: int) -> Stats:
+    """Stats from the sum of some sentences' packed counts and how many of them have words."""
+    return Stats(total >> WORDS, sentences, total >> SHIFT & MASK, total & MASK)
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
 
 
 def stats(sentences: list[str]) -> Stats:
-    return stats_of(packed_counts(sentences))
+    return stats_of([sentence_counts(text, [Span(0, len(text))])[0] for text in sentences])

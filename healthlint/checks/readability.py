@@ -6,6 +6,7 @@ block (_prose); the syllable tables load lazily inside check().
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable
 
 from ..document import Block, Document, Sentence
@@ -20,22 +21,23 @@ GUIDANCE = (
 )
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
 Prose = list[tuple[Block, list[Sentence], list[int]]]
+COUNTS = itemgetter(2)
 
 
 def _prose(doc: Document, ctx: Context) -> Prose:
     """Each prose block with its sentences and their packed word and syllable counts
-    (_textstats.packed_counts), counted once per lint run and shared by the three rules."""
+    (_textstats.sentence_counts), counted once per lint run and shared by the three rules."""
     return ctx.memo(_prose, lambda: _count_prose(doc, ctx))
 
 
 def _count_prose(doc: Document, ctx: Context) -> Prose:
-    from ._textstats import packed_counts
+    from ._textstats import sentence_counts
 
     prose = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
-            sentences, text = ctx.sentences(block), block.text
-            prose.append((block, sentences, packed_counts([text[s.start:s.end] for s in sentences])))
+            sentences = ctx.sentences(block)
+            prose.append((block, sentences, sentence_counts(block.text, sentences)))
     return prose
 
 
@@ -45,14 +47,15 @@ def _grade_line(st) -> str:
 
 # All three rules have document scope and walk the prose blocks themselves: one call per document
 # instead of one per block (or per sentence), with each finding's span relative to its block, as
-# the block- and sentence-scope versions reported it.
+# the block- and sentence-scope versions reported it. Per-block work is kept to C-level map()s
+# where it can be (a Python loop step per block costs as much as counting a few words).
 
 class ArticleGrade(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import stats_of
+        from ._textstats import stats_of, stats_of_blocks
 
         prose = _prose(unit, ctx)
-        st = stats_of([n for _, _, counts in prose for n in counts])
+        st = stats_of_blocks(list(map(COUNTS, prose)))
         if not prose or st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
             return
         target = ctx.options["target"]
@@ -64,12 +67,16 @@ class ArticleGrade(Rule):
 
 class LongSentence(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import MASK
+        from ._textstats import WORDS
 
         limit = ctx.options["max_words"]
-        for block, sentences, counts in _prose(unit, ctx):
+        prose = _prose(unit, ctx)
+        # The largest packed count has the most words (_textstats.WORDS): most documents end here.
+        if max(map(max, filter(None, map(COUNTS, prose))), default=0) >> WORDS <= limit:
+            return
+        for block, sentences, counts in prose:
             for sentence, packed in zip(sentences, counts):
-                n = packed & MASK
+                n = packed >> WORDS
                 if n > limit:
                     end = sentence.start + len(sentence.text.rstrip())
                     yield RawFinding(sentence.start, end, f"Long sentence: {n} words (aim for under 20, at most {limit}). "
@@ -78,11 +85,15 @@ class LongSentence(Rule):
 
 class DenseParagraph(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import stats_of
+        from ._textstats import WORDS, unpack
 
-        for block, _, counts in _prose(unit, ctx):
-            st = stats_of(counts)
-            if st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
+        min_words, max_grade = ctx.options["min_words"], ctx.options["max_grade"]
+        prose = _prose(unit, ctx)
+        for (block, _, counts), total in zip(prose, map(sum, map(COUNTS, prose))):
+            if total >> WORDS < min_words:
+                continue
+            st = unpack(total, len(counts) - counts.count(0))
+            if st.fk_grade <= max_grade:
                 continue
             yield RawFinding(0, len(block.text.rstrip()), f"Hard paragraph: {_grade_line(st)} "
                              f"(target {ctx.options['target']}). Use shorter sentences and everyday words; explain "
