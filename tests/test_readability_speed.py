@@ -52,7 +52,7 @@ def _reference_counts(text):
 
 def test_sentence_counts_are_the_word_and_syllable_counts():
     for text in (TEXT, "", " \n ", "a", "--- ... !!!", TEXT * 3):
-        (packed,) = ts.sentence_counts(text, [ts.Span(0, len(text))])
+        (packed,) = ts.sentence_counts(text, [(0, len(text))])
         assert _unpacked(packed) == _reference_counts(text)
     assert ts.stats([TEXT, "...", TEXT]) == ts.Stats(2 * len(ts.words(TEXT)), 2, *ts.stats([TEXT * 2])[2:])
 
@@ -61,7 +61,7 @@ def test_the_largest_packed_count_has_the_most_words():
     # LongSentence reads the longest sentence of a block off max(counts): the word count is the
     # highest field, and the lower fields never reach it.
     texts = ["a b c d", "antidisestablishmentarianism hydrochlorothiazide", "w w w", "one two three four five"]
-    counts = [ts.sentence_counts(t, [ts.Span(0, len(t))])[0] for t in texts]
+    counts = [ts.sentence_counts(t, [(0, len(t))])[0] for t in texts]
     assert max(counts) >> ts.WORDS == max(len(ts.words(t)) for t in texts) == 5
 
 

@@ -152,16 +152,16 @@ def _remember(texts) -> None:
                 _chunks[chunk] = _chunk_counts(chunk)
 
 
-def sentence_counts(text: str, sentences) -> list[int]:
-    """The packed counts of text[s.start:s.end] for each of `sentences`: a str.split() and a dict
+def sentence_counts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The packed counts of text[s:e] for each sentence span (s, e): a str.split() and a dict
     lookup per chunk, memoised per distinct chunk. Exact: a word (WORD_RE: letters, digits,
     ' ’ - . ,) never contains whitespace, so a text's words are its chunks' words."""
     get = _chunks.__getitem__
     try:
-        return [sum(map(get, text[s.start:s.end].split())) for s in sentences]
+        return [sum(map(get, text[s:e].split())) for s, e in spans]
     except KeyError:
-        _remember(text[s.start:s.end] for s in sentences)
-        return [sum(map(get, text[s.start:s.end].split())) for s in sentences]
+        _remember(text[s:e] for s, e in spans)
+        return [sum(map(get, text[s:e].split())) for s, e in spans]
 
 
 def stats_of(packed: list[int]) -> Stats:
@@ -180,10 +180,5 @@ def unpack(total: int, sentences: int) -> Stats:
     return Stats(total >> WORDS, sentences, total >> SHIFT & MASK, total & MASK)
 
 
-class Span(NamedTuple):
-    start: int
-    end: int
-
-
 def stats(sentences: list[str]) -> Stats:
-    return stats_of([sentence_counts(text, [Span(0, len(text))])[0] for text in sentences])
+    return stats_of([sentence_counts(text, [(0, len(text))])[0] for text in sentences])

@@ -33,6 +33,7 @@ class Context:
     def __init__(self, document: Document, options: dict[str, Any] | None = None):
         self.document = document
         self.options = options or {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         self._sentences: dict[int, list[Sentence]] = {}
         self._folded: dict[int, tuple[str, str]] = {}
         self._words: dict[int, frozenset[str]] = {}
@@ -41,7 +42,7 @@ class Context:
     def with_options(self, options: dict[str, Any]) -> "Context":
         ctx = Context(self.document, options)
         # Share the per-unit caches across rules: each unit is split and folded once.
-        ctx._sentences, ctx._folded, ctx._words = self._sentences, self._folded, self._words
+        ctx._spans, ctx._sentences, ctx._folded, ctx._words = self._spans, self._sentences, self._folded, self._words
         ctx._memo = self._memo
         return ctx
 
@@ -76,13 +77,20 @@ class Context:
             self._words[id(self.document)] = words
         return words
 
+    def sentence_spans(self, block: Block) -> list[tuple[int, int]]:
+        """(start, end) of the block's sentences in its text: the shared split, without building
+        Sentence objects where a rule only counts."""
+        spans = self._spans.get(id(block))
+        if spans is None:
+            from ..segment import split_sentences
+
+            spans = self._spans[id(block)] = split_sentences(block.text)
+        return spans
+
     def sentences(self, block: Block) -> list[Sentence]:
         cached = self._sentences.get(id(block))
         if cached is None:
-            from ..segment import split_sentences
-
-            cached = [Sentence(block, s, e) for s, e in split_sentences(block.text)]
-            self._sentences[id(block)] = cached
+            cached = self._sentences[id(block)] = [Sentence(block, s, e) for s, e in self.sentence_spans(block)]
         return cached
 
 

@@ -25,7 +25,7 @@ COUNTS = itemgetter(2)
 
 
 def _prose(doc: Document, ctx: Context) -> Prose:
-    """Each prose block with its sentences and their packed word and syllable counts
+    """Each prose block with its sentence spans and their packed word and syllable counts
     (_textstats.sentence_counts), counted once per lint run and shared by the three rules."""
     return ctx.memo(_prose, lambda: _count_prose(doc, ctx))
 
@@ -36,8 +36,8 @@ def _count_prose(doc: Document, ctx: Context) -> Prose:
     prose = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
-            sentences = ctx.sentences(block)
-            prose.append((block, sentences, sentence_counts(block.text, sentences)))
+            spans = ctx.sentence_spans(block)
+            prose.append((block, spans, sentence_counts(block.text, spans)))
     return prose
 
 
@@ -74,12 +74,12 @@ class LongSentence(Rule):
         # The largest packed count has the most words (_textstats.WORDS): most documents end here.
         if max(map(max, filter(None, map(COUNTS, prose))), default=0) >> WORDS <= limit:
             return
-        for block, sentences, counts in prose:
-            for sentence, packed in zip(sentences, counts):
+        for block, spans, counts in prose:
+            for (start, end), packed in zip(spans, counts):
                 n = packed >> WORDS
                 if n > limit:
-                    end = sentence.start + len(sentence.text.rstrip())
-                    yield RawFinding(sentence.start, end, f"Long sentence: {n} words (aim for under 20, at most {limit}). "
+                    end = start + len(block.text[start:end].rstrip())
+                    yield RawFinding(start, end, f"Long sentence: {n} words (aim for under 20, at most {limit}). "
                                      "Split it into shorter sentences, one idea each.", block=block)
 
 
