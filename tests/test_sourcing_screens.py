@@ -131,7 +131,7 @@ def _ref_strength(block, start, end):
     text = block.text
     if PLACEHOLDER in text[start:end] or any(link.start < end and link.end > start for link in block.links):
         return _citations.STRONG
-    patterns = [p for p, _ in _citations.FORMS] + [p for p, _, _ in _citations.ANCHORED_FORMS]
+    patterns = [form[0] for form in _citations.FORMS + _citations.ANCHORED_FORMS]
     if any(p.search(text, start, end) for p in patterns):
         return _citations.STRONG
     return _citations.WEAK if _citations.WEAK_RE.search(text, start, end) else _citations.NONE

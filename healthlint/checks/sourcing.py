@@ -8,7 +8,7 @@ import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, citation_strength, needs_met, weak_citations, weak_possible, word_set
+from ._citations import NONE, STRONG, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set
 from ._numbers import STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, statistic_possible, word_starts
 from .base import WORD_RE, Context, Rule, RuleDocs
 
@@ -22,6 +22,16 @@ def _plain(ctx: Context, block) -> bool:
     return ctx.memo((_plain, block), lambda: plain(block.text, ctx.folded(block.text)))
 
 
+def _citations(ctx: Context, block) -> Screen:
+    """The citation forms that can occur in the block's sentences (see _citations.screen), worked out
+    once per block for the three rules."""
+    return ctx.memo((_citations, block), lambda: screen(block.text, ctx.folded(block.text), ctx.words(block)))
+
+
+def _strength(ctx: Context, block, start: int, end: int) -> int:
+    return citation_strength(block.text, start, end, block, _citations(ctx, block))
+
+
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
     """Block-text span of the sentence at `index` and `reach` sentences on each side."""
     sentences = ctx.sentences(block)
@@ -33,10 +43,14 @@ def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
 def _sourced(ctx: Context, block, index: int) -> bool:
     """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
     sentence = ctx.sentences(block)[index]
-    if citation_strength(block.text, sentence.start, sentence.end, block) != NONE:
+    if _strength(ctx, block, sentence.start, sentence.end) != NONE:
         return True
-    s, e = _window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))
-    return citation_strength(block.text, s, e, block) == STRONG
+    return _strength(ctx, block, *_window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))) == STRONG
+
+
+def _blocks(doc):
+    """The blocks the three rules check: not headings, titles or alt text."""
+    return (block for block in doc.blocks if block.kind not in SKIP_KINDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,44 +89,52 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
     return ctx.memo(_wanted, build)
 
 
-class UnsourcedStatistic(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
+def _numbered_sentences(ctx: Context, block, screened: bool):
+    """(index, sentence, offsets in it where a number may start, its word tokens) for the sentences of
+    the block that may hold a number (screened: a statistic); offsets and tokens are None when the
+    block is not plain (every sentence is then tried in full)."""
+    if not _plain(ctx, block):
+        for i, sentence in enumerate(ctx.sentences(block)):
+            yield i, sentence, None, None
+        return
+    text, words = block.text, ctx.words(block)
+    if screened and not statistic_possible(text, words):
+        return
+    folded = ctx.folded(text)
+    starts = mention_starts(text, folded, words)
+    hi = 0
+    for i, sentence in enumerate(ctx.sentences(block)):
+        if hi == len(starts):
             return
+        s, e = sentence.start, sentence.end
+        lo = bisect_left(starts, s, hi)
+        hi = bisect_left(starts, e, lo)
+        if lo == hi:
+            continue  # no number in this sentence
+        sub = [p - s for p in starts[lo:hi]]
+        words = frozenset(WORD_RE.findall(folded, s, e))
+        if not screened or statistic_possible(sentence.text, words, sub):
+            yield i, sentence, sub, words
+
+
+class UnsourcedStatistic(Rule):
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
         wanted, ranges = _wanted(ctx)
-        text = block.text
-        is_plain = _plain(ctx, block)
         # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
         # the numbers that cannot be one.
-        screen = is_plain and wanted <= REPORTABLE
-        if screen and not statistic_possible(text, ctx.words(block)):
-            return
-        if is_plain:
-            folded = ctx.folded(text)
-            starts = mention_starts(text, folded, ctx.words(block))
-            if not starts:
-                return  # no number at all
-        for i, sentence in enumerate(ctx.sentences(block)):
-            sub = words = None
-            if is_plain:
-                s, e = sentence.start, sentence.end
-                lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-                if lo == hi:
-                    continue  # no number in this sentence
-                sub = [p - s for p in starts[lo:hi]]
-                words = frozenset(WORD_RE.findall(folded, s, e))
-                if screen and not statistic_possible(sentence.text, words, sub):
+        screened = wanted <= REPORTABLE
+        for block in _blocks(doc):
+            for i, sentence, starts, words in _numbered_sentences(ctx, block, screened):
+                stat = next((m for m in mentions(sentence.text, starts, words, ranges, statistics_only=screened)
+                             if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
+                if stat is None or _sourced(ctx, block, i):
                     continue
-            stat = next((m for m in mentions(sentence.text, sub, words, ranges, statistics_only=screen)
-                         if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
-            if stat is None or _sourced(ctx, block, i):
-                continue
-            start, end = sentence.start + stat.start, sentence.start + stat.end
-            quoted = block.text[start:end]
-            yield RawFinding(
-                start, end,
-                f"Unsourced {LABELS[stat.kind]} \"{quoted}\": {ADVICE[stat.kind]}.",
-            )
+                start, end = sentence.start + stat.start, sentence.start + stat.end
+                yield RawFinding(
+                    start, end,
+                    f"Unsourced {LABELS[stat.kind]} \"{block.text[start:end]}\": {ADVICE[stat.kind]}.",
+                    block=block,
+                )
 
 
 UNSOURCED_STATISTIC = UnsourcedStatistic(
@@ -121,7 +143,7 @@ UNSOURCED_STATISTIC = UnsourcedStatistic(
     category="sourcing",
     severity=Severity.WARNING,
     summary="A statistic (percentage, proportion, cost, prevalence, success rate, duration of effect) with no source nearby.",
-    scope="block",
+    scope="document",
     options={
         "kinds": list(STATISTIC_KINDS),
         "reference-ranges": False,
