@@ -394,17 +394,25 @@ def plain(text: str, folded: str) -> bool:
     return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
 
 
-def statistic_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
-    """False when no number in text (plain, with tokens `words` and mention_starts `starts`; None: not
-    known yet, "1 in 4" is then taken to be possible) can be a statistic: see STAT_WORDS."""
+def statistic_marks(text: str, words: frozenset[str]) -> bool:
+    """Has text (plain, with tokens `words`) a word or character that a statistic other than "1 in 4"
+    needs? See STAT_WORDS."""
     if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
         return True
     if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
         return True
-    if STAT_DIGITS.search(text):
-        return True
-    # "1 in 4": tried where a mention can start (it is one of MENTION_RE's forms).
-    return ("in" in words or "out" in words) and (starts is None or any(PROPORTION_AT.match(text, i) for i in starts))
+    return STAT_DIGITS.search(text) is not None
+
+
+def proportion_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
+    """Can a "1 in 4" (one of MENTION_RE's forms) start at one of `starts` in text (tokens `words`)?"""
+    return ("in" in words or "out" in words) and any(PROPORTION_AT.match(text, i) for i in starts)
+
+
+def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
+    """False when no number in text (plain, with tokens `words` and mention_starts `starts`) can be a
+    statistic."""
+    return statistic_marks(text, words) or proportion_possible(text, words, starts)
 
 
 def _word_char(c: str) -> bool:

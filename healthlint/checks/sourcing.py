@@ -8,8 +8,11 @@ import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set
-from ._numbers import STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, statistic_possible, word_starts
+from ._citations import NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set
+from ._numbers import (
+    STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
+    statistic_possible, word_starts,
+)
 from .base import WORD_RE, Context, Rule, RuleDocs
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -93,17 +96,25 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     """(index, sentence, offsets in it where a number may start, its word tokens) for the sentences of
     the block that may hold a number (screened: a statistic); offsets and tokens are None when the
     block is not plain (every sentence is then tried in full)."""
+    sentences = ctx.sentences(block)
     if not _plain(ctx, block):
-        for i, sentence in enumerate(ctx.sentences(block)):
+        for i, sentence in enumerate(sentences):
             yield i, sentence, None, None
         return
     text, words = block.text, ctx.words(block)
-    if screened and not statistic_possible(text, words):
-        return
+    marks = not screened or statistic_marks(text, words)
+    if not marks and "in" not in words and "out" not in words:
+        return  # neither a statistic's marks nor a "1 in 4"
     folded = ctx.folded(text)
     starts = mention_starts(text, folded, words)
+    if not starts or not (marks or proportion_possible(text, words, starts)):
+        return
+    if len(sentences) == 1:  # the block's tokens and screen are the sentence's
+        s = sentences[0].start
+        yield 0, sentences[0], [p - s for p in starts], words
+        return
     hi = 0
-    for i, sentence in enumerate(ctx.sentences(block)):
+    for i, sentence in enumerate(sentences):
         if hi == len(starts):
             return
         s, e = sentence.start, sentence.end
@@ -239,6 +250,8 @@ VAGUE_FORMS = (
     ((word_set("backed supported"), word_set("science research studies doctors")), word_set("backed supported")),
 )
 
+VAGUE_NEEDS = tuple(needs for needs, _ in VAGUE_FORMS)
+
 
 def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
     """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
@@ -253,20 +266,27 @@ WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
 class VagueAttribution(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
-            return
-        text = block.text
-        matches = None
-        if _plain(ctx, block):
-            offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
-            if not offsets:
-                return
-            matches = finditer_at(VAGUE_RE, text, offsets)
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
+        # No form's words in the whole document: only blocks the word screen cannot clear are left.
+        possible = needs_met(ctx.document_words(), VAGUE_NEEDS)
+        for block in _blocks(doc):
+            text = block.text
+            matches = None
+            if _plain(ctx, block):
+                if not possible:
+                    continue
+                offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
+                if not offsets:
+                    continue
+                matches = finditer_at(VAGUE_RE, text, offsets)
+            yield from self._block(block, ctx, matches or VAGUE_RE.finditer(text))
+
+    @staticmethod
+    def _block(block, ctx: Context, matches) -> Iterable[RawFinding]:
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
         reported = set()
-        for m in matches or VAGUE_RE.finditer(text):
+        for m in matches:
             i = max(0, bisect_right(starts, m.start()) - 1)
             sentence = sentences[i]
             if i in reported or m.end() > sentence.end:
@@ -283,6 +303,7 @@ class VagueAttribution(Rule):
                 s, e,
                 f"Vague attribution \"{m.group('match')}\": name the study (authors, year, journal) or the body "
                 f"that says so, or link to it.",
+                block=block,
             )
 
 
@@ -292,7 +313,7 @@ VAGUE_ATTRIBUTION = VagueAttribution(
     category="sourcing",
     severity=Severity.WARNING,
     summary="\"Studies show\", \"experts agree\", \"doctors recommend\" with no study or body named.",
-    scope="block",
+    scope="document",
     options={"adjacent-sentences": 1},
     docs=RuleDocs(
         what="""
@@ -323,21 +344,23 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 # HL603 weak citation
 
 class WeakCitation(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
-            return
-        if _plain(ctx, block) and not weak_possible(block.text, ctx.words(block)):
-            return
-        for i, sentence in enumerate(ctx.sentences(block)):
-            m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
-            s, e = _window(ctx, block, i, int(ctx.options.get("adjacent-sentences", 1)))
-            if m is None or citation_strength(block.text, s, e, block) == STRONG:
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
+        # No form's words in the whole document: only blocks the word screen cannot clear are left.
+        possible = needs_met(ctx.document_words(), WEAK_NEEDS)
+        for block in _blocks(doc):
+            if _plain(ctx, block) and not (possible and weak_possible(block.text, ctx.words(block))):
                 continue
-            yield RawFinding(
-                m.start(), m.end(),
-                f"Weak citation \"{m.group()}\": a journal name alone cannot be checked; add the authors, year and "
-                f"title, a DOI or a link.",
-            )
+            reach = int(ctx.options.get("adjacent-sentences", 1))
+            for i, sentence in enumerate(ctx.sentences(block)):
+                m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
+                if m is None or _strength(ctx, block, *_window(ctx, block, i, reach)) == STRONG:
+                    continue
+                yield RawFinding(
+                    m.start(), m.end(),
+                    f"Weak citation \"{m.group()}\": a journal name alone cannot be checked; add the authors, year and "
+                    f"title, a DOI or a link.",
+                    block=block,
+                )
 
 
 WEAK_CITATION = WeakCitation(
@@ -346,7 +369,7 @@ WEAK_CITATION = WeakCitation(
     category="sourcing",
     severity=Severity.INFO,
     summary="A journal named as a source with no author, year, title, DOI or link.",
-    scope="block",
+    scope="document",
     options={"adjacent-sentences": 1},
     docs=RuleDocs(
         what="""
