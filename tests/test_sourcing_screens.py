@@ -317,3 +317,39 @@ PIECES = [
 def test_rules_report_what_the_reference_reports_on_generated_texts(parts, fmt):
     text = "".join(p + sep for p, sep in parts)
     assert_as_reference(parse(text, "a.md" if fmt == "markdown" else "a.txt", fmt))
+
+
+def _top_level(pattern):
+    """The top-level alternatives of a pattern."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+def test_authority_first_words_start_every_authority():
+    import regex
+
+    for alternative in _top_level(_citations.AUTHORITIES):
+        m = regex.match(r"\(\?:((?:[A-Za-z]+\|)*[A-Za-z]+)\)|([A-Za-z]+)", alternative)
+        firsts = (m.group(1) or m.group(2)).split("|")
+        assert set(firsts) <= set(_citations.AUTHORITY_FIRST.values()), alternative
+        assert alternative[m.end():m.end() + 2] in ("", "\\s"), alternative  # a whole word
+
+
+def test_num_words_are_word_num_words():
+    import regex
+
+    from healthlint.checks._numbers import NUM_WORDS, WORD_NUM
+
+    assert set(regex.findall(r"[a-z]{3,}", WORD_NUM)) == NUM_WORDS

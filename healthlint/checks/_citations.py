@@ -63,6 +63,7 @@ AUTHORITY_FIRST = {w.casefold(): w for w in (
     "CDC FDA NIH NHS NICE WHO USPSTF AHRQ EMA MHRA ONS NCHS NCI NIMH NIDDK NHLBI NIA SAMHSA CMS UNICEF OECD "
     "Cochrane Mayo Cleveland Census Office World Centers National Food Public American Royal European British "
     "Canadian Australian").split()}
+AUTHORITY_WORDS = frozenset(AUTHORITY_FIRST)
 _ANCHORED_FORMS = (
     (r"""\b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?
          (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b""",
@@ -71,7 +72,7 @@ _ANCHORED_FORMS = (
     (r"""\b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?
          (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b""",
      AUTHORITY, len("the"),
-     lambda span, folded, words: any(AUTHORITY_FIRST[w] in span for w in words & AUTHORITY_FIRST.keys())),  # the CDC's 2023 survey, NIH data
+     lambda span, folded, words: any(AUTHORITY_FIRST[w] in span for w in words & AUTHORITY_WORDS)),  # the CDC's 2023 survey, NIH data
 )
 SUPERSCRIPT = regex.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
 FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), test) for p, test in _FORMS)

@@ -382,6 +382,8 @@ STAT_DIGITS = regex.compile(r"\d(?:,?\d\d\d|\s*[xX])")  # "3,000", "3000", "3x",
 TIME_WORDS = frozenset("second seconds minute minutes min mins hour hours hr hrs day days night nights week weeks "
                        "month months year years".split())
 PROPORTION_AT = regex.compile(PROPORTION_IN, _F)
+NUM_WORDS = NUMBER_WORDS | frozenset("hundred hundreds dozen dozens".split())  # WORD_NUM's words
+DIGIT = regex.compile(r"\d")
 # Characters that are \w for `re` (Context.words) but not for `regex` (the patterns): beside one, a
 # word's token is not the word ("²studies"), so token screens do not apply.
 NUMERIC_OTHER = regex.compile(r"\p{No}")
@@ -404,9 +406,14 @@ def statistic_marks(text: str, words: frozenset[str]) -> bool:
     return STAT_DIGITS.search(text) is not None
 
 
-def proportion_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
-    """Can a "1 in 4" (one of MENTION_RE's forms) start at one of `starts` in text (tokens `words`)?"""
-    return ("in" in words or "out" in words) and any(PROPORTION_AT.match(text, i) for i in starts)
+def proportion_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
+    """Can a "1 in 4" (one of MENTION_RE's forms) start at one of `starts` in text (tokens `words`)?
+    With no starts (not known yet): has text "in" or "out" and a number (a digit or a word of WORD_NUM)?"""
+    if "in" not in words and "out" not in words:
+        return False
+    if starts is None:
+        return not words.isdisjoint(NUM_WORDS) or DIGIT.search(text) is not None
+    return any(PROPORTION_AT.match(text, i) for i in starts)
 
 
 def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:

@@ -103,7 +103,7 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
         return
     text, words = block.text, ctx.words(block)
     marks = not screened or statistic_marks(text, words)
-    if not marks and "in" not in words and "out" not in words:
+    if not marks and not proportion_possible(text, words):
         return  # neither a statistic's marks nor a "1 in 4"
     folded = ctx.folded(text)
     starts = mention_starts(text, folded, words)
@@ -250,13 +250,12 @@ VAGUE_FORMS = (
     ((word_set("backed supported"), word_set("science research studies doctors")), word_set("backed supported")),
 )
 
-VAGUE_NEEDS = tuple(needs for needs, _ in VAGUE_FORMS)
 
 
-def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+def vague_starts(text: str, folded: str, words: frozenset[str], forms=VAGUE_FORMS) -> list[int]:
     """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
-    words of the forms whose words the text has."""
-    firsts = [first for needs, first in VAGUE_FORMS if needs_met(words, (needs,))]
+    words of the forms (of `forms`, those not ruled out already) whose words the text has."""
+    firsts = [first for needs, first in forms if needs_met(words, (needs,))]
     if not firsts:
         return []
     return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
@@ -267,15 +266,16 @@ WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 class VagueAttribution(Rule):
     def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
-        # No form's words in the whole document: only blocks the word screen cannot clear are left.
-        possible = needs_met(ctx.document_words(), VAGUE_NEEDS)
+        # The forms whose words the whole document has: a plain block can only hold those.
+        document_words = ctx.document_words()
+        forms = [form for form in VAGUE_FORMS if needs_met(document_words, (form[0],))]
         for block in _blocks(doc):
             text = block.text
             matches = None
             if _plain(ctx, block):
-                if not possible:
+                if not forms:
                     continue
-                offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
+                offsets = vague_starts(text, ctx.folded(text), ctx.words(block), forms)
                 if not offsets:
                     continue
                 matches = finditer_at(VAGUE_RE, text, offsets)
