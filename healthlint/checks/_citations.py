@@ -80,8 +80,10 @@ ANCHORED_FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _
                        for p, anchor, lead, test in _ANCHORED_FORMS)
 
 
-def _anchored(text: str, start: int, end: int, pattern: regex.Pattern, anchor: regex.Pattern, lead: int, test) -> bool:
-    """Does an anchored form match in text[start:end]? Searched from the first place it can start."""
+def _anchored(text: str, start: int, end: int, form) -> bool:
+    """Does an anchored form (of ANCHORED_FORMS) match in text[start:end]? Searched from the first place
+    it can start."""
+    pattern, anchor, lead, _ = form
     first = anchor.search(text, start, end)
     if first is None:
         return False
@@ -179,7 +181,7 @@ def citation_strength(text: str, start: int, end: int, block: Block | None = Non
         span = text[start:end]
         screened = screen(span, span.casefold())
     if (any(pattern.search(text, start, end) for pattern in screened.forms)
-            or any(_anchored(text, start, end, *form) for form in screened.anchored)):
+            or any(_anchored(text, start, end, form) for form in screened.anchored)):
         return STRONG
     return WEAK if screened.weak and WEAK_RE.search(text, start, end) else NONE
 

@@ -8,7 +8,9 @@ import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set
+from ._citations import (
+    NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set,
+)
 from ._numbers import (
     STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
     statistic_possible, word_starts,
@@ -96,9 +98,8 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     """(index, sentence, offsets in it where a number may start, its word tokens) for the sentences of
     the block that may hold a number (screened: a statistic); offsets and tokens are None when the
     block is not plain (every sentence is then tried in full)."""
-    sentences = ctx.sentences(block)
     if not _plain(ctx, block):
-        for i, sentence in enumerate(sentences):
+        for i, sentence in enumerate(ctx.sentences(block)):
             yield i, sentence, None, None
         return
     text, words = block.text, ctx.words(block)
@@ -109,6 +110,7 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     starts = mention_starts(text, folded, words)
     if not starts or not (marks or proportion_possible(text, words, starts)):
         return
+    sentences = ctx.sentences(block)
     if len(sentences) == 1:  # the block's tokens and screen are the sentence's
         s = sentences[0].start
         yield 0, sentences[0], [p - s for p in starts], words
@@ -249,7 +251,6 @@ VAGUE_FORMS = (
     ((word_set("science"), word_set("says tells")), word_set("science")),
     ((word_set("backed supported"), word_set("science research studies doctors")), word_set("backed supported")),
 )
-
 
 
 def vague_starts(text: str, folded: str, words: frozenset[str], forms=VAGUE_FORMS) -> list[int]:
