@@ -6,6 +6,8 @@ a named authoritative body), WEAK (a journal named with nothing to find the pape
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from ..document import PLACEHOLDER, Block
@@ -52,43 +54,44 @@ _FORMS = (
 # Two forms are tried from the first place they can start: their search from the start of a span
 # tried every word ("a", "the") and cost ~100 µs per sentence. Each holds a YEAR or an AUTHORITY after
 # at most an article and spaces, where neither can start (no digits; no authority starts with "the").
+# Their tests: a year and a study word ("meta-analysis" holds "analysis"), and an authority's first
+# word, whole and in its case (each is followed by a space or "'s" in the form).
 YEAR = regex.compile(r"(?:19|20)\d\d")
 AUTHORITY = regex.compile(rf"(?-i:{AUTHORITIES})", _F | regex.VERBOSE)
+STUDY_WORDS = frozenset("study trial review analysis survey report census audit paper guideline guidelines data".split())
+AUTHORITY_FIRST = {w.casefold(): w for w in (
+    "CDC FDA NIH NHS NICE WHO USPSTF AHRQ EMA MHRA ONS NCHS NCI NIMH NIDDK NHLBI NIA SAMHSA CMS UNICEF OECD "
+    "Cochrane Mayo Cleveland Census Office World Centers National Food Public American Royal European British "
+    "Canadian Australian").split()}
+AUTHORITY_WORDS = frozenset(AUTHORITY_FIRST)
 _ANCHORED_FORMS = (
     (r"""\b(?:a|an|the|one|this|that|their)\s+(?:(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?
          (?:study|trial|review|meta-analysis|analysis|survey|report|census|audit|paper|guidelines?|data)\b""",
-     YEAR, len("their")),  # a 2021 trial
+     YEAR, len("their"),
+     lambda span, folded, words: not words.isdisjoint(STUDY_WORDS) and YEAR.search(span) is not None),  # a 2021 trial
     (r"""\b(?:the\s+)?(?-i:{AUTHORITIES})(?:['\u2019]s)?\s+(?:(?:19|20)\d\d\s+)?(?:[\w-]+\s+){0,2}?
          (?:estimates?|estimated|reports?|reported|says|said|figures?|data|statistics|survey|study|surveillance|found|finds|recommends?)\b""",
-     AUTHORITY, len("the")),  # the CDC's 2023 survey, NIH data
+     AUTHORITY, len("the"),
+     lambda span, folded, words: any(AUTHORITY_FIRST[w] in span for w in words & AUTHORITY_WORDS)),  # the CDC's 2023 survey, NIH data
 )
 SUPERSCRIPT = regex.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
 FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), test) for p, test in _FORMS)
-ANCHORED_FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), anchor, lead)
-                       for p, anchor, lead in _ANCHORED_FORMS)
+ANCHORED_FORMS = tuple((regex.compile(p.replace("{AUTHORITIES}", AUTHORITIES), _F | regex.VERBOSE), anchor, lead, test)
+                       for p, anchor, lead, test in _ANCHORED_FORMS)
 
 
-def _strong(text: str, start: int, end: int) -> bool:
-    """Does a form of strong citation match in text[start:end]?"""
-    span = text[start:end]
-    folded = span.casefold()
-    screened = plain(span, folded)
-    words = frozenset(WORD_RE.findall(folded)) if screened else frozenset()
-    for pattern, test in FORMS:
-        if (not screened or test(span, folded, words)) and pattern.search(text, start, end):
-            return True
-    for pattern, anchor, lead in ANCHORED_FORMS:
-        first = anchor.search(text, start, end)
-        if first is None:
-            continue
-        # A match starts at an article before this first anchor, or after it (the article and the
-        # spaces holding no anchor). `regex` sees the text before `pos`, so \b there is unchanged.
-        # (str.rstrip strips every \s of `regex`, and a few more: an earlier start, still exact.)
-        pos = max(start, start + len(text[start:first.start()].rstrip()) - lead)
-        if pattern.search(text, pos, end):
-            return True
-    return False
-
+def _anchored(text: str, start: int, end: int, form) -> bool:
+    """Does an anchored form (of ANCHORED_FORMS) match in text[start:end]? Searched from the first place
+    it can start."""
+    pattern, anchor, lead, _ = form
+    first = anchor.search(text, start, end)
+    if first is None:
+        return False
+    # A match starts at an article before this first anchor, or after it (the article and the
+    # spaces holding no anchor). `regex` sees the text before `pos`, so \b there is unchanged.
+    # (str.rstrip strips every \s of `regex`, and a few more: an earlier start, still exact.)
+    pos = max(start, start + len(text[start:first.start()].rstrip()) - lead)
+    return pattern.search(text, pos, end) is not None
 
 
 # A journal named as the source, with nothing more to find the paper by.
@@ -140,23 +143,47 @@ def weak_possible(text: str, words: frozenset[str]) -> bool:
     return needs_met(words, WEAK_NEEDS) and any(name in text for name in JOURNAL_NAMES)
 
 
+class Screen(NamedTuple):
+    """What can match in a text: the strong forms (FORMS), the anchored ones, and WEAK_RE."""
+    forms: tuple
+    anchored: tuple
+    weak: bool
+
+
+ALL = Screen(tuple(pattern for pattern, _ in FORMS), ANCHORED_FORMS, True)
+
+
+def screen(text: str, folded: str, words: frozenset[str] | None = None) -> Screen:
+    """The forms that can match in text (with its casefolded text and word tokens, worked out when
+    None), or in any part of it between word boundaries (a sentence or a window of sentences of a
+    block): the tests look for characters and whole words, which such a part only has if text has."""
+    if not plain(text, folded):
+        return ALL
+    if words is None:
+        words = frozenset(WORD_RE.findall(folded))
+    return Screen(tuple(pattern for pattern, test in FORMS if test(text, folded, words)),
+                  tuple(form for form in ANCHORED_FORMS if form[-1](text, folded, words)),
+                  weak_possible(text, words))
+
+
 def _has_link(block: Block, start: int, end: int, text: str) -> bool:
     if PLACEHOLDER in text[start:end]:
         return True  # a bare URL
     return any(link.start < end and link.end > start for link in block.links)
 
 
-def citation_strength(text: str, start: int, end: int, block: Block | None = None) -> int:
-    """How well text[start:end] (a sentence or a window of sentences) names its source."""
+def citation_strength(text: str, start: int, end: int, block: Block | None = None, screened: Screen | None = None) -> int:
+    """How well text[start:end] (a sentence or a window of sentences) names its source. `screened`:
+    the screen of a text holding the span (see `screen`); by default, the span's own."""
     if block is not None and _has_link(block, start, end, text):
         return STRONG
-    if _strong(text, start, end):
+    if screened is None:
+        span = text[start:end]
+        screened = screen(span, span.casefold())
+    if (any(pattern.search(text, start, end) for pattern in screened.forms)
+            or any(_anchored(text, start, end, form) for form in screened.anchored)):
         return STRONG
-    span = text[start:end]
-    folded = span.casefold()
-    if plain(span, folded) and not weak_possible(span, frozenset(WORD_RE.findall(folded))):
-        return NONE
-    return WEAK if WEAK_RE.search(text, start, end) else NONE
+    return WEAK if screened.weak and WEAK_RE.search(text, start, end) else NONE
 
 
 def weak_citations(text: str, start: int, end: int):

@@ -382,6 +382,8 @@ STAT_DIGITS = regex.compile(r"\d(?:,?\d\d\d|\s*[xX])")  # "3,000", "3000", "3x",
 TIME_WORDS = frozenset("second seconds minute minutes min mins hour hours hr hrs day days night nights week weeks "
                        "month months year years".split())
 PROPORTION_AT = regex.compile(PROPORTION_IN, _F)
+NUM_WORDS = NUMBER_WORDS | frozenset("hundred hundreds dozen dozens".split())  # WORD_NUM's words
+DIGIT = regex.compile(r"\d")
 # Characters that are \w for `re` (Context.words) but not for `regex` (the patterns): beside one, a
 # word's token is not the word ("²studies"), so token screens do not apply.
 NUMERIC_OTHER = regex.compile(r"\p{No}")
@@ -394,17 +396,30 @@ def plain(text: str, folded: str) -> bool:
     return text.isascii() or (len(folded) == len(text) and NUMERIC_OTHER.search(text) is None)
 
 
-def statistic_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
-    """False when no number in text (plain, with tokens `words` and mention_starts `starts`; None: not
-    known yet, "1 in 4" is then taken to be possible) can be a statistic: see STAT_WORDS."""
+def statistic_marks(text: str, words: frozenset[str]) -> bool:
+    """Has text (plain, with tokens `words`) a word or character that a statistic other than "1 in 4"
+    needs? See STAT_WORDS."""
     if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
         return True
     if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
         return True
-    if STAT_DIGITS.search(text):
-        return True
-    # "1 in 4": tried where a mention can start (it is one of MENTION_RE's forms).
-    return ("in" in words or "out" in words) and (starts is None or any(PROPORTION_AT.match(text, i) for i in starts))
+    return STAT_DIGITS.search(text) is not None
+
+
+def proportion_possible(text: str, words: frozenset[str], starts: list[int] | None = None) -> bool:
+    """Can a "1 in 4" (one of MENTION_RE's forms) start at one of `starts` in text (tokens `words`)?
+    With no starts (not known yet): has text "in" or "out" and a number (a digit or a word of WORD_NUM)?"""
+    if "in" not in words and "out" not in words:
+        return False
+    if starts is None:
+        return not words.isdisjoint(NUM_WORDS) or DIGIT.search(text) is not None
+    return any(PROPORTION_AT.match(text, i) for i in starts)
+
+
+def statistic_possible(text: str, words: frozenset[str], starts: list[int]) -> bool:
+    """False when no number in text (plain, with tokens `words` and mention_starts `starts`) can be a
+    statistic."""
+    return statistic_marks(text, words) or proportion_possible(text, words, starts)
 
 
 def _word_char(c: str) -> bool:

@@ -8,8 +8,13 @@ import regex
 
 from ..finding import RawFinding, Severity
 from . import guards
-from ._citations import NONE, STRONG, citation_strength, needs_met, weak_citations, weak_possible, word_set
-from ._numbers import STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, statistic_possible, word_starts
+from ._citations import (
+    NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set,
+)
+from ._numbers import (
+    STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
+    statistic_possible, word_starts,
+)
 from .base import WORD_RE, Context, Rule, RuleDocs
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -20,6 +25,16 @@ def _plain(ctx: Context, block) -> bool:
     """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Worked
     out once per block for the three rules."""
     return ctx.memo((_plain, block), lambda: plain(block.text, ctx.folded(block.text)))
+
+
+def _citations(ctx: Context, block) -> Screen:
+    """The citation forms that can occur in the block's sentences (see _citations.screen), worked out
+    once per block for the three rules."""
+    return ctx.memo((_citations, block), lambda: screen(block.text, ctx.folded(block.text), ctx.words(block)))
+
+
+def _strength(ctx: Context, block, start: int, end: int) -> int:
+    return citation_strength(block.text, start, end, block, _citations(ctx, block))
 
 
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
@@ -33,10 +48,14 @@ def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
 def _sourced(ctx: Context, block, index: int) -> bool:
     """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
     sentence = ctx.sentences(block)[index]
-    if citation_strength(block.text, sentence.start, sentence.end, block) != NONE:
+    if _strength(ctx, block, sentence.start, sentence.end) != NONE:
         return True
-    s, e = _window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))
-    return citation_strength(block.text, s, e, block) == STRONG
+    return _strength(ctx, block, *_window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))) == STRONG
+
+
+def _blocks(doc):
+    """The blocks the three rules check: not headings, titles or alt text."""
+    return (block for block in doc.blocks if block.kind not in SKIP_KINDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,44 +94,60 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
     return ctx.memo(_wanted, build)
 
 
-class UnsourcedStatistic(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
+def _numbered_sentences(ctx: Context, block, screened: bool):
+    """(index, sentence, offsets in it where a number may start, its word tokens) for the sentences of
+    the block that may hold a number (screened: a statistic); offsets and tokens are None when the
+    block is not plain (every sentence is then tried in full)."""
+    if not _plain(ctx, block):
+        for i, sentence in enumerate(ctx.sentences(block)):
+            yield i, sentence, None, None
+        return
+    text, words = block.text, ctx.words(block)
+    marks = not screened or statistic_marks(text, words)
+    if not marks and not proportion_possible(text, words):
+        return  # neither a statistic's marks nor a "1 in 4"
+    folded = ctx.folded(text)
+    starts = mention_starts(text, folded, words)
+    if not starts or not (marks or proportion_possible(text, words, starts)):
+        return
+    sentences = ctx.sentences(block)
+    if len(sentences) == 1:  # the block's tokens and screen are the sentence's
+        s = sentences[0].start
+        yield 0, sentences[0], [p - s for p in starts], words
+        return
+    hi = 0
+    for i, sentence in enumerate(sentences):
+        if hi == len(starts):
             return
+        s, e = sentence.start, sentence.end
+        lo = bisect_left(starts, s, hi)
+        hi = bisect_left(starts, e, lo)
+        if lo == hi:
+            continue  # no number in this sentence
+        sub = [p - s for p in starts[lo:hi]]
+        words = frozenset(WORD_RE.findall(folded, s, e))
+        if not screened or statistic_possible(sentence.text, words, sub):
+            yield i, sentence, sub, words
+
+
+class UnsourcedStatistic(Rule):
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
         wanted, ranges = _wanted(ctx)
-        text = block.text
-        is_plain = _plain(ctx, block)
         # Only statistics wanted (as always, unless `kinds` names a quiet kind): skip the text and
         # the numbers that cannot be one.
-        screen = is_plain and wanted <= REPORTABLE
-        if screen and not statistic_possible(text, ctx.words(block)):
-            return
-        if is_plain:
-            folded = ctx.folded(text)
-            starts = mention_starts(text, folded, ctx.words(block))
-            if not starts:
-                return  # no number at all
-        for i, sentence in enumerate(ctx.sentences(block)):
-            sub = words = None
-            if is_plain:
-                s, e = sentence.start, sentence.end
-                lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-                if lo == hi:
-                    continue  # no number in this sentence
-                sub = [p - s for p in starts[lo:hi]]
-                words = frozenset(WORD_RE.findall(folded, s, e))
-                if screen and not statistic_possible(sentence.text, words, sub):
+        screened = wanted <= REPORTABLE
+        for block in _blocks(doc):
+            for i, sentence, starts, words in _numbered_sentences(ctx, block, screened):
+                stat = next((m for m in mentions(sentence.text, starts, words, ranges, statistics_only=screened)
+                             if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
+                if stat is None or _sourced(ctx, block, i):
                     continue
-            stat = next((m for m in mentions(sentence.text, sub, words, ranges, statistics_only=screen)
-                         if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
-            if stat is None or _sourced(ctx, block, i):
-                continue
-            start, end = sentence.start + stat.start, sentence.start + stat.end
-            quoted = block.text[start:end]
-            yield RawFinding(
-                start, end,
-                f"Unsourced {LABELS[stat.kind]} \"{quoted}\": {ADVICE[stat.kind]}.",
-            )
+                start, end = sentence.start + stat.start, sentence.start + stat.end
+                yield RawFinding(
+                    start, end,
+                    f"Unsourced {LABELS[stat.kind]} \"{block.text[start:end]}\": {ADVICE[stat.kind]}.",
+                    block=block,
+                )
 
 
 UNSOURCED_STATISTIC = UnsourcedStatistic(
@@ -121,7 +156,7 @@ UNSOURCED_STATISTIC = UnsourcedStatistic(
     category="sourcing",
     severity=Severity.WARNING,
     summary="A statistic (percentage, proportion, cost, prevalence, success rate, duration of effect) with no source nearby.",
-    scope="block",
+    scope="document",
     options={
         "kinds": list(STATISTIC_KINDS),
         "reference-ranges": False,
@@ -218,10 +253,10 @@ VAGUE_FORMS = (
 )
 
 
-def vague_starts(text: str, folded: str, words: frozenset[str]) -> list[int]:
+def vague_starts(text: str, folded: str, words: frozenset[str], forms=VAGUE_FORMS) -> list[int]:
     """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
-    words of the forms whose words the text has."""
-    firsts = [first for needs, first in VAGUE_FORMS if needs_met(words, (needs,))]
+    words of the forms (of `forms`, those not ruled out already) whose words the text has."""
+    firsts = [first for needs, first in forms if needs_met(words, (needs,))]
     if not firsts:
         return []
     return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
@@ -231,20 +266,28 @@ WH_BEFORE = regex.compile(r"\b(?:what|whether|how|if)\s+$", _F)
 
 
 class VagueAttribution(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
-            return
-        text = block.text
-        matches = None
-        if _plain(ctx, block):
-            offsets = vague_starts(text, ctx.folded(text), ctx.words(block))
-            if not offsets:
-                return
-            matches = finditer_at(VAGUE_RE, text, offsets)
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
+        # The forms whose words the whole document has: a plain block can only hold those.
+        document_words = ctx.document_words()
+        forms = [form for form in VAGUE_FORMS if needs_met(document_words, (form[0],))]
+        for block in _blocks(doc):
+            text = block.text
+            matches = None
+            if _plain(ctx, block):
+                if not forms:
+                    continue
+                offsets = vague_starts(text, ctx.folded(text), ctx.words(block), forms)
+                if not offsets:
+                    continue
+                matches = finditer_at(VAGUE_RE, text, offsets)
+            yield from self._block(block, ctx, matches or VAGUE_RE.finditer(text))
+
+    @staticmethod
+    def _block(block, ctx: Context, matches) -> Iterable[RawFinding]:
         sentences = ctx.sentences(block)
         starts = [x.start for x in sentences]
         reported = set()
-        for m in matches or VAGUE_RE.finditer(text):
+        for m in matches:
             i = max(0, bisect_right(starts, m.start()) - 1)
             sentence = sentences[i]
             if i in reported or m.end() > sentence.end:
@@ -261,6 +304,7 @@ class VagueAttribution(Rule):
                 s, e,
                 f"Vague attribution \"{m.group('match')}\": name the study (authors, year, journal) or the body "
                 f"that says so, or link to it.",
+                block=block,
             )
 
 
@@ -270,7 +314,7 @@ VAGUE_ATTRIBUTION = VagueAttribution(
     category="sourcing",
     severity=Severity.WARNING,
     summary="\"Studies show\", \"experts agree\", \"doctors recommend\" with no study or body named.",
-    scope="block",
+    scope="document",
     options={"adjacent-sentences": 1},
     docs=RuleDocs(
         what="""
@@ -301,21 +345,23 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 # HL603 weak citation
 
 class WeakCitation(Rule):
-    def check(self, block, ctx: Context) -> Iterable[RawFinding]:
-        if block.kind in SKIP_KINDS:
-            return
-        if _plain(ctx, block) and not weak_possible(block.text, ctx.words(block)):
-            return
-        for i, sentence in enumerate(ctx.sentences(block)):
-            m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
-            s, e = _window(ctx, block, i, int(ctx.options.get("adjacent-sentences", 1)))
-            if m is None or citation_strength(block.text, s, e, block) == STRONG:
+    def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
+        # No form's words in the whole document: only blocks the word screen cannot clear are left.
+        possible = needs_met(ctx.document_words(), WEAK_NEEDS)
+        for block in _blocks(doc):
+            if _plain(ctx, block) and not (possible and weak_possible(block.text, ctx.words(block))):
                 continue
-            yield RawFinding(
-                m.start(), m.end(),
-                f"Weak citation \"{m.group()}\": a journal name alone cannot be checked; add the authors, year and "
-                f"title, a DOI or a link.",
-            )
+            reach = int(ctx.options.get("adjacent-sentences", 1))
+            for i, sentence in enumerate(ctx.sentences(block)):
+                m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
+                if m is None or _strength(ctx, block, *_window(ctx, block, i, reach)) == STRONG:
+                    continue
+                yield RawFinding(
+                    m.start(), m.end(),
+                    f"Weak citation \"{m.group()}\": a journal name alone cannot be checked; add the authors, year and "
+                    f"title, a DOI or a link.",
+                    block=block,
+                )
 
 
 WEAK_CITATION = WeakCitation(
@@ -324,7 +370,7 @@ WEAK_CITATION = WeakCitation(
     category="sourcing",
     severity=Severity.INFO,
     summary="A journal named as a source with no author, year, title, DOI or link.",
-    scope="block",
+    scope="document",
     options={"adjacent-sentences": 1},
     docs=RuleDocs(
         what="""
