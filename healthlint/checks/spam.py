@@ -20,7 +20,7 @@ from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix
 from ._spamlex import (CYRILLIC, GOODS, INN_STEM, OBFUSCATED, SPAM_DRUGS, Vocabulary, delete_span_fix, deobfuscate,
-                       is_drug, letter_runs, obfuscated_drug, per_document, plain)
+                       block_texts, is_drug, letter_runs, obfuscated_drug, per_document, plain)
 from .base import Rule, RuleDocs
 
 _F = regex.IGNORECASE | regex.V0
@@ -199,21 +199,40 @@ def _disguised_drug(text: str, found, block, ctx, split: bool) -> bool:
     return split and _split_drug(LETTERS.intersection(ctx.words(block)))
 
 
+# - The score: a sentence scores at most 1 (KEYWORD_LINE) without one of the words the other
+#   signals need (each pattern's words are whole words between \b's, or follow [\W_]* in
+#   IMPERATIVE_BUY: a word token unless "_" precedes it) or "$", so below a threshold of 2 or more.
+#   These words are ASCII and the tokens casefolded, which IGNORECASE agrees with on any text.
+SELLING_WORDS = Vocabulary(
+    """click tap buy buying order ordering purchase purchasing shop shopping get cheap cheapest cheaper discount
+    discounted price prices cost costs bargain sale deal deals coupon coupons promo off save pills sample samples
+    bonus online canadian mexican indian pharmacy rx generic overnight next shipping delivery delivered prescription
+    prescriptions script""".split(),
+    test=regex.compile(r"\d+mg").fullmatch)  # PRICE_WEAK's "20mg"
+
+
 def _pharmacy_blocks(document, ctx):
     """(block, names): the blocks that may hold pharmacy spam, with the strings (drug names,
     pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
     drugs = DRUG_WORDS.in_document(ctx)
     split = split_drug_in_document(ctx)
+    sales = SELLING_WORDS.in_document(ctx) if ctx.options.get("threshold", THRESHOLD) > 1 else None
+    text = block_texts(ctx)
+    ascii = text.isascii()  # every block is plain
+    if (ascii and not (split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text)
+            and not any(map(obfuscated_drug, drugs)) and not (drugs and (sales or sales is None))):
+        return  # no disguised name, and no drug name with sales words
     for block in document.blocks:
         text = block.text
-        if not plain(ctx, block):
+        if not ascii and not plain(ctx, block):
             yield block, None
             continue
-        found = drugs.intersection(ctx.words(block)) if drugs else drugs
+        words = ctx.words(block)
+        found = drugs.intersection(words) if drugs else drugs
         if (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
                 text, found, block, ctx, split):
             yield block, None
-        elif found:
+        elif found and (sales is None or "_" in text or "$" in text or not sales.isdisjoint(words)):
             yield block, {run for token in found for run in _drug_runs(token)}
 
 
