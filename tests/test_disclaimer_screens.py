@@ -47,7 +47,8 @@ def test_casefold_keeps_word_characters_word_characters():
 
 
 SCREENS = [disclaimer.DISCLAIMER_SCREEN, disclaimer.MENTION_SCREEN, disclaimer.UNSAFE_SCREEN, disclaimer.RISK_SCREEN,
-           disclaimer.TREATMENT_SCREEN, disclaimer.BENEFIT_SCREEN, disclaimer.SELLING_SCREEN, disclaimer.RESOURCE_SCREEN,
+           disclaimer.TREATMENT_SCREEN, disclaimer.BENEFIT_SCREEN, disclaimer.SELLING_SCREEN,
+           *(screen for _, screen in disclaimer.RESOURCES.values()),
            disclaimer.DIRECTIVE_SCREEN, *disclaimer.DOSE_SCREENS]
 
 
@@ -74,7 +75,8 @@ def test_must_have_is_screened_by_its_word_parts():
 # --- differential: every HL70x rule with its screens == the same rule with every screen open ---
 
 RULES = [r for r in disclaimer.RULES if r.code in ("HL701", "HL702", "HL703", "HL704")]
-OPTIONS = [{}, {"policy": "always"}, {"country": "UK"}, {"pattern": "consult"}]
+OPTIONS = [{}, {"policy": "always"}, {"country": "UK"}, {"country": "AU"}, {"pattern": "consult"},
+           {"resources": [r"my\s+line"]}]
 
 
 def _findings(text: str, fmt: str, options: dict) -> list:

@@ -17,7 +17,7 @@ from ._advice import (
     BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
     RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
-from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_regex, suggestion, unsafe_wording
+from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_regex, suggestion, unsafe_wording
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
 from ..rxcache import is_word, split_key
 from .base import Context, Rule, RuleDocs
@@ -83,8 +83,10 @@ RISK_SCREEN = _screen(RISK_RE)
 TREATMENT_SCREEN = _screen(TREATMENT_RE)
 BENEFIT_SCREEN = _screen(BENEFIT_RE)
 SELLING_SCREEN = _screen(SELLING_RE)
-DEFAULT_RESOURCES = resource_regex("any", [])
-RESOURCE_SCREEN = _screen(DEFAULT_RESOURCES)
+# Each built-in resource pattern on its own: resource_regex is their alternation, so a block holds a
+# resource if one of them matches, and each is screened by its own (finer) literals.
+RESOURCES = {part: (compiled, _screen(compiled)) for part in resource_parts("any")
+             for compiled in [regex.compile(part, regex.IGNORECASE | regex.V0)]}
 DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
 DOSE_SCREENS = (_screen(DOSE_RE), _screen(SCHEDULE), _screen(DOSE_CONTEXT))
 
@@ -267,10 +269,12 @@ class MissingCrisisResource(Rule):
         if first is None:
             return
         country = str(ctx.options.get("country") or "any")
-        resources = resource_regex(country, list(ctx.options.get("resources") or []))
-        screen = RESOURCE_SCREEN if resources.pattern == DEFAULT_RESOURCES.pattern else None
+        extra = list(ctx.options.get("resources") or [])
+        # A user's patterns go in one alternation with the rest (their inline flags or group numbers
+        # could change the meaning of the others): no screen then.
+        resources = [(resource_regex(country, extra), None)] if extra else [RESOURCES[p] for p in resource_parts(country)]
         for block in doc.blocks:
-            if (lits.may_match(screen, ctx, block) and resources.search(block.text)
+            if (any(lits.may_match(screen, ctx, block) and pattern.search(block.text) for pattern, screen in resources)
                     or any(h in link.href.lower() for link in block.links for h in RESOURCE_HOSTS)):
                 return
         block, m = first
@@ -550,10 +554,22 @@ reviewed_by: Dr. Maria Lopez, MD, neurologist
 )
 
 
+ONE_DAY = dt.timedelta(days=1)
+_LAST_TODAY = [dt.date.min]  # the last date.today() read (each read costs a clock and time-zone lookup)
+
+
+def _in_future(date: dt.date) -> bool:
+    """Is the date after tomorrow? Days only go forward: a date up to the day after the last
+    today() read is not, whatever today is now."""
+    if date <= _LAST_TODAY[0] + ONE_DAY:
+        return False
+    _LAST_TODAY[0] = dt.date.today()
+    return date > _LAST_TODAY[0] + ONE_DAY
+
+
 class ReviewDate(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
         keys = list(ctx.options.get("keys") or DATE_KEYS)
-        today = dt.date.today()
         key = next((k for k in keys if k in doc.front_matter), None)
         if key is None:
             if ctx.options.get("require-review-date"):
@@ -561,19 +577,19 @@ class ReviewDate(Rule):
                 yield RawFinding(s, e, f"No review date: add `{keys[0]}` to the front matter.", absolute=True)
             return
         value = doc.front_matter[key]
-        s, e = key_span(doc, key)
         date = parse_date(value)
         if date is None:
-            yield RawFinding(s, e, f"`{key}` is not a date ({as_text(value)!r}): use YYYY-MM-DD.", absolute=True)
-        elif date > today + dt.timedelta(days=1):
-            yield RawFinding(s, e, f"`{key}` ({date.isoformat()}) is in the future.", absolute=True)
+            yield RawFinding(*key_span(doc, key), f"`{key}` is not a date ({as_text(value)!r}): use YYYY-MM-DD.",
+                             absolute=True)
+        elif _in_future(date):
+            yield RawFinding(*key_span(doc, key), f"`{key}` ({date.isoformat()}) is in the future.", absolute=True)
         else:
             max_age = int(ctx.options.get("max-age-months") or 0)
-            age = months_between(date, today)
+            age = months_between(date, dt.date.today()) if max_age else 0
             if max_age and age > max_age:
                 yield RawFinding(
-                    s, e, f"Last reviewed {date.isoformat()}, {age} months ago (more than {max_age}): review the "
-                          f"article and update `{key}`.", absolute=True)
+                    *key_span(doc, key), f"Last reviewed {date.isoformat()}, {age} months ago (more than {max_age}): "
+                                         f"review the article and update `{key}`.", absolute=True)
 
 
 REVIEW_DATE = ReviewDate(
