@@ -55,7 +55,11 @@ def resource_parts(country: str) -> list[str]:
 
 def resource_regex(country: str, extra: list[str]) -> regex.Pattern:
     """What counts as a crisis resource: the built-in ones, and extras."""
-    return regex.compile("|".join(f"(?:{p})" for p in resource_parts(country) + [p for p in extra if p]), _F)
+    return resource_pattern("|".join(f"(?:{p})" for p in resource_parts(country) + [p for p in extra if p]))
+
+
+def resource_pattern(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, _F)
 
 
 def suggestion(country: str) -> str:

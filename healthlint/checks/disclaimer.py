@@ -17,7 +17,9 @@ from ._advice import (
     BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
     RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
-from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_regex, suggestion, unsafe_wording
+from ._crisis import (
+    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
+)
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
 from ..rxcache import is_word, split_key
 from .base import Context, Rule, RuleDocs
@@ -86,7 +88,7 @@ SELLING_SCREEN = _screen(SELLING_RE)
 # Each built-in resource pattern on its own: resource_regex is their alternation, so a block holds a
 # resource if one of them matches, and each is screened by its own (finer) literals.
 RESOURCES = {part: (compiled, _screen(compiled)) for part in resource_parts("any")
-             for compiled in [regex.compile(part, regex.IGNORECASE | regex.V0)]}
+             for compiled in [resource_pattern(part)]}
 DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
 DOSE_SCREENS = (_screen(DOSE_RE), _screen(SCHEDULE), _screen(DOSE_CONTEXT))
 

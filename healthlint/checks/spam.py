@@ -216,7 +216,7 @@ def _pharmacy_blocks(document, ctx):
     pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
     drugs = DRUG_WORDS.in_document(ctx)
     split = split_drug_in_document(ctx)
-    sales = SELLING_WORDS.in_document(ctx) if ctx.options.get("threshold", THRESHOLD) > 1 else None
+    sales = None if ctx.options.get("threshold", THRESHOLD) <= 1 else SELLING_WORDS.in_document(ctx) if drugs else drugs
     text = block_texts(ctx)
     ascii = text.isascii()  # every block is plain
     # Could a plain block disguise a drug name? (see _disguised_drug; no symbol is in any block)
