@@ -1,6 +1,10 @@
 """The spam rules screen blocks before checking them (healthlint.checks.spam): a screen must never
 hide a finding. Each rule is compared with its own check run on every block or sentence."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import screen_texts
 
 from healthlint.checks import spam
 from healthlint.checks.base import Context
@@ -48,13 +52,51 @@ def _unscreened(rule, doc, ctx):
     return out
 
 
+def _same(text: str, fmt: str, options: dict | None = None) -> int:
+    """Assert that each rule reports what its unscreened check does; the number of findings."""
+    doc = parse(text, "a.md" if fmt == "markdown" else "a.txt", fmt)
+    found = 0
+    for rule in (spam.PHARMACY_SPAM, spam.INJECTED_SHOUTING, spam.SEO_ANCHOR, spam.BUSINESS_PLUG):
+        ctx = Context(doc, {**rule.options, **(options or {})})
+        screened = list(rule.check(doc, ctx))
+        assert screened == _unscreened(rule, doc, Context(doc, {**rule.options, **(options or {})})), rule.code
+        found += len(screened)
+    return found
+
+
 @pytest.mark.parametrize("text", TRICKY)
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_screens_never_hide_a_finding(text, fmt):
-    doc = parse(text + "\n\nA second paragraph about sleep.\n", "a.md" if fmt == "markdown" else "a.txt", fmt)
-    for rule in (spam.PHARMACY_SPAM, spam.INJECTED_SHOUTING, spam.SEO_ANCHOR, spam.BUSINESS_PLUG):
-        ctx = Context(doc, dict(rule.options))
-        assert list(rule.check(doc, ctx)) == _unscreened(rule, doc, ctx), rule.code
+    _same(text + "\n\nA second paragraph about sleep.\n", fmt)
+    _same(text + "\n\nA second paragraph about sleep.\n", fmt, {"threshold": 2})
+
+
+def test_screens_change_nothing_on_fixtures():
+    assert sum(_same(text, fmt) for _, text, fmt in screen_texts.fixtures()) > 20
+
+
+def test_screens_change_nothing_on_benchmark_articles():
+    assert sum(_same(text, fmt) for _, text, fmt in screen_texts.articles(120)) > 30
+
+
+@pytest.mark.skipif(not screen_texts.NIH.is_file(), reason="NIH corpus not present")
+def test_screens_change_nothing_on_nih_texts():
+    assert sum(_same(text, fmt) for _, text, fmt in screen_texts.nih(every=2)) >= 0
+
+
+PHRASES = TRICKY + [
+    "Sildenafil relaxes blood vessels", "generic viagra 100mg price online", "order tramadol overnight delivery",
+    "get cheap pills here", "get viagra now", "buy xanax", "no prescription needed", "prescription not required", "$5 off atorvastatin",
+    "click here to buy Xanax", "canadian pharmacy meds", "rx-free next-day shipping", "save 20 on lipitor",
+    "Drink water daily", "Talk to your doctor", "V-i-a-g-r-a", "c i a l i s", "BUY NOW", "CHEAP PILLS ONLINE",
+    "best keto pills", "dentist near me", "Acme Labs provides", "Our clinic offers", "we offer", "At Acme Spa, we",
+]
+
+
+@given(text=screen_texts.mangled(PHRASES), fmt=st.sampled_from(["markdown", "text"]))
+@settings(max_examples=1000, deadline=None)
+def test_screens_change_nothing_on_mangled_text(text, fmt):
+    _same(text, fmt)
 
 
 def test_the_tricky_texts_have_findings():

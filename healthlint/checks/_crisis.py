@@ -47,12 +47,19 @@ RESOURCE_HOSTS = ("988lifeline.org", "crisistextline.org", "samaritans.org", "fi
                   "befrienders.org", "lifeline.org.au", "talksuicide.ca", "iasp.info", "suicidepreventionlifeline.org")
 
 
-def resource_regex(country: str, extra: list[str]) -> regex.Pattern:
-    """What counts as a crisis resource: generic ones, the country's (all countries for "any"), extras."""
+def resource_parts(country: str) -> list[str]:
+    """The built-in resources for a country: generic ones and the country's (all countries for "any")."""
     key = country.upper()
-    parts = [GENERIC] + (list(COUNTRY.values()) if key == "ANY" else [COUNTRY.get(key, "")])
-    parts += [p for p in extra if p]
-    return regex.compile("|".join(f"(?:{p})" for p in parts if p), _F)
+    return [p for p in [GENERIC] + (list(COUNTRY.values()) if key == "ANY" else [COUNTRY.get(key, "")]) if p]
+
+
+def resource_regex(country: str, extra: list[str]) -> regex.Pattern:
+    """What counts as a crisis resource: the built-in ones, and extras."""
+    return resource_pattern("|".join(f"(?:{p})" for p in resource_parts(country) + [p for p in extra if p]))
+
+
+def resource_pattern(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, _F)
 
 
 def suggestion(country: str) -> str:

@@ -111,6 +111,10 @@ def per_document(compute):
     return lambda ctx: ctx.memo(compute, lambda: compute(ctx))
 
 
+# The text of all the blocks of a document, for screens that a whole document can pass at once.
+block_texts = per_document(lambda ctx: "\n".join([block.text for block in ctx.document.blocks]))
+
+
 class Vocabulary:
     """The words a screen looks for: fixed ones, and/or the tokens that pass a test (the test runs
     once per distinct token). in_document(ctx): those of the document's words, worked out once

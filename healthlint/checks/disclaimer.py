@@ -17,10 +17,14 @@ from ._advice import (
     BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
     RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
-from ._crisis import MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_regex, suggestion, unsafe_wording
+from ._crisis import (
+    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
+)
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
-from .base import WORD_RE, Context, Rule, RuleDocs
-from .screen import Screen, as_screen, passes
+from ..rxcache import is_word, split_key
+from .base import Context, Rule, RuleDocs
+from .screen import Gate, LiteralIndex, as_screen
+from .screen import _piece_key as piece_key  # screen.py keeps it private; it is what LiteralIndex uses
 
 PROSE_KINDS = ("paragraph", "list_item", "table_cell", "blockquote")
 POLICIES = ("always", "when-advice", "never")
@@ -42,29 +46,36 @@ def _top_finding(doc: Document, message: str, **kw) -> RawFinding:
 # ---------------------------------------------------------------------------------------------
 # Literal screens: most articles never mention suicide, and most blocks hold no disclaimer, risk
 # or treatment word, so the rules look for the literals their patterns need (rxcache.literal_screen:
-# exact by construction) before running the patterns: first in the document's word tokens (which
-# the engine computes anyway), then in a block's.
+# exact by construction, with whole-word marks) before running the patterns: first in the
+# document's word tokens (which the engine computes anyway), then in a block's. The tokens are
+# casefolded regex \w runs, and "İ" also counts as "i": the only characters that IGNORECASE
+# matches to an ASCII letter are "İ", "ſ" and the Kelvin sign, which casefold to it, so a token
+# holds every literal that a match of the patterns holds, at the word edges \b sees.
 
-_SCREENED: set[str] = set()  # every literal of the screens below
+# The HL70x literals, in an index of their own (the pack rules' index plans on all its literals).
+_INDEX = LiteralIndex()
 
 
-def _screen(pattern: regex.Pattern) -> Screen | None:
-    """The pattern's literal screen, with literals of word characters only: a text that holds
-    "must-have" holds "must" inside one of its word tokens (a group left with no word literal
-    is dropped: a weaker screen, still exact)."""
-    found = rxcache.literal_screen(pattern.pattern, pattern.flags)
+def _word_key(literal: str) -> str | None:
+    """The literal, or for one with spaces or punctuation, a word key it holds (None: none)."""
+    return literal if is_word(split_key(literal)[0]) else piece_key(literal)
+
+
+def _screen(pattern: regex.Pattern) -> Gate | None:
+    """The pattern's literal screen, with word keys only (a group left with none is dropped: a
+    weaker screen, still exact). None: the pattern needs nothing that can be looked up."""
     alternatives = []
-    for alt in found or ():
-        groups = [{max(WORD_RE.findall(lit), key=len, default="") for lit in group} for group in alt]
-        groups = [g for g in groups if "" not in g]
+    for alt in rxcache.literal_screen(pattern.pattern, pattern.flags) or ():
+        groups = [{_word_key(lit) for lit in group} for group in alt]
+        groups = [g for g in groups if None not in g]
         if not groups:
             return None  # this alternative needs nothing we can look up
         alternatives.append(groups)
     if not alternatives:
         return None
     screen = as_screen(alternatives)
-    _SCREENED.update(lit for alt in screen for group in alt for lit in group)
-    return screen
+    _INDEX.register(screen)
+    return Gate(screen)
 
 
 DISCLAIMER_SCREEN = _screen(DISCLAIMER_RE)
@@ -74,88 +85,50 @@ RISK_SCREEN = _screen(RISK_RE)
 TREATMENT_SCREEN = _screen(TREATMENT_RE)
 BENEFIT_SCREEN = _screen(BENEFIT_RE)
 SELLING_SCREEN = _screen(SELLING_RE)
-DEFAULT_RESOURCES = resource_regex("any", [])
-RESOURCE_SCREEN = _screen(DEFAULT_RESOURCES)
+# Each built-in resource pattern on its own: resource_regex is their alternation, so a block holds a
+# resource if one of them matches, and each is screened by its own (finer) literals.
+RESOURCES = {part: (compiled, _screen(compiled)) for part in resource_parts("any")
+             for compiled in [resource_pattern(part)]}
 DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
 DOSE_SCREENS = (_screen(DOSE_RE), _screen(SCHEDULE), _screen(DOSE_CONTEXT))
-_LITERALS = tuple(sorted(_SCREENED))
-
-# Word tokens seen, and those that contain a literal, with the literals they contain: looked up
-# per distinct token, once (a document's tokens are mostly known already).
-_SEEN: set[str] = set()
-_HAS: set[str] = set()
-_IN_WORD: dict[str, frozenset[str]] = {}
-MAX_WORDS = 200_000  # remembered tokens; the memo starts afresh beyond this
-
-
-def _literals_in(words: frozenset[str]) -> frozenset[str]:
-    if len(_SEEN) > MAX_WORDS:
-        _SEEN.clear()
-        _HAS.clear()
-        _IN_WORD.clear()
-    new = words.difference(_SEEN)
-    if new:
-        for word in new:
-            found = frozenset(lit for lit in _LITERALS if lit in word)
-            if found:
-                _IN_WORD[word] = found
-                _HAS.add(word)
-        _SEEN.update(new)
-    return frozenset().union(*map(_IN_WORD.__getitem__, words & _HAS))
 
 
 class _Literals:
     """Which screened literals a document holds (found once for all its rules), and each block."""
 
-    def __init__(self, doc: Document, ctx: Context):
-        self.doc = doc
+    def __init__(self, ctx: Context):
+        self._present = _INDEX.present("", ctx.document_words(), "")  # word keys only: no text needed
         self._blocks: dict[int, frozenset[str]] = {}
-        # I with a dot: IGNORECASE matches it to "i", but casefold() turns it into two characters,
-        # so a literal could be missed: no screens for such a document.
-        dotted = any("\u0130" in b.text for b in doc.blocks)
-        self.present = None if dotted else _literals_in(ctx.document_words())
 
-    def narrow(self, screen: Screen | None) -> Screen | None:
-        """The screen's alternatives that the document's literals allow, each group cut down to
-        the literals it holds: () when the pattern cannot match in any block; None: no screen."""
-        if screen is None or self.present is None:
-            return None
-        present = self.present
-        return tuple(alt2 for alt in screen
-                     if all(alt2 := tuple(group & present for group in alt)))
+    def anywhere(self, screen: Gate | None) -> bool:
+        """Could a pattern with this screen match in some block of the document?"""
+        return screen is None or screen.passes(self._present)
 
-    def may_match(self, screen: Screen | None, ctx: Context, block) -> bool:
-        """Could a pattern with this (narrowed) screen match in the block? Always, without a screen."""
+    def may_match(self, screen: Gate | None, ctx: Context, block) -> bool:
+        """Could a pattern with this screen match in the block?"""
         if screen is None:
             return True
-        if not screen:
-            return False
         present = self._blocks.get(id(block))
         if present is None:
-            present = self._blocks[id(block)] = _literals_in(ctx.words(block))
-        return passes(screen, present)
+            present = self._blocks[id(block)] = _INDEX.present("", ctx.words(block), "")
+        return screen.passes(present)
 
 
-def _literals(doc: Document, ctx: Context) -> _Literals:
+def _literals(ctx: Context) -> _Literals:
     """The document's literals, shared by the HL70x rules that run on it (ctx.memo)."""
-    return ctx.memo(_Literals, lambda: _Literals(doc, ctx))
+    return ctx.memo(_Literals, lambda: _Literals(ctx))
 
 
-def _advice_screens(lits: _Literals) -> tuple:
+def _may_advise(lits: _Literals, ctx: Context, block) -> bool:
     """advice_spans needs a directive (an act verb), or a dose with a schedule and a dose word."""
-    return (lits.narrow(DIRECTIVE_SCREEN),) + tuple(lits.narrow(s) for s in DOSE_SCREENS)
-
-
-def _may_advise(lits: _Literals, screens: tuple, ctx: Context, block) -> bool:
-    directive, dose, schedule, context = screens
-    return lits.may_match(directive, ctx, block) or (
+    dose, schedule, context = DOSE_SCREENS
+    return lits.may_match(DIRECTIVE_SCREEN, ctx, block) or (
         lits.may_match(dose, ctx, block) and lits.may_match(schedule, ctx, block) and lits.may_match(context, ctx, block))
 
 
-def _cannot(screens: tuple) -> bool:
-    """True when no block of the document can hold advice (advice screens narrowed to nothing)."""
-    directive, dose, schedule, context = screens
-    return directive == () and (dose == () or schedule == () or context == ())
+def _may_advise_anywhere(lits: _Literals) -> bool:
+    dose, schedule, context = DOSE_SCREENS
+    return lits.anywhere(DIRECTIVE_SCREEN) or lits.anywhere(dose) and lits.anywhere(schedule) and lits.anywhere(context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,16 +148,17 @@ def has_disclaimer(doc: Document, ctx: Context, house: regex.Pattern | None) -> 
         return True  # the site template prints it
     if house is not None:
         return any(house.search(b.text) for b in doc.blocks)
-    lits = _literals(doc, ctx)
-    screen = lits.narrow(DISCLAIMER_SCREEN)
+    lits = _literals(ctx)
+    if not lits.anywhere(DISCLAIMER_SCREEN):
+        return False
     # Last block first: that is where disclaimers usually are (any block will do).
-    return any(lits.may_match(screen, ctx, b) and DISCLAIMER_RE.search(b.text) for b in reversed(doc.blocks))
+    return any(lits.may_match(DISCLAIMER_SCREEN, ctx, b) and DISCLAIMER_RE.search(b.text) for b in reversed(doc.blocks))
 
 
-def first_advice(doc: Document, ctx: Context, screens: tuple) -> tuple[object, int, int] | None:
-    lits = _literals(doc, ctx)
+def first_advice(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
+    lits = _literals(ctx)
     for block in doc.blocks:
-        if block.kind in PROSE_KINDS and _may_advise(lits, screens, ctx, block):
+        if block.kind in PROSE_KINDS and _may_advise(lits, ctx, block):
             for s, e in advice_spans(block.text, _spans(ctx, block)):
                 return block, s, e
     return None
@@ -216,13 +190,12 @@ class MissingDisclaimer(Rule):
             raise ValueError(f"HL701: option `policy` must be one of {', '.join(POLICIES)}, not {policy!r}")
         if policy == "never" or not doc.blocks:
             return
-        screens = _advice_screens(_literals(doc, ctx))
-        if policy == "when-advice" and _cannot(screens):
+        if policy == "when-advice" and not _may_advise_anywhere(_literals(ctx)):
             return  # no advice anywhere: nothing to report, whatever the disclaimer
         house = _compile_house(str(ctx.options.get("pattern") or ""))
         if has_disclaimer(doc, ctx, house):
             return
-        advice = first_advice(doc, ctx, screens)
+        advice = first_advice(doc, ctx)
         if policy == "when-advice" and advice is None:
             return
         text = str(ctx.options.get("text") or DEFAULT_DISCLAIMER)
@@ -286,23 +259,24 @@ is not a substitute for professional medical advice: talk to your doctor before 
 
 class MissingCrisisResource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
-        lits = _literals(doc, ctx)
-        mention = lits.narrow(MENTION_SCREEN)
-        if mention == ():
+        lits = _literals(ctx)
+        if not lits.anywhere(MENTION_SCREEN):
             return
         first = None
         for block in doc.blocks:
-            m = MENTION_RE.search(block.text) if lits.may_match(mention, ctx, block) else None
+            m = MENTION_RE.search(block.text) if lits.may_match(MENTION_SCREEN, ctx, block) else None
             if m:
                 first = (block, m)
                 break
         if first is None:
             return
         country = str(ctx.options.get("country") or "any")
-        resources = resource_regex(country, list(ctx.options.get("resources") or []))
-        screen = lits.narrow(RESOURCE_SCREEN) if resources.pattern == DEFAULT_RESOURCES.pattern else None
+        extra = list(ctx.options.get("resources") or [])
+        # A user's patterns go in one alternation with the rest (their inline flags or group numbers
+        # could change the meaning of the others): no screen then.
+        resources = [(resource_regex(country, extra), None)] if extra else [RESOURCES[p] for p in resource_parts(country)]
         for block in doc.blocks:
-            if (lits.may_match(screen, ctx, block) and resources.search(block.text)
+            if (any(lits.may_match(screen, ctx, block) and pattern.search(block.text) for pattern, screen in resources)
                     or any(h in link.href.lower() for link in block.links for h in RESOURCE_HOSTS)):
                 return
         block, m = first
@@ -357,12 +331,11 @@ class SuicideWording(Rule):
     # Document scope: one test of the document's literals skips the (nearly) all articles
     # without the wording, instead of a pattern search in every block.
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
-        lits = _literals(doc, ctx)
-        screen = lits.narrow(UNSAFE_SCREEN)
-        if screen == ():
+        lits = _literals(ctx)
+        if not lits.anywhere(UNSAFE_SCREEN):
             return
         for block in doc.blocks:
-            if lits.may_match(screen, ctx, block):
+            if lits.may_match(UNSAFE_SCREEN, ctx, block):
                 yield from self._block(block)
 
     def _block(self, block) -> Iterable[RawFinding]:
@@ -416,22 +389,21 @@ The singer died by suicide last year, as suicide rates rose in the region.
 def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, str] | None:
     """The first promotional sentence, if the article promotes a treatment: at least two sentences pair
     a treatment with an unhedged benefit, and it sells or tells the reader to use it."""
-    lits = _literals(doc, ctx)
-    treatment, benefit, selling_screen = (lits.narrow(s) for s in (TREATMENT_SCREEN, BENEFIT_SCREEN, SELLING_SCREEN))
-    advice = _advice_screens(lits)
-    if treatment == () or benefit == () or selling_screen == () and _cannot(advice):
+    lits = _literals(ctx)
+    if not (lits.anywhere(TREATMENT_SCREEN) and lits.anywhere(BENEFIT_SCREEN)
+            and (lits.anywhere(SELLING_SCREEN) or _may_advise_anywhere(lits))):
         return None  # no claim, or nothing sold or advised, anywhere in the article
     first, claims, selling = None, 0, False
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS and block.kind != "heading":
             continue
-        sells = lits.may_match(selling_screen, ctx, block)
-        if not (lits.may_match(treatment, ctx, block) and TREATMENT_RE.search(block.text)):
+        sells = lits.may_match(SELLING_SCREEN, ctx, block)
+        if not (lits.may_match(TREATMENT_SCREEN, ctx, block) and TREATMENT_RE.search(block.text)):
             if not selling and block.kind in PROSE_KINDS:
                 selling = (sells and SELLING_RE.search(block.text) is not None
-                           or _may_advise(lits, advice, ctx, block) and any(True for _ in advice_spans(block.text, _spans(ctx, block))))
+                           or _may_advise(lits, ctx, block) and any(True for _ in advice_spans(block.text, _spans(ctx, block))))
             continue
-        claimed = lits.may_match(benefit, ctx, block)
+        claimed = lits.may_match(BENEFIT_SCREEN, ctx, block)
         spans = _spans(ctx, block)
         for s, e in spans:
             sentence = block.text[s:e]
@@ -443,7 +415,7 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
                     first = (block, s + t.start(), s + t.end(), sentence)
             selling = selling or sells and SELLING_RE.search(sentence) is not None
         if not selling:
-            selling = (block.kind in PROSE_KINDS and _may_advise(lits, advice, ctx, block)
+            selling = (block.kind in PROSE_KINDS and _may_advise(lits, ctx, block)
                        and any(True for _ in advice_spans(block.text, spans)))
         if claims >= 2 and selling:
             break  # nothing later changes the answer
@@ -452,10 +424,11 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
 
 def mentions_risks(doc: Document, ctx: Context) -> bool:
     # A block without the risk words cannot match, with or without denials blanked out.
-    lits = _literals(doc, ctx)
-    screen = lits.narrow(RISK_SCREEN)
+    lits = _literals(ctx)
+    if not lits.anywhere(RISK_SCREEN):
+        return False
     for block in doc.blocks:
-        if not lits.may_match(screen, ctx, block):
+        if not lits.may_match(RISK_SCREEN, ctx, block):
             continue
         text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), block.text)
         if RISK_RE.search(text):
@@ -583,10 +556,22 @@ reviewed_by: Dr. Maria Lopez, MD, neurologist
 )
 
 
+ONE_DAY = dt.timedelta(days=1)
+_LAST_TODAY = [dt.date.min]  # the last date.today() read (each read costs a clock and time-zone lookup)
+
+
+def _in_future(date: dt.date) -> bool:
+    """Is the date after tomorrow? Days only go forward: a date up to the day after the last
+    today() read is not, whatever today is now."""
+    if date <= _LAST_TODAY[0] + ONE_DAY:
+        return False
+    _LAST_TODAY[0] = dt.date.today()
+    return date > _LAST_TODAY[0] + ONE_DAY
+
+
 class ReviewDate(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
         keys = list(ctx.options.get("keys") or DATE_KEYS)
-        today = dt.date.today()
         key = next((k for k in keys if k in doc.front_matter), None)
         if key is None:
             if ctx.options.get("require-review-date"):
@@ -594,19 +579,19 @@ class ReviewDate(Rule):
                 yield RawFinding(s, e, f"No review date: add `{keys[0]}` to the front matter.", absolute=True)
             return
         value = doc.front_matter[key]
-        s, e = key_span(doc, key)
         date = parse_date(value)
         if date is None:
-            yield RawFinding(s, e, f"`{key}` is not a date ({as_text(value)!r}): use YYYY-MM-DD.", absolute=True)
-        elif date > today + dt.timedelta(days=1):
-            yield RawFinding(s, e, f"`{key}` ({date.isoformat()}) is in the future.", absolute=True)
+            yield RawFinding(*key_span(doc, key), f"`{key}` is not a date ({as_text(value)!r}): use YYYY-MM-DD.",
+                             absolute=True)
+        elif _in_future(date):
+            yield RawFinding(*key_span(doc, key), f"`{key}` ({date.isoformat()}) is in the future.", absolute=True)
         else:
             max_age = int(ctx.options.get("max-age-months") or 0)
-            age = months_between(date, today)
+            age = months_between(date, dt.date.today()) if max_age else 0
             if max_age and age > max_age:
                 yield RawFinding(
-                    s, e, f"Last reviewed {date.isoformat()}, {age} months ago (more than {max_age}): review the "
-                          f"article and update `{key}`.", absolute=True)
+                    *key_span(doc, key), f"Last reviewed {date.isoformat()}, {age} months ago (more than {max_age}): "
+                                         f"review the article and update `{key}`.", absolute=True)
 
 
 REVIEW_DATE = ReviewDate(

@@ -19,8 +19,8 @@ from ..finding import Fix, RawFinding, Severity
 from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix
-from ._spamlex import (CYRILLIC, GOODS, INN_STEM, OBFUSCATED, SPAM_DRUGS, Vocabulary, delete_span_fix, deobfuscate,
-                       is_drug, letter_runs, obfuscated_drug, per_document, plain)
+from ._spamlex import (CYRILLIC, GOODS, INN_STEM, OBFUSCATED, SPAM_DRUGS, Vocabulary, block_texts, delete_span_fix,
+                       deobfuscate, is_drug, letter_runs, obfuscated_drug, per_document, plain)
 from .base import Rule, RuleDocs
 
 _F = regex.IGNORECASE | regex.V0
@@ -199,21 +199,42 @@ def _disguised_drug(text: str, found, block, ctx, split: bool) -> bool:
     return split and _split_drug(LETTERS.intersection(ctx.words(block)))
 
 
+# - The score: a sentence scores at most 1 (KEYWORD_LINE) without one of the words the other
+#   signals need (each pattern's words are whole words between \b's, or follow [\W_]* in
+#   IMPERATIVE_BUY: a word token unless "_" precedes it) or "$", so below a threshold of 2 or more.
+#   These words are ASCII and the tokens casefolded, which IGNORECASE agrees with on any text.
+SELLING_WORDS = Vocabulary(
+    """click tap buy buying order ordering purchase purchasing shop shopping get cheap cheapest cheaper discount
+    discounted price prices cost costs bargain sale deal deals coupon coupons promo off save pills sample samples
+    bonus online canadian mexican indian pharmacy rx generic overnight next shipping delivery delivered prescription
+    prescriptions script""".split(),
+    test=regex.compile(r"\d+mg").fullmatch)  # PRICE_WEAK's "20mg"
+
+
 def _pharmacy_blocks(document, ctx):
     """(block, names): the blocks that may hold pharmacy spam, with the strings (drug names,
     pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
     drugs = DRUG_WORDS.in_document(ctx)
     split = split_drug_in_document(ctx)
+    sales = None if ctx.options.get("threshold", THRESHOLD) <= 1 else SELLING_WORDS.in_document(ctx) if drugs else drugs
+    text = block_texts(ctx)
+    ascii = text.isascii()  # every block is plain
+    # Could a plain block disguise a drug name? (see _disguised_drug; no symbol is in any block)
+    disguise = split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text or any(
+        map(obfuscated_drug, drugs))
+    if ascii and not disguise and not (drugs and (sales or sales is None)):
+        return  # no disguised name, and no drug name with sales words
     for block in document.blocks:
         text = block.text
-        if not plain(ctx, block):
+        if not ascii and not plain(ctx, block):
             yield block, None
             continue
-        found = drugs.intersection(ctx.words(block)) if drugs else drugs
-        if (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and _disguised_drug(
-                text, found, block, ctx, split):
+        words = ctx.words(block)
+        found = drugs.intersection(words) if drugs else drugs
+        if disguise and (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and (
+                _disguised_drug(text, found, block, ctx, split)):
             yield block, None
-        elif found:
+        elif found and (sales is None or "_" in text or "$" in text or not sales.isdisjoint(words)):
             yield block, {run for token in found for run in _drug_runs(token)}
 
 
@@ -354,9 +375,13 @@ def _shouting_blocks(document, ctx):
     word token (a caps token is letters between non-letters, and "_" is the only other word
     character), so it is one of the document's words, in upper case in the block."""
     strong = STRONG_WORDS.in_document(ctx)
+    text = block_texts(ctx)
+    ascii = text.isascii()  # every block is plain
+    if ascii and "_" not in text and not (strong and any(word.upper() in text for word in strong)):
+        return
     for block in document.blocks:
         text = block.text
-        if not plain(ctx, block) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
+        if not ascii and not plain(ctx, block) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
                 word.upper() in text for word in strong):
             yield block
 
@@ -483,12 +508,19 @@ class SeoAnchor(Rule):
         head, tail = WEDGE_HEAD.in_document(ctx), WEDGE_TAIL.in_document(ctx)
         best = head and tail  # "best ... pills" can occur in the document
         near = len(NEAR_ME.in_document(ctx)) == 2  # "... near me" can
+        text = block_texts(ctx)  # DOT_SITE and co. match within a line: in some block if in these lines
+        ascii = text.isascii()  # every block is plain
+        sites = best or near or not ascii or (
+            DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text) or "?" in text and QUERY_SITE.search(text))
         for block in document.blocks:
             if block.kind in WEDGE_KINDS:
                 continue
             text = block.text
             leading = block.kind == "paragraph"  # LEADING is for paragraphs only
-            if plain(ctx, block):
+            if not sites:  # nothing dangles or is wedged anywhere
+                leading = leading and "a" <= text[:1] <= "z"
+                dangling = wedged = False
+            elif ascii or plain(ctx, block):
                 words = ctx.words(block) if best or near else None
                 dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
                             or "?" in text and QUERY_SITE.search(text))
@@ -528,9 +560,8 @@ class SeoAnchor(Rule):
             s, e = link.start, link.end
             phrase = text[s:e]
             words = phrase.lower().split()
-            if any(a < e and s < b for a, b in seen) or not (2 <= len(words) <= 5) or not _keyword_like(phrase):
-                continue
-            if not SEO_MODIFIER.intersection(words) or _link_before_ok(text, s) or guards.quoted(text, s, e):
+            if (not SEO_MODIFIER.intersection(words) or not (2 <= len(words) <= 5) or any(a < e and s < b for a, b in seen)
+                    or not _keyword_like(phrase) or _link_before_ok(text, s) or guards.quoted(text, s, e)):
                 continue
             yield RawFinding(s, e, f'Link with a bare keyword anchor "{phrase}" that is not part of the sentence: '
                                    "a planted SEO link; delete the link.")
@@ -632,20 +663,33 @@ def _trade_names(tokens) -> list[str]:
     return list({TRADE_NAMES[run] for token in tokens for run in letter_runs(token) if run in TRADE_NAMES})
 
 
+AT_WORDS = Vocabulary(["at", "we", "our"])  # AT_BUSINESS: "At" between \b's, then "we" or "our" (any text)
+
+
 def _plug_blocks(document, ctx):
     owner, noun, verb = OUR_OWNER.in_document(ctx), OUR_NOUN.in_document(ctx), OUR_VERB.in_document(ctx)
     we, we_verb = WE.in_document(ctx), WE_VERB.in_document(ctx)
     service = SERVICE_VERB.in_document(ctx)
     trade = TRADE.in_document(ctx) if service else service
-    names = _trade_names(trade)
+    text = block_texts(ctx)
+    # BUSINESS is case-sensitive: a trade word as spelt and a service verb in lower case, in some block
+    names = [name for name in _trade_names(trade) if name in text]
+    if not (names and any(word in text for word in service)):
+        trade = frozenset()
     ours, we_offer = owner and noun and verb, we and we_verb
+    at = AT_WORDS.in_document(ctx)
+    at = "at" in at and len(at) > 1 and "At" in text
+    ascii = text.isascii()  # every block is plain
+    if ascii and not (at or trade or ours or we_offer):
+        return
     for block in document.blocks:
         text = block.text
-        if "At" in text and ("we" in text or "our" in text) or not plain(ctx, block):
-            yield block  # AT_BUSINESS is case-sensitive: its literals are in the text
-        elif trade or ours or we_offer:
+        if not ascii and not plain(ctx, block):
+            yield block
+        elif at or trade or ours or we_offer:
             words = ctx.words(block)
-            if (trade and not trade.isdisjoint(words) and not service.isdisjoint(words)
+            if (at and "At" in text and "at" in words and ("we" in words or "our" in words)
+                    or trade and not trade.isdisjoint(words) and not service.isdisjoint(words)
                     # BUSINESS is case-sensitive: a trade word as spelt, a service verb in lower case
                     and any(name in text for name in names) and any(word in text for word in service)
                     or ours and not owner.isdisjoint(words) and not noun.isdisjoint(words) and not verb.isdisjoint(words)
