@@ -96,12 +96,16 @@ class Misspelling(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
         from . import _spelling
 
+        blocks, texts = unit.blocks, [b.text for b in unit.blocks]
         vocab = None  # the article's word counts, only once a block may hold a typo
-        for block in unit.blocks:
-            if not _spelling.may_have_typos(block.text, ctx.words(block)):
-                continue
+        suspects = _spelling.suspects(ctx.document_words())
+        if suspects:
+            vocab = _spelling.ArticleCounts(texts, ctx.document_words())
+            suspects = _spelling.reportable(suspects, vocab)
+        for i in _spelling.typo_blocks(texts, suspects):
+            block = blocks[i]
             if vocab is None:
-                vocab = _spelling.article_vocabulary([b.text for b in unit.blocks])
+                vocab = _spelling.ArticleCounts(texts, ctx.document_words())
             for typo in _spelling.find_typos(block.text, vocab):
                 options = " or ".join(f"'{s}'" for s in typo.suggestions)
                 fix = typo.suggestions[0] if len(typo.suggestions) == 1 else None
