@@ -27,22 +27,20 @@ def _intended(intended: str) -> str:
     return f" (intended: '{intended}'?)" if intended else ""
 
 
-# HL401-HL403 share one scan per document.
-_SIGNALS: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
-
-
 def _signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
-    """Every tortured and synonym-swapped phrase in the document, with its block, in order."""
-    cached = _SIGNALS.get(doc)
-    if cached is None:
-        from . import _spun
+    """Every tortured and synonym-swapped phrase in the document, with its block, in order
+    (HL401-HL403 share one scan per document)."""
+    return ctx.memo(_signals, lambda: _find_signals(doc, ctx))
 
-        cached = []
-        for block in doc.blocks:
-            hits = _spun.block_hits(block.text, ctx.words(block), ctx.folded(block.text))
-            cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start) if not _quoted(block.text, h))
-        _SIGNALS[doc] = cached
-    return cached
+
+def _find_signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
+    from . import _spun
+
+    blocks = doc.blocks
+    found = _spun.document_hits([b.text for b in blocks], [ctx.words(b) for b in blocks], ctx.document_words(),
+                                lambda i: ctx.folded(blocks[i].text))
+    return [(blocks[i], h) for i, hits in found for h in sorted(hits, key=lambda h: h.start)
+            if not _quoted(blocks[i].text, h)]
 
 
 class TorturedPhrase(Rule):
