@@ -270,13 +270,23 @@ def suspects(words: frozenset[str]) -> frozenset[str]:
 def reportable(words: frozenset[str], vocab: ArticleCounts) -> frozenset[str]:
     """The words that find_typos may report in the article with these counts: a word used more
     than once, or with no suggestion, is reported nowhere in it."""
-    freq = lex.english_table()
-    return frozenset(w for w in words if vocab.get(w, 0) <= 1 and (_common_edit(w) or suggestions(w, vocab, freq)))
+    return frozenset(w for w in words if vocab.get(w, 0) <= 1 and _has_suggestion(w, vocab))
+
+
+def _has_suggestion(word: str, vocab: ArticleCounts) -> bool:
+    """Is suggestions(word, vocab, ...) not empty? An edit common in English always is one."""
+    if _common_edit(word):
+        return True
+    medical = lex.medical_words()
+    for cand in vocab.present(edits1(word), joiners=not word.isalpha()):
+        count = vocab.get(cand, 0)
+        if count >= 2 or cand in medical and count:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
 def _common_edit(word: str) -> bool:
-    """Is an edit of word common in English? Then it always has a suggestion."""
     return not edits1(word).isdisjoint(common_words())
 
 

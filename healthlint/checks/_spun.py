@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -178,8 +179,12 @@ def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: froz
     between them. Exact as a necessary condition; ~0.5% of blocks pass."""
     unsafe = [i for i, text in enumerate(texts) if "_" in text or "\u0345" in text]  # UNSAFE_CHARS
     tortured, restorable = set(unsafe), set(unsafe)
-    for pieces, search, label in index().candidates(doc_words):
-        found = [i for i in compress(range(len(words)), map(pieces.issubset, words)) if search(folded(i))]
+    holding: dict[str, list[int]] = {}  # the blocks whose tokens include a phrase's rarest piece
+    for piece, (pieces, search, label) in index().candidates(doc_words):
+        blocks = holding.get(piece)
+        if blocks is None:
+            blocks = holding[piece] = list(compress(range(len(words)), map(contains, words, repeat(piece))))
+        found = [i for i in blocks if pieces <= words[i] and search(folded(i))]
         if TORTURED in label:
             tortured.update(found)
         if RESTORABLE in label:
@@ -197,14 +202,14 @@ def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: froz
 
 class PhraseIndex:
     """Phrases (words joined by spaces), each with a label, by the rarest in English of their \\w+
-    pieces. The phrases of a piece are kept as one string of "label<TAB>phrase" lines: a pickle of
-    ~100,000 small strings took ~40 ms to load on every run, one string per piece a few ms; only
-    pieces a document holds are split."""
+    pieces, then by the next rarest (its partner). The phrases of a piece are kept as one string of
+    "label<TAB>partner<TAB>phrase" lines: a pickle of ~100,000 small strings took ~40 ms to load on
+    every run, one string per piece a few ms; only pieces a document holds are split."""
 
     def __init__(self, by_piece: dict[str, str]):
         self.by_piece = by_piece
         self.keys = frozenset(by_piece)
-        self._tests: dict[str, tuple] = {}  # by piece, when first needed
+        self._tests: dict[str, tuple] = {}  # by piece, when first needed: see _compiled_tests
 
     def __reduce__(self):
         return PhraseIndex, (self.by_piece,)
@@ -214,23 +219,26 @@ class PhraseIndex:
         """The index of phrase -> label."""
         try:
             freq = lex.english_table()
-        except lex.MissingData:  # only the choice of piece, not the result, depends on it
+        except lex.MissingData:  # only the choice of pieces, not the result, depends on it
             freq = {}
         by_piece: dict[str, list[str]] = {}
         for phrase, label in labels.items():
-            piece = min(_phrase_test(phrase)[0], key=lambda p: (_very_common(p), freq.get(p, 0), p))
-            by_piece.setdefault(piece, []).append(f"{label}\t{phrase}")
+            ranked = sorted(_phrase_test(phrase)[0], key=lambda p: (_very_common(p), freq.get(p, 0), p))
+            partner = ranked[1] if len(ranked) > 1 else ""
+            by_piece.setdefault(ranked[0], []).append(f"{label}\t{partner}\t{phrase}")
         return cls({p: "\n".join(r) for p, r in by_piece.items()})
 
-    def candidates(self, words: frozenset[str]) -> list[tuple[frozenset[str], object, str]]:
-        """(pieces, search function, label) of each phrase whose \\w+ pieces are all among words;
-        the search function finds the phrase in casefolded text, see _phrase_test."""
+    def candidates(self, words: frozenset[str]) -> list[tuple[str, tuple[frozenset[str], object, str]]]:
+        """(rarest piece, (pieces, search function, label)) of each phrase whose \\w+ pieces are all
+        among words; the search function finds the phrase in casefolded text, see _phrase_test."""
         tests, out = self._tests, []
         for piece in self.keys & words:
             found = tests.get(piece)
             if found is None:
                 found = tests[piece] = _compiled_tests(self.by_piece[piece])
-            out.extend(compress(found[1], map(words.issuperset, found[0])))
+            partners, by_partner = found
+            for partner in partners & words:
+                out.extend((piece, test) for test in by_partner[partner] if test[0] <= words)
         return out
 
 
@@ -240,14 +248,16 @@ def _very_common(piece: str) -> bool:
     return len(piece) < 3 or not piece.isalpha()
 
 
-def _compiled_tests(lines: str) -> tuple[tuple[frozenset[str], ...], tuple]:
-    """The pieces of each "label<TAB>phrase" line, and its test (pieces, search function, label)."""
-    tests = []
+def _compiled_tests(lines: str) -> tuple[frozenset[str], dict[str, list]]:
+    """The partners of a piece's phrases, and each partner's tests (pieces, search function, label).
+    A phrase of one piece has the partner "", which every set of \\w+ tokens holds... as a test:
+    its partner is the piece itself."""
+    by_partner: dict[str, list] = {}
     for line in lines.split("\n"):
-        label, _, phrase = line.partition("\t")
+        label, partner, phrase = line.split("\t")
         pieces, pattern = _phrase_test(phrase)
-        tests.append((pieces, re.compile(pattern).search, label))
-    return tuple(t[0] for t in tests), tuple(tests)
+        by_partner.setdefault(partner or next(iter(pieces)), []).append((pieces, re.compile(pattern).search, label))
+    return frozenset(by_partner), by_partner
 
 
 def _phrase_test(phrase: str) -> tuple[frozenset[str], str]:
