@@ -91,8 +91,8 @@ class ArticleCounts:
         return found
 
     def _count(self, word: str) -> int:
-        if not CHAIN_RE.fullmatch(word) or not self._words.issuperset(PIECE_RE.findall(word)):
-            return 0
+        if word not in self._words and (not CHAIN_RE.fullmatch(word) or not self._words.issuperset(PIECE_RE.findall(word))):
+            return 0  # (a word of letters and digits is its own only piece)
         text, n, count = self._plain, len(word), 0
         i = text.find(word)
         while i >= 0:
@@ -197,6 +197,7 @@ def common_words() -> frozenset[str]:
                          lambda: frozenset(w for w, n in lex.english_frequencies().items() if n >= COMMON))
 
 
+GENUS_RE = regex.compile(r"\p{Lu}\.")
 RARE_NEIGHBOUR = 200  # a neighbour this rare in English (and not in the medical list) marks a technical term
 NEIGHBOUR_RE = regex.compile(r"([\p{L}][\p{L}'\u2019\-]*\.?)\s+$|^\s+([\p{L}][\p{L}'\u2019\-]*)")
 
@@ -209,7 +210,7 @@ def _latin_context(text: str, start: int, end: int, freq) -> bool:
     after = NEIGHBOUR_RE.search(text[end:end + 40])
     prev = before.group(1) if before and before.group(1) else ""
     nxt = after.group(2) if after and after.group(2) else ""
-    if regex.fullmatch(r"\p{Lu}\.", prev):
+    if GENUS_RE.fullmatch(prev):
         return True
     for w in (prev.rstrip("."), nxt):
         lower = w.lower()
@@ -247,8 +248,8 @@ def find_typos(text: str, vocab: "Counter | ArticleCounts") -> list[Typo]:
 # apostrophe it is also one of the block's casefolded \w+ tokens (Context.words): WORD_RE's
 # lookarounds exclude letters, digits and "_" on both sides, and of the other characters only U+0345
 # casefolds to a \w character (tests/test_garbled_speed.py checks every code point). With an
-# apostrophe, APOSTROPHE_WORD_RE finds exactly it (the character before it is no letter or apostrophe).
-APOSTROPHE_WORD_RE = re.compile(r"(?<![a-z])[a-z]++['\u2019][a-z]++")  # starts only where a run of letters does
+# apostrophe, it is a whole run of lowercase letters, the apostrophe, and the whole run after it:
+# _apostrophe_words finds every such word (and a few more, such as "cd'ef" in "ab'cd'ef").
 _NOT_TYPOS: set[str] = set()  # tokens that can never be a reported word, remembered per token
 _MAYBE_TYPOS: set[str] = set()
 
@@ -300,7 +301,19 @@ def typo_blocks(texts: list[str], suspected: frozenset[str]) -> list[int]:
 
 
 def _odd_apostrophe_word(text: str) -> bool:
-    return any(not _known(word) for word in APOSTROPHE_WORD_RE.findall(text))
+    return any(not _known(word) for word in _apostrophe_words(text))
+
+
+def _apostrophe_words(text: str):
+    """Each run of lowercase letters, an apostrophe and the run after it (str methods, no regex:
+    a scan of every position cost more than the rest of the screen)."""
+    for mark in ("'", "\u2019"):
+        if mark in text:
+            parts = text.split(mark)
+            for before, after in zip(parts, parts[1:]):
+                left, right = before[len(before.rstrip(LETTERS)):], after[:len(after) - len(after.lstrip(LETTERS))]
+                if left and right:
+                    yield left + mark + right
 
 
 def may_have_typos(text: str, words: frozenset[str]) -> bool:
