@@ -237,6 +237,8 @@ class PhraseIndex:
             if found is None:
                 found = tests[piece] = _compiled_tests(self.by_piece[piece])
             partners, by_partner = found
+            if partners.isdisjoint(words):  # the usual case: no set to make
+                continue
             for partner in partners & words:
                 out.extend((piece, test) for test in by_partner[partner] if test[0] <= words)
         return out
