@@ -42,7 +42,8 @@ def article_vocabulary(texts: list[str]) -> Counter:
 
 # Characters besides ASCII that leave the tokens of a text as its ASCII characters make them:
 # neither letters, digits nor \w, and their own lower case and casefold (tests/test_spelling_screens.py).
-INERT = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00b0\u00d7\u00b1\u00a7\u00a9\u00ae\u2122\u20ac\u00a3\u00a0\u2009\u202f"
+INERT = ("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00b0\u00d7\u00b1\u00a7\u00a9\u00ae\u2122"
+         "\u20ac\u00a3\u00a0\u2009\u202f")  # quotes, dashes, bullets, signs, spaces
 NOT_PLAIN_RE = re.compile(f"[^\\x00-\\x7f{INERT}]|_")
 CHAIN_RE = re.compile(r"[a-z0-9]+(?:['\u2019\-][a-z0-9]+)*")  # a lowercased TOKEN_RE token, in plain text
 PIECE_RE = re.compile(r"[a-z0-9]+")
@@ -58,7 +59,7 @@ class ArticleCounts:
     lowercased text. Other articles are counted in full."""
 
     def __init__(self, texts: list[str], words: frozenset[str] | None = None):
-        self._texts, self._words = texts, words
+        self._words = words
         self._plain: str | None = None  # the lowercased article, once known to be plain
         self._counts: dict[str, int] | None = None
         text = "\n".join(texts)
@@ -91,8 +92,9 @@ class ArticleCounts:
         return found
 
     def _count(self, word: str) -> int:
-        if word not in self._words and (not CHAIN_RE.fullmatch(word) or not self._words.issuperset(PIECE_RE.findall(word))):
-            return 0  # (a word of letters and digits is its own only piece)
+        if word not in self._words:  # else a word of letters and digits, its own only piece
+            if not CHAIN_RE.fullmatch(word) or not self._words.issuperset(PIECE_RE.findall(word)):
+                return 0
         text, n, count = self._plain, len(word), 0
         i = text.find(word)
         while i >= 0:

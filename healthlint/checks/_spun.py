@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from itertools import compress, repeat
-from operator import contains
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import contains
 
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
@@ -171,7 +170,8 @@ def block_hits(text: str, words: frozenset[str], folded: str) -> list[Hit]:
     return dict(document_hits([text], [words], words, lambda _: folded)).get(0, [])
 
 
-def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: frozenset[str], folded) -> list[tuple[int, list[Hit]]]:
+def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: frozenset[str],
+                  folded) -> list[tuple[int, list[Hit]]]:
     """block_hits of each text that has any, by index, given each text's \\w+ tokens, their union
     and a function from index to casefolded text. A text is scanned for tortured phrases (or for
     restorable windows) only where one of them may occur: all its \\w+ pieces are among the text's
@@ -183,7 +183,8 @@ def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: froz
     for piece, (pieces, search, label) in index().candidates(doc_words):
         blocks = holding.get(piece)
         if blocks is None:
-            blocks = holding[piece] = list(compress(range(len(words)), map(contains, words, repeat(piece))))
+            held = map(contains, words, itertools.repeat(piece))
+            blocks = holding[piece] = list(itertools.compress(range(len(words)), held))
         found = [i for i in blocks if pieces <= words[i] and search(folded(i))]
         if TORTURED in label:
             tortured.update(found)
@@ -252,8 +253,7 @@ def _very_common(piece: str) -> bool:
 
 def _compiled_tests(lines: str) -> tuple[frozenset[str], dict[str, list]]:
     """The partners of a piece's phrases, and each partner's tests (pieces, search function, label).
-    A phrase of one piece has the partner "", which every set of \\w+ tokens holds... as a test:
-    its partner is the piece itself."""
+    A phrase of one piece (no partner) is filed under the piece itself."""
     by_partner: dict[str, list] = {}
     for line in lines.split("\n"):
         label, partner, phrase = line.split("\t")
