@@ -40,6 +40,81 @@ def article_vocabulary(texts: list[str]) -> Counter:
     return counts
 
 
+# Characters besides ASCII that leave the tokens of a text as its ASCII characters make them:
+# neither letters, digits nor \w, and their own lower case and casefold (tests/test_spelling_screens.py).
+INERT = ("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b7\u00b0\u00d7\u00b1\u00a7\u00a9\u00ae\u2122"
+         "\u20ac\u00a3\u00a0\u2009\u202f")  # quotes, dashes, bullets, signs, spaces
+NOT_PLAIN_RE = re.compile(f"[^\\x00-\\x7f{INERT}]|_")
+CHAIN_RE = re.compile(r"[a-z0-9]+(?:['\u2019\-][a-z0-9]+)*")  # a lowercased TOKEN_RE token, in plain text
+PIECE_RE = re.compile(r"[a-z0-9]+")
+ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+JOINERS = "'\u2019-"
+
+
+class ArticleCounts:
+    """article_vocabulary(texts), counted only for the words asked about. In a plain article (ASCII
+    and INERT characters, no "_") a TOKEN_RE token is a maximal chain of [a-z0-9] runs joined by
+    single apostrophes or hyphens, and its runs are \\w+ tokens of the article (`words`): a word
+    whose runs are not all among them occurs nowhere, and any other is counted by finding it in the
+    lowercased text. Other articles are counted in full."""
+
+    def __init__(self, texts: list[str], words: frozenset[str] | None = None):
+        self._words = words
+        self._plain: str | None = None  # the lowercased article, once known to be plain
+        self._counts: dict[str, int] | None = None
+        text = "\n".join(texts)
+        if text.isascii() and "_" not in text or not NOT_PLAIN_RE.search(text):
+            self._plain = text.lower()
+            if words is None:
+                from .base import word_tokens
+
+                self._words = word_tokens(self._plain)
+        else:
+            self._counts = article_vocabulary(texts)
+        self._seen: dict[str, int] = {}
+
+    def get(self, word: str, default: int = 0) -> int:
+        if self._counts is not None:
+            return self._counts.get(word, default)
+        count = self._seen.get(word)
+        if count is None:
+            count = self._seen[word] = self._count(word)
+        return count or default
+
+    def present(self, words: frozenset[str], joiners: bool) -> frozenset[str]:
+        """The words that may occur in the article: all that do, and some that do not. Only with
+        `joiners` may some of the words hold an apostrophe or hyphen."""
+        if self._counts is not None:
+            return words & self._counts.keys()
+        found = words & self._words  # all words of letters and digits that occur
+        if joiners:
+            found |= {w for w in words if not w.isalnum() and self.get(w)}
+        return found
+
+    def _count(self, word: str) -> int:
+        if word not in self._words:  # else a word of letters and digits, its own only piece
+            if not CHAIN_RE.fullmatch(word) or not self._words.issuperset(PIECE_RE.findall(word)):
+                return 0
+        text, n, count = self._plain, len(word), 0
+        i = text.find(word)
+        while i >= 0:
+            if not (_joined(text, i - 1, -1) or _joined(text, i + n, 1)):
+                count += 1
+            i = text.find(word, i + 1)
+        return count
+
+
+def _joined(text: str, i: int, step: int) -> bool:
+    """Does the token go on at text[i] (step -1: before it, 1: after it)? A letter or digit
+    continues it, and so does a joiner followed by one."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i] in ALNUM:
+        return True
+    j = i + step
+    return text[i] in JOINERS and 0 <= j < len(text) and text[j] in ALNUM
+
+
 # British spellings, rewritten to the American forms the frequency list mostly holds.
 BRITISH = [
     (regex.compile(r"our(s|ed|ing|ite|ites)?$"), r"or\1"),  # colour, behaviour, favourite
@@ -78,22 +153,39 @@ def known(word: str, freq) -> bool:
     return _in_lists(w, freq) or _in_lists(base, freq) or any(_in_lists(a, freq) for a in _american(base))
 
 
-def edits1(word: str) -> set[str]:
+_KNOWN: dict[str, bool] = {}  # known(word, english_table()), remembered per word
+
+
+def _known(word: str) -> bool:
+    found = _KNOWN.get(word)
+    if found is None:
+        found = _KNOWN[word] = known(word, lex.english_table())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def edits1(word: str) -> frozenset[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
     inserts = [a + c + b for a, b in splits for c in LETTERS]
-    return set(deletes + transposes + replaces + inserts)
+    return frozenset(deletes + transposes + replaces + inserts)
 
 
-def suggestions(word: str, vocab: Counter, freq) -> tuple[str, ...]:
+def suggestions(word: str, vocab: "Counter | ArticleCounts", freq) -> tuple[str, ...]:
+    """The edits of word that are common in English, or frequent (or medical) in the article."""
     scored = []
-    common = common_words()
-    for cand in edits1(word):
-        in_article = vocab.get(cand, 0)
-        if cand in common or in_article >= 2 or (cand in lex.medical_words() and in_article):
-            scored.append((-in_article, -freq.get(cand, 0), cand))
+    common, medical = common_words(), lex.medical_words()
+    cands = edits1(word)
+    if isinstance(vocab, ArticleCounts):
+        in_article = vocab.present(cands, joiners=not word.isalpha())
+    else:
+        in_article = cands & vocab.keys()
+    for cand in (cands & common) | in_article:  # an edit in neither scores nothing
+        count = vocab.get(cand, 0) if cand in in_article else 0
+        if cand in common or count >= 2 or (cand in medical and count):
+            scored.append((-count, -freq.get(cand, 0), cand))
     return tuple(c for _, _, c in sorted(scored)[:3])
 
 
@@ -107,6 +199,7 @@ def common_words() -> frozenset[str]:
                          lambda: frozenset(w for w, n in lex.english_frequencies().items() if n >= COMMON))
 
 
+GENUS_RE = regex.compile(r"\p{Lu}\.")
 RARE_NEIGHBOUR = 200  # a neighbour this rare in English (and not in the medical list) marks a technical term
 NEIGHBOUR_RE = regex.compile(r"([\p{L}][\p{L}'\u2019\-]*\.?)\s+$|^\s+([\p{L}][\p{L}'\u2019\-]*)")
 
@@ -119,7 +212,7 @@ def _latin_context(text: str, start: int, end: int, freq) -> bool:
     after = NEIGHBOUR_RE.search(text[end:end + 40])
     prev = before.group(1) if before and before.group(1) else ""
     nxt = after.group(2) if after and after.group(2) else ""
-    if regex.fullmatch(r"\p{Lu}\.", prev):
+    if GENUS_RE.fullmatch(prev):
         return True
     for w in (prev.rstrip("."), nxt):
         lower = w.lower()
@@ -137,12 +230,12 @@ def _short_form(text: str, word: str, end: int) -> bool:
     return bool(m) and m.group(1).lower().startswith(word) and len(m.group(1)) > len(word)
 
 
-def find_typos(text: str, vocab: Counter) -> list[Typo]:
+def find_typos(text: str, vocab: "Counter | ArticleCounts") -> list[Typo]:
     freq = lex.english_table()
     typos = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or vocab.get(word, 0) > 1 or known(word, freq):
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or _known(word) or vocab.get(word, 0) > 1:
             continue
         if _latin_context(text, m.start(), m.end(), freq) or _short_form(text, word, m.end()):
             continue
@@ -157,27 +250,74 @@ def find_typos(text: str, vocab: Counter) -> list[Typo]:
 # apostrophe it is also one of the block's casefolded \w+ tokens (Context.words): WORD_RE's
 # lookarounds exclude letters, digits and "_" on both sides, and of the other characters only U+0345
 # casefolds to a \w character (tests/test_garbled_speed.py checks every code point). With an
-# apostrophe, APOSTROPHE_WORD_RE finds exactly it (the character before it is no letter or apostrophe).
-APOSTROPHE_WORD_RE = re.compile(r"[a-z]+['\u2019][a-z]+")
+# apostrophe, it is a whole run of lowercase letters, the apostrophe, and the whole run after it:
+# _apostrophe_words finds every such word (and a few more, such as "cd'ef" in "ab'cd'ef").
 _NOT_TYPOS: set[str] = set()  # tokens that can never be a reported word, remembered per token
 _MAYBE_TYPOS: set[str] = set()
 
 
 def _may_be_typo(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.islower() and MIN_LENGTH <= len(word) <= MAX_LENGTH \
-        and not known(word, lex.english_table())
+        and not _known(word)
+
+
+def suspects(words: frozenset[str]) -> frozenset[str]:
+    """The \\w+ tokens among words that find_typos may report (one set difference for a whole
+    article: most of its tokens are remembered as never reported)."""
+    rest = words - _NOT_TYPOS
+    for word in rest - _MAYBE_TYPOS:
+        (_MAYBE_TYPOS if _may_be_typo(word) else _NOT_TYPOS).add(word)
+    return rest - _NOT_TYPOS
+
+
+def reportable(words: frozenset[str], vocab: ArticleCounts) -> frozenset[str]:
+    """The words that find_typos may report in the article with these counts: a word used more
+    than once, or with no suggestion, is reported nowhere in it."""
+    return frozenset(w for w in words if vocab.get(w, 0) <= 1 and _has_suggestion(w, vocab))
+
+
+def _has_suggestion(word: str, vocab: ArticleCounts) -> bool:
+    """Is suggestions(word, vocab, ...) not empty? An edit common in English always is one."""
+    if _common_edit(word):
+        return True
+    medical = lex.medical_words()
+    for cand in vocab.present(edits1(word), joiners=not word.isalpha()):
+        count = vocab.get(cand, 0)
+        if count >= 2 or cand in medical and count:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _common_edit(word: str) -> bool:
+    return not edits1(word).isdisjoint(common_words())
+
+
+def typo_blocks(texts: list[str], suspected: frozenset[str]) -> list[int]:
+    """The indexes of the texts where find_typos may report something, given suspects() of their
+    words or a superset of it (exact: a necessary condition, see above)."""
+    found = {i for word in suspected for i, text in enumerate(texts) if word in text}  # in lowercase
+    found.update(i for i, text in enumerate(texts) if i not in found and (
+        "\u0345" in text or ("'" in text or "\u2019" in text) and _odd_apostrophe_word(text)))
+    return sorted(found)
+
+
+def _odd_apostrophe_word(text: str) -> bool:
+    return any(not _known(word) for word in _apostrophe_words(text))
+
+
+def _apostrophe_words(text: str):
+    """Each run of lowercase letters, an apostrophe and the run after it (str methods, no regex:
+    a scan of every position cost more than the rest of the screen)."""
+    for mark in ("'", "\u2019"):
+        if mark in text:
+            parts = text.split(mark)
+            for before, after in zip(parts, parts[1:]):
+                left, right = before[len(before.rstrip(LETTERS)):], after[:len(after) - len(after.lstrip(LETTERS))]
+                if left and right:
+                    yield left + mark + right
 
 
 def may_have_typos(text: str, words: frozenset[str]) -> bool:
-    """Can find_typos(text, ...) report anything in a block with these \\w+ tokens? (Exact: a
-    necessary condition, see above.)"""
-    if "\u0345" in text:
-        return True
-    for word in words - _NOT_TYPOS:
-        if word not in _MAYBE_TYPOS:
-            (_MAYBE_TYPOS if _may_be_typo(word) else _NOT_TYPOS).add(word)
-        if word in _MAYBE_TYPOS and word in text:  # find_typos needs it in lowercase
-            return True
-    if "'" in text or "\u2019" in text:
-        return any(not known(word, lex.english_table()) for word in APOSTROPHE_WORD_RE.findall(text))
-    return False
+    """Can find_typos(text, ...) report anything in a block with these \\w+ tokens?"""
+    return bool(typo_blocks([text], suspects(words)))

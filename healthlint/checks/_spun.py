@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import contains
 
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
@@ -52,14 +53,19 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in lex.TOKEN_RE.finditer(text)]
 
 
-def _runs(text: str, toks: list[Token]) -> list[list[Token]]:
-    """Split tokens into runs separated only by spaces: a phrase never spans punctuation."""
-    runs: list[list[Token]] = []
-    for tok in toks:
-        if runs and text[runs[-1][-1].end:tok.start].strip() == "" and "\n\n" not in text[runs[-1][-1].end:tok.start]:
-            runs[-1].append(tok)
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """The text's tokens as (start, end, Token.lower), split into runs separated only by spaces:
+    a phrase never spans punctuation."""
+    runs: list[list[tuple[int, int, str]]] = []
+    end = 0
+    for m in lex.TOKEN_RE.finditer(text):
+        start, gap = m.start(), text[end:m.start()]
+        token = (start, m.end(), m.group().lower().replace("\u2019", "'"))
+        if runs and not gap.strip() and "\n\n" not in gap:
+            runs[-1].append(token)
         else:
-            runs.append([tok])
+            runs.append([token])
+        end = m.end()
     return runs
 
 
@@ -110,37 +116,39 @@ def known_wording(phrase: str) -> bool:
     return phrase in lex.medical_phrases() or phrase in lex.english_bigrams()
 
 
-def tortured_hits(text: str) -> list[Hit]:
-    table = tables().tortured
+def tortured_hits(text: str, runs: list | None = None) -> list[Hit]:
+    """The known tortured phrases in text (runs: _runs(text), when already made)."""
+    table, firsts = tables().tortured, _first_words()[0]
     hits: list[Hit] = []
-    for run in _runs(text, tokens(text)):
-        words = [t.lower for t in run]
+    for run in _runs(text) if runs is None else runs:
+        words = [word for _, _, word in run]
         i = 0
         while i < len(run):
-            for n in range(min(MAX_TORTURED, len(run) - i), 1, -1):
+            for n in range(min(MAX_TORTURED, len(run) - i), 1, -1) if words[i] in firsts else ():
                 key = tuple(words[i:i + n])
                 if key in table:
-                    hits.append(Hit(run[i].start, run[i + n - 1].end, text[run[i].start:run[i + n - 1].end], table[key], "tortured"))
+                    start, end = run[i][0], run[i + n - 1][1]
+                    hits.append(Hit(start, end, text[start:end], table[key], "tortured"))
                     i += n - 1
                     break
             i += 1
     return hits
 
 
-def synonym_hits(text: str, skip: list[Hit] = ()) -> list[Hit]:
+def synonym_hits(text: str, skip: list[Hit] = (), runs: list | None = None) -> list[Hit]:
     """Runs of 2-3 words that become an established term once spun words are swapped back."""
-    restorations = tables().restorations
+    restorations, firsts = tables().restorations, _first_words()[1]
     taken = [(h.start, h.end) for h in skip]
     hits: list[Hit] = []
-    for run in _runs(text, tokens(text)):
-        words = [t.lower for t in run]
+    for run in _runs(text) if runs is None else runs:
+        words = [word for _, _, word in run]
         i = 0
         while i < len(run):
-            for n in (3, 2):
+            for n in (3, 2) if words[i] in firsts else ():
                 restored = restorations.get(tuple(words[i:i + n])) if i + n <= len(run) else None
                 if not restored:
                     continue
-                start, end = run[i].start, run[i + n - 1].end
+                start, end = run[i][0], run[i + n - 1][1]
                 if not any(s < end and start < e for s, e in taken):
                     hits.append(Hit(start, end, text[start:end], restored, "synonym"))
                     i += n - 1
@@ -158,54 +166,100 @@ UNSAFE_CHARS = ("_", "\u0345")
 
 def block_hits(text: str, words: frozenset[str], folded: str) -> list[Hit]:
     """tortured_hits(text) followed by synonym_hits(text, tortured): the spun wording of one block,
-    given its casefolded text and \\w+ tokens (Context.folded, Context.words). A block that cannot
-    hold any listed phrase is not scanned."""
-    tortured_index, restoration_index = indexes()
-    screen = not any(c in text for c in UNSAFE_CHARS)
-    tortured = tortured_hits(text) if not screen or tortured_index.may_occur(words, folded) else []
-    if screen and not restoration_index.may_occur(words, folded):
-        return tortured
-    return tortured + synonym_hits(text, tortured)
+    given its casefolded text and \\w+ tokens (Context.folded, Context.words)."""
+    return dict(document_hits([text], [words], words, lambda _: folded)).get(0, [])
+
+
+def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: frozenset[str],
+                  folded) -> list[tuple[int, list[Hit]]]:
+    """block_hits of each text that has any, by index, given each text's \\w+ tokens, their union
+    and a function from index to casefolded text. A text is scanned for tortured phrases (or for
+    restorable windows) only where one of them may occur: all its \\w+ pieces are among the text's
+    tokens (see UNSAFE_CHARS), and its words stand in the casefolded text with only whitespace
+    between them. Exact as a necessary condition; ~0.5% of blocks pass."""
+    unsafe = [i for i, text in enumerate(texts) if "_" in text or "\u0345" in text]  # UNSAFE_CHARS
+    tortured, restorable = set(unsafe), set(unsafe)
+    holding: dict[str, list[int]] = {}  # the blocks whose tokens include a phrase's rarest piece
+    for piece, (pieces, search, label) in index().candidates(doc_words):
+        blocks = holding.get(piece)
+        if blocks is None:
+            held = map(contains, words, itertools.repeat(piece))
+            blocks = holding[piece] = list(itertools.compress(range(len(words)), held))
+        found = [i for i in blocks if pieces <= words[i] and search(folded(i))]
+        if TORTURED in label:
+            tortured.update(found)
+        if RESTORABLE in label:
+            restorable.update(found)
+    out = []
+    for i in sorted(tortured | restorable):
+        runs = _runs(texts[i])
+        hits = tortured_hits(texts[i], runs) if i in tortured else []
+        if i in restorable:
+            hits = hits + synonym_hits(texts[i], hits, runs)
+        if hits:
+            out.append((i, hits))
+    return out
 
 
 class PhraseIndex:
-    """Phrases (words joined by spaces) by the rarest in English of their \\w+ pieces. The phrases
-    of a piece are kept as one newline-joined string: a pickle of ~100,000 small strings took
-    ~40 ms to load on every run, one string per piece a few ms; only pieces a text holds are split."""
+    """Phrases (words joined by spaces), each with a label, by the rarest in English of their \\w+
+    pieces, then by the next rarest (its partner). The phrases of a piece are kept as one string of
+    "label<TAB>partner<TAB>phrase" lines: a pickle of ~100,000 small strings took ~40 ms to load on
+    every run, one string per piece a few ms; only pieces a document holds are split."""
 
     def __init__(self, by_piece: dict[str, str]):
         self.by_piece = by_piece
         self.keys = frozenset(by_piece)
-        self._tests: dict[str, tuple[tuple[frozenset[str], str], ...]] = {}  # by piece, when first needed
+        self._tests: dict[str, tuple] = {}  # by piece, when first needed: see _compiled_tests
 
     def __reduce__(self):
         return PhraseIndex, (self.by_piece,)
 
     @classmethod
-    def of(cls, phrases) -> "PhraseIndex":
+    def of(cls, labels: dict[str, str]) -> "PhraseIndex":
+        """The index of phrase -> label."""
         try:
             freq = lex.english_table()
-        except lex.MissingData:  # only the choice of piece, not the result, depends on it
+        except lex.MissingData:  # only the choice of pieces, not the result, depends on it
             freq = {}
         by_piece: dict[str, list[str]] = {}
-        for phrase in map(" ".join, phrases):
-            piece = min(_phrase_test(phrase)[0], key=lambda p: (freq.get(p, 0), p))
-            by_piece.setdefault(piece, []).append(phrase)
+        for phrase, label in labels.items():
+            ranked = sorted(_phrase_test(phrase)[0], key=lambda p: (_very_common(p), freq.get(p, 0), p))
+            partner = ranked[1] if len(ranked) > 1 else ""
+            by_piece.setdefault(ranked[0], []).append(f"{label}\t{partner}\t{phrase}")
         return cls({p: "\n".join(r) for p, r in by_piece.items()})
 
-    def may_occur(self, words: frozenset[str], folded: str) -> bool:
-        """Can a phrase of the index occur in the text with these \\w+ tokens and casefolded text?
-        Exact as a necessary condition: all its pieces are tokens (see UNSAFE_CHARS), and its words
-        stand in the casefolded text with only whitespace between them."""
-        tests = self._tests
+    def candidates(self, words: frozenset[str]) -> list[tuple[str, tuple[frozenset[str], object, str]]]:
+        """(rarest piece, (pieces, search function, label)) of each phrase whose \\w+ pieces are all
+        among words; the search function finds the phrase in casefolded text, see _phrase_test."""
+        tests, out = self._tests, []
         for piece in self.keys & words:
             found = tests.get(piece)
             if found is None:
-                found = tests[piece] = tuple(map(_phrase_test, self.by_piece[piece].split("\n")))
-            for pieces, pattern in found:
-                if pieces <= words and re.search(pattern, folded):  # compiled once, by re's own cache
-                    return True
-        return False
+                found = tests[piece] = _compiled_tests(self.by_piece[piece])
+            partners, by_partner = found
+            if partners.isdisjoint(words):  # the usual case: no set to make
+                continue
+            for partner in partners & words:
+                out.extend((piece, test) for test in by_partner[partner] if test[0] <= words)
+        return out
+
+
+def _very_common(piece: str) -> bool:
+    """Numbers, letters and two-letter pieces ("2", "s", "ll") are common in any text, whatever
+    the word list says of them: a poor piece to index a phrase by."""
+    return len(piece) < 3 or not piece.isalpha()
+
+
+def _compiled_tests(lines: str) -> tuple[frozenset[str], dict[str, list]]:
+    """The partners of a piece's phrases, and each partner's tests (pieces, search function, label).
+    A phrase of one piece (no partner) is filed under the piece itself."""
+    by_partner: dict[str, list] = {}
+    for line in lines.split("\n"):
+        label, partner, phrase = line.split("\t")
+        pieces, pattern = _phrase_test(phrase)
+        by_partner.setdefault(partner or next(iter(pieces)), []).append((pieces, re.compile(pattern).search, label))
+    return frozenset(by_partner), by_partner
 
 
 def _phrase_test(phrase: str) -> tuple[frozenset[str], str]:
@@ -239,17 +293,35 @@ def _derived(name: str, build):
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    """The phrase tables (building them takes ~0.5 s; only blocks that pass the indexes need them)."""
+    """The phrase tables (building them takes ~0.5 s; only blocks that pass the index need them)."""
     return _derived("spuntables", lambda: Tables(lex.tortured_phrases(), {
         w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}))
 
 
+TORTURED, RESTORABLE = "t", "r"  # labels in index(): a tortured phrase, a restorable window, or both
+
+
 @lru_cache(maxsize=1)
-def indexes() -> tuple[PhraseIndex, PhraseIndex]:
-    """Indexes of the tortured phrases short enough to match (MAX_TORTURED) and of the restorable
-    windows, small enough to load in a few ms on every run."""
-    return _derived("spunindex", lambda: (
-        PhraseIndex.of(k for k in tables().tortured if len(k) <= MAX_TORTURED), PhraseIndex.of(tables().restorations)))
+def _first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a tortured phrase, and a restorable window, can start with."""
+    return frozenset(k[0] for k in tables().tortured), frozenset(k[0] for k in tables().restorations)
+
+
+@lru_cache(maxsize=1)
+def index() -> PhraseIndex:
+    """The tortured phrases short enough to match (MAX_TORTURED) and the restorable windows, small
+    enough to load in a few ms on every run."""
+    def build() -> PhraseIndex:
+        labels: dict[str, str] = {}
+        for words in tables().tortured:
+            if len(words) <= MAX_TORTURED:
+                labels[" ".join(words)] = TORTURED
+        for words in tables().restorations:
+            phrase = " ".join(words)
+            labels[phrase] = labels.get(phrase, "") + RESTORABLE
+        return PhraseIndex.of(labels)
+
+    return _derived("spunindex", build)
 
 
 def _spun_windows() -> set[tuple[str, ...]]:

@@ -27,22 +27,20 @@ def _intended(intended: str) -> str:
     return f" (intended: '{intended}'?)" if intended else ""
 
 
-# HL401-HL403 share one scan per document.
-_SIGNALS: "weakref.WeakKeyDictionary[Document, list]" = weakref.WeakKeyDictionary()
-
-
 def _signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
-    """Every tortured and synonym-swapped phrase in the document, with its block, in order."""
-    cached = _SIGNALS.get(doc)
-    if cached is None:
-        from . import _spun
+    """Every tortured and synonym-swapped phrase in the document, with its block, in order
+    (HL401-HL403 share one scan per document)."""
+    return ctx.memo(_signals, lambda: _find_signals(doc, ctx))
 
-        cached = []
-        for block in doc.blocks:
-            hits = _spun.block_hits(block.text, ctx.words(block), ctx.folded(block.text))
-            cached.extend((block, h) for h in sorted(hits, key=lambda h: h.start) if not _quoted(block.text, h))
-        _SIGNALS[doc] = cached
-    return cached
+
+def _find_signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
+    from . import _spun
+
+    blocks = doc.blocks
+    found = _spun.document_hits([b.text for b in blocks], [ctx.words(b) for b in blocks], ctx.document_words(),
+                                lambda i: ctx.folded(blocks[i].text))
+    return [(blocks[i], h) for i, hits in found for h in sorted(hits, key=lambda h: h.start)
+            if not _quoted(blocks[i].text, h)]
 
 
 class TorturedPhrase(Rule):
@@ -96,12 +94,16 @@ class Misspelling(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
         from . import _spelling
 
+        blocks, texts = unit.blocks, [b.text for b in unit.blocks]
         vocab = None  # the article's word counts, only once a block may hold a typo
-        for block in unit.blocks:
-            if not _spelling.may_have_typos(block.text, ctx.words(block)):
-                continue
+        suspects = _spelling.suspects(ctx.document_words())
+        if suspects:
+            vocab = _spelling.ArticleCounts(texts, ctx.document_words())
+            suspects = _spelling.reportable(suspects, vocab)
+        for i in _spelling.typo_blocks(texts, suspects):
+            block = blocks[i]
             if vocab is None:
-                vocab = _spelling.article_vocabulary([b.text for b in unit.blocks])
+                vocab = _spelling.ArticleCounts(texts, ctx.document_words())
             for typo in _spelling.find_typos(block.text, vocab):
                 options = " or ".join(f"'{s}'" for s in typo.suggestions)
                 fix = typo.suggestions[0] if len(typo.suggestions) == 1 else None
