@@ -162,11 +162,11 @@ def test_guards_are_bounded_on_long_and_hostile_text():
         ("no, " * 5000) + "completely safe " + ("? " * 5000),
         " ".join(["This tea cures diabetes, it is completely safe and clinically proven."] * 3000),
     ]
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: a loaded machine does not make linear guards fail
     for text in hostile:
         for rule in RULES.values():
             list(rule.check(Unit(text), None))
-    assert time.perf_counter() - t < 10
+    assert time.process_time() - t < 10
 
 
 def test_every_pattern_starts_at_a_word_boundary():
