@@ -53,9 +53,9 @@ class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap.
 
     The engine calls it once per document (scope "document"): the rule checks, one by one, the
-    blocks (or their sentences, as the pack's `scope` says) that pass its literal screen, which
-    is decided for all pattern rules at once (screen.INDEX.plan). Given a block or sentence
-    instead, it checks just that unit."""
+    blocks (or their sentences, as the pack's `scope` says) that pass its literal screen; the
+    document's literals are found once for all pattern rules (screen.INDEX.document). Given a
+    block or sentence instead, it checks just that unit."""
 
     def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
                  exceptions, scope: str = "sentence", screen: tuple | None = None, parts: tuple = (), **kw):
@@ -89,9 +89,7 @@ class PatternRule(Rule):
         if self.gate is None:
             blocks = [(block, None) for block in document.blocks]
         else:
-            first, passes_gate = self.gate.first, self.gate.passes
-            blocks = [(planned.block, planned.present) for planned in INDEX.plan(document, ctx)
-                      if not first.isdisjoint(planned.firsts) and passes_gate(planned.present)]
+            blocks = self.gate.blocks(INDEX.document(document, ctx))
         for block, present in blocks:
             if self.unit_scope == "block":
                 yield from self._check_unit(block, ctx, present, block)
