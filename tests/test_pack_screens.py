@@ -118,3 +118,17 @@ def test_the_generated_vocabulary_fires_every_rule():
         ctx = Context(doc)
         fired |= {rule.code for rule in PACK_RULES if list(rule.check(doc, ctx))}
     assert fired == {rule.code for rule in PACK_RULES}
+
+
+def test_patterns_compile_only_when_a_screen_lets_a_block_through():
+    """The one-file case: a document no pack rule can fire on compiles none of their patterns."""
+    from healthlint.checks.packs import load_pack
+
+    rules = load_pack(ROOT / "rules" / "claims.toml")
+    doc = parse("Drink water and sleep well.\n\nWalk every day.\n", "a.md", "markdown")
+    ctx = Context(doc)
+    assert not [f for rule in rules for f in rule.check(doc, ctx)]
+    assert all(rule._patterns is None for rule in rules)
+    doc = parse("This tea cures diabetes.\n", "a.md", "markdown")
+    assert [f for rule in rules for f in rule.check(doc, Context(doc))]
+    assert rules[0]._patterns is not None

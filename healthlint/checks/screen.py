@@ -14,10 +14,11 @@ from operator import or_
 
 import regex
 
-from ..rxcache import END, START, is_word, split_key
+from ..rxcache import END, SCREEN_KEY, START, is_word, memo, split_key
 from .base import WORD_RE
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
+TABLES_KEY = ("screen-tables1", SCREEN_KEY)
 
 # Characters that split a pattern's words but not ctx.words ("cures²": superscripts are \w for
 # `re`, not for `regex`). A word holding one is also looked at piece by piece, so that a marked
@@ -62,23 +63,10 @@ class LiteralIndex:
 
     def _build(self) -> None:
         self._stale = False
-        spanning = tuple((lit, _piece_key(lit)) for lit in sorted(self.literals) if not is_word(split_key(lit)[0]))
-        keys = (self.literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
-        starts: dict[int, set[str]] = {}
-        ends: dict[int, set[str]] = {}
-        inside, whole = set(), set()
-        for key in keys:
-            core, start, end = split_key(key)
-            if start and end:
-                whole.add(core)
-            elif start or end:
-                (starts if start else ends).setdefault(len(core), set()).add(core)
-            else:
-                inside.add(core)
-        self._inside, self._whole, self._spanning = tuple(sorted(inside)), frozenset(whole), spanning
-        self._starts = {n: frozenset(s) for n, s in starts.items()}
-        self._ends = {n: frozenset(s) for n, s in ends.items()}
-        self._keys = dict(spanning)
+        # Kept in the compiled-pattern store with the screens: the built-in packs' ~1,200 literals take ~5 ms.
+        tables = memo((TABLES_KEY, frozenset(self.literals)), lambda: _tables(self.literals))
+        self._inside, self._whole, self._spanning, self._starts, self._ends = tables
+        self._keys = dict(self._spanning)
         self._reset()
 
     def _literals_of(self, word: str) -> frozenset[str]:
@@ -203,6 +191,26 @@ class DocumentLiterals:
         return found
 
 
+def _tables(literals: set[str]) -> tuple:
+    """The literals arranged for lookup (LiteralIndex): the unmarked word literals, the whole
+    words, the spanning literals with their keys, and the word starts and ends by length."""
+    spanning = tuple((lit, _piece_key(lit)) for lit in sorted(literals) if not is_word(split_key(lit)[0]))
+    keys = (literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
+    starts: dict[int, set[str]] = {}
+    ends: dict[int, set[str]] = {}
+    inside, whole = set(), set()
+    for key in keys:
+        core, start, end = split_key(key)
+        if start and end:
+            whole.add(core)
+        elif start or end:
+            (starts if start else ends).setdefault(len(core), set()).add(core)
+        else:
+            inside.add(core)
+    return (tuple(sorted(inside)), frozenset(whole), spanning,
+            {n: frozenset(s) for n, s in starts.items()}, {n: frozenset(s) for n, s in ends.items()})
+
+
 def _piece_key(literal: str) -> str | None:
     """A marked word key that a text holding this literal (which has non-word characters) holds
     too: its longest run of word characters, marked where the literal's own characters end it."""
@@ -237,14 +245,17 @@ class Gate:
     def __init__(self, screen: Screen):
         self._alternatives = screen
         self._width = width = max(len(alternative) for alternative in screen)
-        masks: dict[str, int] = {}
+        bits: dict[frozenset[str], int] = {}  # group -> its bits (alternatives share groups)
         full = 0  # the bits of groups an alternative does not have: always set
         for i, alternative in enumerate(screen):
             for j, group in enumerate(alternative):
-                for lit in group:
-                    masks[lit] = masks.get(lit, 0) | 1 << (i * width + j)
+                bits[group] = bits.get(group, 0) | 1 << (i * width + j)
             for j in range(len(alternative), width):
                 full |= 1 << (i * width + j)
+        masks: dict[str, int] = {}
+        for group, group_bits in bits.items():
+            for lit in group:
+                masks[lit] = masks.get(lit, 0) | group_bits
         self._masks, self._full, self.literals = masks, full, frozenset(masks)
         self._lowest = sum(1 << (i * width) for i in range(len(screen)))
 
