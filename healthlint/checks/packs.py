@@ -34,6 +34,7 @@ MAX_PACK_BYTES = 2 * 1024 * 1024  # a rule pack is a hand-written list, not a da
 REGEX_TIMEOUT = 1.0  # seconds per search, plus REGEX_TIME_PER_CHAR: a pathological pattern cannot stall a run
 REGEX_TIME_PER_CHAR = 20e-6  # linear patterns need ~1-4 microseconds a character; a 1 MB line gets 21 s
 PROBE_TIMEOUT = 0.25  # seconds per probe string when a content repo's pack is loaded
+ANALYSIS_KEY = "pack-analysis1"  # a rule's screens in the compiled-pattern store (see _analyse)
 
 
 class PackError(ValueError):
@@ -53,15 +54,20 @@ class PatternRule(Rule):
     """existence: report every match. substitution: report and suggest (and maybe fix) a swap.
 
     The engine calls it once per document (scope "document"): the rule checks, one by one, the
-    blocks (or their sentences, as the pack's `scope` says) that pass its literal screen, which
-    is decided for all pattern rules at once (screen.INDEX.plan). Given a block or sentence
-    instead, it checks just that unit."""
+    blocks (or their sentences, as the pack's `scope` says) that pass its literal screen; the
+    document's literals are found once for all pattern rules (screen.INDEX.document). Given a
+    block or sentence instead, it checks just that unit."""
 
-    def __init__(self, *, patterns, kind: str, message: str, swap: dict[str, str], guards: list,
-                 exceptions, scope: str = "sentence", screen: tuple | None = None, parts: tuple = (), **kw):
+    def __init__(self, *, sources: list[str], flags: int, kind: str, message: str, swap: dict[str, str],
+                 guards: list, exceptions: str | None, scope: str = "sentence", screen: tuple | None = None,
+                 parts: tuple = (), where: str = "", **kw):
         super().__init__(scope="document", **kw)
         self.unit_scope = scope  # what the regexes run on and the guards see: "block" or "sentence"
-        self.patterns = patterns  # compiled alternations, searched in turn
+        # The alternations to search in turn, and the exceptions, compiled on first use: a run in
+        # which no screen lets a unit through compiles nothing.
+        self._sources, self._flags, self._where = sources, flags, where
+        self._patterns = None
+        self._exceptions_source, self._exceptions = exceptions, None
         # Literals every match contains (healthlint.checks.screen): most units lack them, and
         # looking them up is far cheaper than running the patterns.
         self.screen = screen
@@ -72,13 +78,24 @@ class PatternRule(Rule):
         # The pack's `patterns` one by one, with their own screens: when only some of them can
         # match a unit, an alternation of just those runs instead (same matches, far less work).
         self.parts = parts if screen is not None else ()
-        self._part_gates = tuple(Gate(part) if part is not None else None for part, _, _ in self.parts)
+        self._part_gates = None  # built on first use
         self._narrowed: dict[tuple[int, ...], object] = {}
         self.kind = kind
         self.message = message
         self.swap = swap
         self.guards = guards
-        self.exceptions = exceptions
+
+    @property
+    def patterns(self) -> list:
+        if self._patterns is None:
+            self._patterns = [_compile(source, self._flags, self._where) for source in self._sources]
+        return self._patterns
+
+    @property
+    def exceptions(self):
+        if self._exceptions is None and self._exceptions_source is not None:
+            self._exceptions = _compile(self._exceptions_source, self._flags, self._where)
+        return self._exceptions
 
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         if isinstance(unit, Document):
@@ -89,9 +106,7 @@ class PatternRule(Rule):
         if self.gate is None:
             blocks = [(block, None) for block in document.blocks]
         else:
-            first, passes_gate = self.gate.first, self.gate.passes
-            blocks = [(planned.block, planned.present) for planned in INDEX.plan(document, ctx)
-                      if not first.isdisjoint(planned.firsts) and passes_gate(planned.present)]
+            blocks = self.gate.blocks(INDEX.document(document, ctx))
         for block, present in blocks:
             if self.unit_scope == "block":
                 yield from self._check_unit(block, ctx, present, block)
@@ -134,6 +149,8 @@ class PatternRule(Rule):
     def _narrow(self, full, present):
         """The alternation of the patterns that can match a text with these literals. Patterns
         that cannot match anywhere in it never decide a match, so the matches are the same."""
+        if self._part_gates is None:
+            self._part_gates = tuple(Gate(part) if part is not None else None for part, _, _ in self.parts)
         kept = tuple(i for i, ((_, _, define), gate) in enumerate(zip(self.parts, self._part_gates))
                      if not define and (gate is None or gate.passes(present)))
         if len(kept) == sum(1 for part in self.parts if not part[2]):
@@ -174,12 +191,24 @@ def _check_types(table: dict, spec: dict, where: str) -> None:
             raise PackError(f"{where}: key {key!r} must be a {spec[key].__name__}, not {type(value).__name__}")
 
 
-def _compile(alternatives: list[str], ignore_case: bool, where: str):
-    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+def _alternation(alternatives: list[str]) -> str:
+    return "|".join(f"(?:{a})" for a in alternatives)
+
+
+def _compile(source: str, flags: int, where: str):
     try:
-        return rxcache.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+        return rxcache.compile(source, flags)
     except regex.error as exc:
         raise PackError(f"{where}: bad regular expression: {exc}") from None
+
+
+def _analyse(sources: list[str], patterns: list[str], flags: int, where: str) -> tuple:
+    """(screen, parts) of a rule whose alternations are `sources` (the last made of `patterns`,
+    if it has any): plain data, kept in the compiled-pattern store. Compiling here checks every
+    regular expression and gives the flags the patterns are parsed with."""
+    compiled = [_compile(source, flags, where) for source in sources]
+    parts = _parts(patterns, compiled[-1].flags) if patterns else ()
+    return _screen(compiled, parts), parts
 
 
 def _screen(compiled: list, parts: tuple) -> tuple | None:
@@ -278,36 +307,38 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
     patterns = _strings(spec.get("patterns", []), "patterns", where)
     if not tokens and not patterns:
         raise PackError(f"{where}: needs 'tokens', 'patterns' or 'swap'")
-    ignore_case = spec.get("ignore-case", True)
+    flags = regex.V0 | (regex.IGNORECASE if spec.get("ignore-case", True) else 0)
     # Tokens and patterns compile separately: a lookbehind at the head of every token alternative
     # would disable the regex module's fast literal scan for the patterns too.
     # Longest phrases first, so that "completely safe" wins over "safe" at the same position.
-    compiled = []
+    sources = []
     if tokens:
-        compiled.append(_compile([_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)], ignore_case, where))
+        sources.append(_alternation([_token_regex(t) for t in sorted(set(tokens), key=len, reverse=True)]))
     if patterns:
-        compiled.append(_compile(patterns, ignore_case, where))
-    parts = _parts(patterns, compiled[-1].flags) if patterns else ()
+        sources.append(_alternation(patterns))
+    screen, parts = rxcache.memo((ANALYSIS_KEY, rxcache.SCREEN_KEY, tuple(sources), flags, tuple(patterns)),
+                                 lambda: _analyse(sources, patterns, flags, where))
     guards = []
     for name in _strings(spec.get("unless", []), "unless", where):
         if name not in GUARDS:
             raise PackError(f"{where}: unknown guard {name!r} in 'unless' (known: {', '.join(sorted(GUARDS))})")
         guards.append(GUARDS[name])
     exceptions = spec.get("exceptions")
-    exceptions = _compile(_strings(exceptions, "exceptions", where), ignore_case, where) if exceptions else None
-    if origin != "builtin":  # built-in patterns are checked by tests/test_regex_safety.py instead
-        for pattern in compiled[-1:] if patterns else []:  # tokens are escaped literals: linear already
-            _probe(pattern, where)
-        if exceptions is not None:
-            _probe(exceptions, where)
-    return PatternRule(
+    exceptions = _alternation(_strings(exceptions, "exceptions", where)) if exceptions else None
+    rule = PatternRule(
         code=spec["code"], name=spec["name"], category=spec["category"], severity=severity,
         summary=spec["summary"], docs=RuleDocs(**{k: docs[k] for k in DOC_KEYS}), scope=scope,
         fixable=spec.get("fixable", False), default_enabled=spec.get("enabled", True), origin=origin,
-        patterns=compiled, kind=spec["type"], message=spec["message"],
+        sources=sources, flags=flags, kind=spec["type"], message=spec["message"],
         swap={" ".join(k.lower().split()): v for k, v in swap.items()}, guards=guards, exceptions=exceptions,
-        screen=_screen(compiled, parts), parts=parts,
+        screen=screen, parts=parts, where=where,
     )
+    if origin != "builtin":  # built-in patterns are checked by tests/test_regex_safety.py instead
+        for pattern in rule.patterns[-1:] if patterns else []:  # tokens are escaped literals: linear already
+            _probe(pattern, where)
+        if rule.exceptions is not None:
+            _probe(rule.exceptions, where)
+    return rule
 
 
 def read_pack_data(path: Path) -> dict:

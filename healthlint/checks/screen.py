@@ -9,12 +9,16 @@ The screen is exact: a rule skipped by it could not have matched, so findings ar
 """
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 import regex
 
-from ..rxcache import END, START, is_word, split_key
+from ..rxcache import END, SCREEN_KEY, START, is_word, memo, split_key
 from .base import WORD_RE
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
+TABLES_KEY = ("screen-tables1", SCREEN_KEY)
 
 # Characters that split a pattern's words but not ctx.words ("cures²": superscripts are \w for
 # `re`, not for `regex`). A word holding one is also looked at piece by piece, so that a marked
@@ -29,7 +33,6 @@ class LiteralIndex:
 
     def __init__(self):
         self.literals: set[str] = set()
-        self.firsts: set[str] = set()  # literals of first groups: a unit without any passes no screen
         self._inside: tuple[str, ...] = ()  # unmarked word literals: anywhere inside a word
         self._starts: dict[int, frozenset[str]] = {}  # length -> literals that start a word
         self._ends: dict[int, frozenset[str]] = {}  # length -> literals that end a word
@@ -37,8 +40,8 @@ class LiteralIndex:
         # Other literals (spaces, punctuation), searched in the text, each after a cheaper test:
         # a marked key for one of its word pieces, which it cannot occur without.
         self._spanning: tuple[tuple[str, str | None], ...] = ()
-        self._first_keys: frozenset[str] = frozenset()  # word keys of first groups (and their pieces)
-        self._first_spanning: tuple[tuple[str, str | None], ...] = ()
+        self._keys: dict[str, str | None] = {}  # spanning literal -> that key (None: it has none)
+        self.generation = 0  # counts the times the word memo started afresh
         self._stale = False  # literals registered since the tables were built
         self._reset()
 
@@ -46,41 +49,24 @@ class LiteralIndex:
         self._seen: set[str] = set()
         self._hits: dict[str, frozenset[str]] = {}  # word -> the literals it holds (non-empty only)
         self._hit_words: set[str] = set()
-        self._first_hits: dict[str, frozenset[str]] = {}  # word -> the _first_keys it holds (non-empty only)
-        self._first_words: set[str] = set()
-        self._plan: tuple = (None, None, [])
+        self._holders: dict[str, set[str]] = {}  # literal (or key) -> the remembered words that hold it
+        self.generation += 1
 
     def register(self, screen: Screen) -> None:
         """Add a screen's literals. The lookup tables are rebuilt once, when next used: every
         pack rule registers at start-up, and rebuilding per rule cost ~50 ms."""
         literals = {lit for alternative in screen for group in alternative for lit in group}
-        firsts = {lit for alternative in screen for lit in alternative[0]}
-        if literals <= self.literals and firsts <= self.firsts:
+        if literals <= self.literals:
             return
         self.literals |= literals
-        self.firsts |= firsts
         self._stale = True
 
     def _build(self) -> None:
         self._stale = False
-        spanning = tuple((lit, _piece_key(lit)) for lit in sorted(self.literals) if not is_word(split_key(lit)[0]))
-        keys = (self.literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
-        starts: dict[int, set[str]] = {}
-        ends: dict[int, set[str]] = {}
-        inside, whole = set(), set()
-        for key in keys:
-            core, start, end = split_key(key)
-            if start and end:
-                whole.add(core)
-            elif start or end:
-                (starts if start else ends).setdefault(len(core), set()).add(core)
-            else:
-                inside.add(core)
-        self._inside, self._whole, self._spanning = tuple(sorted(inside)), frozenset(whole), spanning
-        self._starts = {n: frozenset(s) for n, s in starts.items()}
-        self._ends = {n: frozenset(s) for n, s in ends.items()}
-        self._first_spanning = tuple((lit, key) for lit, key in spanning if lit in self.firsts)
-        self._first_keys = frozenset((self.firsts & keys) | {key for _, key in self._first_spanning if key})
+        # Kept in the compiled-pattern store with the screens: the built-in packs' ~1,200 literals take ~5 ms.
+        tables = memo((TABLES_KEY, frozenset(self.literals)), lambda: _tables(self.literals))
+        self._inside, self._whole, self._spanning, self._starts, self._ends = tables
+        self._keys = dict(self._spanning)
         self._reset()
 
     def _literals_of(self, word: str) -> frozenset[str]:
@@ -107,10 +93,8 @@ class LiteralIndex:
             if lits:
                 self._hits[word] = lits
                 self._hit_words.add(word)
-                firsts = lits & self._first_keys
-                if firsts:
-                    self._first_hits[word] = firsts
-                    self._first_words.add(word)
+                for lit in lits:
+                    self._holders.setdefault(lit, set()).add(word)
         self._seen |= new
 
     def present(self, text: str, words: frozenset[str] | None = None, folded: str | None = None) -> frozenset[str]:
@@ -127,43 +111,104 @@ class LiteralIndex:
                 found.add(lit)
         return frozenset(found)
 
-    def plan(self, document, ctx) -> list[Planned]:
-        """The blocks of the document that hold a literal of some first group (no other block
-        can pass any screen). Worked out once per lint and shared by every pattern rule: a lint
-        has its own ctx.document_words() object, which identifies it."""
-        key = ctx.document_words()
-        last_document, last_key, plan = self._plan
-        if last_document is document and last_key is key and key:
-            return plan
-        plan = []
-        for block in document.blocks:
-            words, folded = ctx.words(block), ctx.folded(block.text)
-            self._learn(words)
-            firsts = set().union(*map(self._first_hits.__getitem__, words & self._first_words))
-            for lit, piece in self._first_spanning:
-                if (piece is None or piece in firsts) and lit in folded:
-                    firsts.add(lit)
-            if firsts:
-                plan.append(Planned(self, block, frozenset(firsts), words, folded))
-        self._plan = (document, key, plan)
-        return plan
+    def document(self, document, ctx) -> DocumentLiterals:
+        """The registered literals of a document, found once for all pattern rules (ctx.memo)."""
+        return ctx.memo((DocumentLiterals, self), lambda: DocumentLiterals(self, document, ctx))
 
 
-class Planned:
-    """A block of a plan: the first-group literals it holds, and all its literals when a rule
-    whose first group it holds asks for them."""
+class DocumentLiterals:
+    """The literals a document holds, and for a screen's group, the blocks that may hold one.
 
-    __slots__ = ("block", "firsts", "_index", "_words", "_folded", "_present")
+    A block holds a word literal exactly when one of its words does, so the blocks that may hold
+    a group's literals are those holding one of the document's words that hold one (the index
+    remembers, per word, the literals it holds), kept as a bit mask over the blocks. A literal
+    with spaces or punctuation is looked for through a word piece it cannot occur without (in
+    every block when it has none), so a block found that way may still lack it: `present` gives
+    a block's exact literals."""
 
-    def __init__(self, index: LiteralIndex, block, firsts: frozenset[str], words: frozenset[str], folded: str):
-        self.block, self.firsts = block, firsts
-        self._index, self._words, self._folded, self._present = index, words, folded, None
+    def __init__(self, index: LiteralIndex, document, ctx):
+        self.index, self.ctx = index, ctx
+        self.blocks = [(block, ctx.words(block)) for block in document.blocks]
+        self.everywhere = (1 << len(self.blocks)) - 1  # the mask of all blocks
+        self.words = ctx.document_words()
+        index._learn(self.words)
+        self._generation = index.generation
+        found = set().union(*map(index._hits.__getitem__, self.words & index._hit_words))
+        folded = None
+        for lit, key in index._spanning:
+            if key is None or key in found:
+                if folded is None:  # a literal found across two blocks only lets more blocks through to `present`
+                    folded = "\n".join([ctx.folded(block.text) for block, _ in self.blocks])
+                if lit in folded:
+                    found.add(lit)
+        self.literals = frozenset(found)  # the literals of its blocks (no block holds any other)
+        self._groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
+        self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
+        self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it
+        self._present: dict[int, frozenset[str]] = {}
 
-    @property
-    def present(self) -> frozenset[str]:
-        if self._present is None:
-            self._present = self._index.present(self.block.text, self._words, self._folded)
-        return self._present
+    def blocks_of(self, groups) -> dict[frozenset[str], int]:
+        """For each group (of document literals): the mask of blocks that may hold one of its literals."""
+        new = [group for group in groups if group not in self._groups]
+        if new:
+            literals = set().union(*new).difference(self._literal_blocks)
+            if literals:
+                words = {lit: self._words_of(lit) for lit in literals}
+                self._find(frozenset().union(*(w for w in words.values() if w is not None)))
+                for lit, held in words.items():
+                    self._literal_blocks[lit] = self.everywhere if held is None else \
+                        reduce(or_, map(self._word_blocks.__getitem__, held), 0)
+            for group in new:
+                self._groups[group] = reduce(or_, map(self._literal_blocks.__getitem__, group), 0)
+        return self._groups
+
+    def _words_of(self, literal: str) -> frozenset[str] | None:
+        """The document's words that hold this literal (of the document), or its word piece (None
+        when it has none: any block may hold it)."""
+        if self.index.generation != self._generation:  # the index forgot this document's words
+            self.index._learn(self.words)
+            self._generation = self.index.generation
+        key = self.index._keys.get(literal, literal)
+        return None if key is None else self.words.intersection(self.index._holders[key])
+
+    def _find(self, words: frozenset[str]) -> None:
+        """Note the blocks each of these words is in: one pass over the blocks for all of them."""
+        new = words.difference(self._word_blocks)
+        if new:
+            found = self._word_blocks
+            for word in new:
+                found[word] = 0
+            for i, (_, block_words) in enumerate(self.blocks):
+                for word in block_words.intersection(new):
+                    found[word] |= 1 << i
+
+    def present(self, block) -> frozenset[str]:
+        """The block's registered literals (exact)."""
+        found = self._present.get(id(block))
+        if found is None:
+            text = block.text
+            found = self._present[id(block)] = self.index.present(text, self.ctx.words(block), self.ctx.folded(text))
+        return found
+
+
+def _tables(literals: set[str]) -> tuple:
+    """The literals arranged for lookup (LiteralIndex): the unmarked word literals, the whole
+    words, the spanning literals with their keys, and the word starts and ends by length."""
+    spanning = tuple((lit, _piece_key(lit)) for lit in sorted(literals) if not is_word(split_key(lit)[0]))
+    keys = (literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
+    starts: dict[int, set[str]] = {}
+    ends: dict[int, set[str]] = {}
+    inside, whole = set(), set()
+    for key in keys:
+        core, start, end = split_key(key)
+        if start and end:
+            whole.add(core)
+        elif start or end:
+            (starts if start else ends).setdefault(len(core), set()).add(core)
+        else:
+            inside.add(core)
+    return (tuple(sorted(inside)), frozenset(whole), spanning,
+            {n: frozenset(s) for n, s in starts.items()}, {n: frozenset(s) for n, s in ends.items()})
 
 
 def _piece_key(literal: str) -> str | None:
@@ -193,24 +238,68 @@ def passes(screen: Screen, present: frozenset[str]) -> bool:
 
 
 class Gate:
-    """A screen arranged for speed: the alternatives by the literals of their first (most
-    selective) group, so that most units are rejected by one set operation."""
+    """A screen as bit fields, one per alternative with a bit per group: the present literals set
+    the bits of the groups they are in, and an alternative passes when its field is all ones. So
+    every alternative is tested at once, by a few operations on integers."""
 
     def __init__(self, screen: Screen):
-        by_first: dict[str, list] = {}
-        for alternative in screen:
-            for lit in alternative[0]:
-                by_first.setdefault(lit, []).append(alternative[1:])
-        self._by_first = {lit: tuple(dict.fromkeys(rests)) for lit, rests in by_first.items()}
-        self.first = frozenset(by_first)  # a unit without any of these cannot match
+        self._alternatives = screen
+        self._width = width = max(len(alternative) for alternative in screen)
+        bits: dict[frozenset[str], int] = {}  # group -> its bits (alternatives share groups)
+        full = 0  # the bits of groups an alternative does not have: always set
+        for i, alternative in enumerate(screen):
+            for j, group in enumerate(alternative):
+                bits[group] = bits.get(group, 0) | 1 << (i * width + j)
+            for j in range(len(alternative), width):
+                full |= 1 << (i * width + j)
+        masks: dict[str, int] = {}
+        for group, group_bits in bits.items():
+            for lit in group:
+                masks[lit] = masks.get(lit, 0) | group_bits
+        self._masks, self._full, self.literals = masks, full, frozenset(masks)
+        self._lowest = sum(1 << (i * width) for i in range(len(screen)))
+
+    def _passing(self, present: frozenset[str]) -> int:
+        """A bit (the lowest of its field) for each alternative whose groups all have a literal present."""
+        bits = reduce(or_, map(self._masks.__getitem__, self.literals.intersection(present)), self._full)
+        passing = bits & self._lowest
+        for shift in range(1, self._width):
+            passing &= bits >> shift
+        return passing
 
     def passes(self, present: frozenset[str]) -> bool:
-        for lit in self.first.intersection(present):
-            for rest in self._by_first[lit]:
-                if all(not group.isdisjoint(present) for group in rest):
-                    return True
-        return False
+        return self._passing(present) != 0
 
+    def blocks(self, document: DocumentLiterals) -> list[tuple]:
+        """(block, its literals) for each block of the document that passes the screen. Only the
+        alternatives the whole document passes can pass in a block: their groups are looked for in
+        each block's words (a set test per group), and the few blocks found are checked exactly."""
+        present = document.literals
+        passing = self._passing(present)
+        if not passing:
+            return []
+        alternatives = set()  # each cut down to the document's literals
+        while passing:
+            bit = passing & -passing
+            passing ^= bit
+            alternative = self._alternatives[(bit.bit_length() - 1) // self._width]
+            alternatives.add(tuple(group & present for group in alternative))
+        masks = document.blocks_of({group for alternative in alternatives for group in alternative})
+        may_pass = 0  # a mask of blocks
+        for alternative in alternatives:
+            blocks = document.everywhere
+            for group in alternative:
+                blocks &= masks[group]
+            may_pass |= blocks
+        passing_blocks = []
+        while may_pass:
+            bit = may_pass & -may_pass
+            may_pass ^= bit
+            block = document.blocks[bit.bit_length() - 1][0]
+            literals = document.present(block)
+            if self.passes(literals):
+                passing_blocks.append((block, literals))
+        return passing_blocks
 
 def as_screen(alternatives) -> Screen:
     return tuple(dict.fromkeys(tuple(frozenset(group) for group in alt) for alt in alternatives))
