@@ -24,7 +24,7 @@ from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between,
 from ..rxcache import is_word, split_key
 from .base import Context, Rule, RuleDocs
 from .screen import Gate, LiteralIndex, as_screen
-from .screen import _piece_key as piece_key  # screen.py keeps it private; it is what LiteralIndex uses
+from .screen import piece_key
 
 PROSE_KINDS = ("paragraph", "list_item", "table_cell", "blockquote")
 POLICIES = ("always", "when-advice", "never")

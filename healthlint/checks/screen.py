@@ -194,7 +194,7 @@ class DocumentLiterals:
 def _tables(literals: set[str]) -> tuple:
     """The literals arranged for lookup (LiteralIndex): the unmarked word literals, the whole
     words, the spanning literals with their keys, and the word starts and ends by length."""
-    spanning = tuple((lit, _piece_key(lit)) for lit in sorted(literals) if not is_word(split_key(lit)[0]))
+    spanning = tuple((lit, piece_key(lit)) for lit in sorted(literals) if not is_word(split_key(lit)[0]))
     keys = (literals - {lit for lit, _ in spanning}) | {key for _, key in spanning if key}
     starts: dict[int, set[str]] = {}
     ends: dict[int, set[str]] = {}
@@ -211,7 +211,7 @@ def _tables(literals: set[str]) -> tuple:
             {n: frozenset(s) for n, s in starts.items()}, {n: frozenset(s) for n, s in ends.items()})
 
 
-def _piece_key(literal: str) -> str | None:
+def piece_key(literal: str) -> str | None:
     """A marked word key that a text holding this literal (which has non-word characters) holds
     too: its longest run of word characters, marked where the literal's own characters end it."""
     runs = [(m.start(), m.end()) for m in WORD_RE.finditer(literal)]
