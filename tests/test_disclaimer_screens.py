@@ -55,9 +55,8 @@ SCREENS = [disclaimer.DISCLAIMER_SCREEN, disclaimer.MENTION_SCREEN, disclaimer.U
 def test_screen_literals_are_word_keys():
     assert all(SCREENS)
     for screen in SCREENS:
-        for first, rests in screen._by_first.items():
-            for literal in [first, *(lit for rest in rests for group in rest for lit in group)]:
-                assert is_word(split_key(literal)[0]), literal
+        for literal in screen.literals:
+            assert is_word(split_key(literal)[0]), literal
 
 
 def test_dotted_capital_i_is_still_found():
