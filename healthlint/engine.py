@@ -55,6 +55,13 @@ def _severity(rule: Rule, config: Config) -> Severity:
 def run_rules(doc: Document, active: Sequence[ActiveRule]) -> Iterable[tuple[ActiveRule, RawFinding, Block | None, int]]:
     """Yield (rule, raw finding, block or None, base offset in that block)."""
     base_ctx = Context(doc)
+    try:
+        yield from _run(doc, active, base_ctx)
+    finally:
+        base_ctx.release()  # memoised values may point back at the context: free the document now, not at a GC pass
+
+
+def _run(doc: Document, active: Sequence[ActiveRule], base_ctx: Context):
     by_scope: dict[str, list[tuple[ActiveRule, Context]]] = {"document": [], "block": [], "sentence": []}
     for ar in active:
         if ar.rule is UNUSED_SUPPRESSION:

@@ -46,6 +46,11 @@ class Context:
         ctx._memo = self._memo
         return ctx
 
+    def release(self) -> None:
+        """Drop the per-document caches (shared by every with_options copy) once the lint is over."""
+        for cache in (self._spans, self._sentences, self._folded, self._words, self._memo):
+            cache.clear()
+
     def memo(self, key: Any, build: Callable[[], Any]) -> Any:
         """build(), computed once per document for every rule that asks with the same key (a
         module-level object such as a function makes a good key): work shared between rules."""
