@@ -40,10 +40,10 @@ class Context:
         self._memo: dict[Any, Any] = {}
 
     def with_options(self, options: dict[str, Any]) -> "Context":
-        ctx = Context(self.document, options)
-        # Share the per-unit caches across rules: each unit is split and folded once.
-        ctx._spans, ctx._sentences, ctx._folded, ctx._words = self._spans, self._sentences, self._folded, self._words
-        ctx._memo = self._memo
+        # Shares the per-unit caches across rules: each unit is split and folded once.
+        ctx = object.__new__(Context)
+        ctx.__dict__.update(self.__dict__)
+        ctx.options = options or {}
         return ctx
 
     def release(self) -> None:
