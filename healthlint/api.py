@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -16,7 +15,7 @@ from .checks.packs import PackError
 from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
 from .engine import lint_document, select_rules
-from .finding import FileResult, Finding
+from .finding import FileResult, Finding, Value, setfield, value
 from .fixes import apply_fixes, encode, write_atomic
 from .parse import detect_format, parse
 from .source import SourceError, SourceFile, decode, read_source, read_stream
@@ -24,14 +23,20 @@ from .source import SourceError, SourceFile, decode, read_source, read_stream
 MAX_FIX_PASSES = 5  # a fix may reveal another (a chrome line under a deleted one); stop at a fixpoint
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+@value
+class FixOutcome(Value):
     """The result of fixing one input: its text before and after, and what is still reported."""
 
     result: FileResult  # findings that remain after fixing (or the input error)
     original: str | None = None
     fixed: str | None = None
     applied: int = 0
+
+    def __init__(self, result: FileResult, original: str | None = None, fixed: str | None = None, applied: int = 0):
+        setfield(self, "result", result)
+        setfield(self, "original", original)
+        setfield(self, "fixed", fixed)
+        setfield(self, "applied", applied)
 
     @property
     def changed(self) -> bool:
