@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -219,6 +218,8 @@ def _type_name(t: type) -> str:
 
 def read_config_file(path: Path, known=None) -> Config | None:
     """The config in path, or None for a pyproject.toml without [tool.healthlint]."""
+    import tomllib  # only when a config file is found (--no-config: never)
+
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
