@@ -118,11 +118,11 @@ def derived(name: str, sources, build):
         return stored["value"]
     value = build()
     if path and write_pickle(path, {"value": value}):
-        _prune_prefix(folder, f"data-{name}.", os.path.basename(path))
+        prune_prefix(folder, f"data-{name}.", os.path.basename(path))
     return value
 
 
-def _prune_prefix(folder: str, prefix: str, keep: str) -> None:
+def prune_prefix(folder: str, prefix: str, keep: str) -> None:
     """Older versions of a derived table can never be read again."""
     try:
         for entry in os.listdir(folder):

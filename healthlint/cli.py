@@ -13,9 +13,12 @@ import os
 import re
 import sys
 
-from . import recache, rxcache
+from . import recache
 
-recache.install()  # before markdown-it (and click) compile their patterns: see healthlint.recache
+recache.install()  # before regex, markdown-it (and click) compile their patterns: see healthlint.recache
+
+from . import rxcache  # noqa: E402
+
 rxcache.install()  # rule patterns, including those compiled lazily: see healthlint.rxcache
 
 from . import __version__  # noqa: E402
