@@ -6,10 +6,11 @@ or the folder named by $HEALTHLINT_CACHE_DIR. Never inside the linted repository
 pickles and compiled regex opcodes, which are only safe to load from a place the user alone
 writes; a content repo must not be able to plant one (nothing from the linted repo is executed).
 The folder carries a CACHEDIR.TAG (and a .gitignore with `*`, should it be pointed into a repo).
-It holds two kinds of file:
+It holds:
 
-  results-<code>-<settings>.pickle   path -> (entry key, findings) for one project and one way of running
-  patterns-<regex version>.pickle    compiled rule patterns (healthlint.rxcache)
+  results-<code>-<settings>.pickle   path -> (entry key, pickled findings) for one project and one way of running
+  patterns-<format>-<regex>.pickle   compiled rule patterns (healthlint.rxcache)
+  re-<python>.pickle                 compiled stdlib patterns (healthlint.recache)
   data-<name>.<digest>.pickle        word lists and tables derived from data files (derived())
 
 An entry is reused only when its key matches: a digest of the file's decoded text and of the
@@ -194,13 +195,17 @@ def config_digest(config) -> str:
 
 
 class ResultCache:
-    """path -> findings for one way of running (rule selection, explicit config)."""
+    """path -> findings for one way of running (rule selection, explicit config).
+
+    Each file's findings are pickled on their own and unpickled only on a hit: after a run over a
+    whole repository the store holds thousands of files, and a one-file run (a pre-commit hook)
+    should neither rebuild nor re-pickle all their findings."""
 
     def __init__(self, folder: str, settings: str):
         self.folder = folder
         self.prefix = f"results-{code_digest()[:16]}-"
         self.path = os.path.join(folder, self.prefix + sha256(settings.encode()).hexdigest()[:16] + ".pickle")
-        self.entries: dict[str, tuple[str, tuple]] = read_pickle(self.path)
+        self.entries: dict[str, tuple[str, bytes]] = read_pickle(self.path)  # path -> (key, pickled findings)
         self._config_digests: dict[int, tuple[object, str]] = {}
         self.dirty = False
 
@@ -215,10 +220,15 @@ class ResultCache:
 
     def get(self, path: str, key: str):
         entry = self.entries.get(path)
-        return entry[1] if entry is not None and entry[0] == key else None
+        if entry is None or entry[0] != key:
+            return None
+        try:
+            return pickle.loads(entry[1])
+        except Exception:  # a damaged entry: lint the file again
+            return None
 
     def put(self, path: str, key: str, findings: tuple) -> None:
-        self.entries[path] = (key, findings)
+        self.entries[path] = (key, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
         self.dirty = True
 
     def save(self) -> None:
