@@ -203,8 +203,7 @@ def literal_screen(pattern: str, flags: int = 0, defines: tuple[str, ...] = ()) 
         return found
     try:
         tree = _parse(pattern, flags)
-        trees = [tree] + [_parse(d, flags) for d in defines if d != pattern]
-        screener = _Screener(_definitions(trees))
+        screener = _Screener(_definitions([pattern] + [d for d in defines if d != pattern], flags))
         alternatives = [screener.conjunction(items) for items in screener.expand(tree[0])]
         found = None
         if alternatives and all(alternatives):
@@ -238,9 +237,18 @@ def _children(node) -> list:
     return found
 
 
-def _definitions(trees) -> dict:
-    """name -> body of every group defined in a (?(DEFINE)...) block; a name defined twice maps
-    to None (not followed)."""
+def _definitions(patterns: list[str], flags: int) -> dict:
+    """name -> body of every group defined in a (?(DEFINE)...) block of these patterns; a name
+    defined twice maps to None (not followed)."""
+    found: dict = {}
+    for pattern in patterns:
+        for name, body in _defined_in(pattern, flags).items():
+            found[name] = None if name in found else body
+    return found
+
+
+@lru_cache(maxsize=256)  # a pack's DEFINE patterns are read for each of its patterns: walked once
+def _defined_in(pattern: str, flags: int) -> dict:
     core = _main._regex_core
     found: dict = {}
 
@@ -252,8 +260,8 @@ def _definitions(trees) -> dict:
         for child in _children(node):
             walk(child, names, define)
 
-    for tree, names in trees:
-        walk(tree, names, False)
+    tree, names = _parse(pattern, flags)
+    walk(tree, names, False)
     return found
 
 
@@ -510,10 +518,17 @@ def _holds(key: tuple[str, bool, bool], word: str) -> bool:
     return core in word
 
 
+_COMMON_TEXT = "\0" + "\0".join(COMMON_WORDS) + "\0"
+
+
 @lru_cache(maxsize=None)
 def _weak(literal: str) -> bool:
-    key = split_key(literal)
-    return any(_holds(key, word) for word in COMMON_WORDS)
+    """Does a common word hold the literal? One substring test on the words joined by NULs: a word
+    starts right after a NUL and ends right before one, and a literal without NUL cannot span two."""
+    key = core, start, end = split_key(literal)
+    if "\0" in core:
+        return any(_holds(key, word) for word in COMMON_WORDS)
+    return ("\0" * start + core + "\0" * end) in _COMMON_TEXT
 
 
 @lru_cache(maxsize=None)
