@@ -9,6 +9,7 @@ command, anything click would refuse or might read differently) goes to click.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
 import sys
@@ -90,11 +91,16 @@ CHECK_OPTIONS = (
 
 
 def main(args=None, prog_name: str | None = None):
-    """The `healthlint` command (console script and python -m healthlint)."""
-    params = _quick_check(sys.argv[1:] if args is None else list(args))
-    if params is None:
-        _app().main(args, prog_name=prog_name)
-    _standalone(check, params)
+    """The `healthlint` command (console script and python -m healthlint). Ends the process."""
+    try:
+        params = _quick_check(sys.argv[1:] if args is None else list(args))
+        if params is None:
+            _app().main(args, prog_name=prog_name)
+        _standalone(check, params)
+    finally:
+        # The process is about to end: the collector need not take apart the ~30,000 objects
+        # of rules, patterns and tables one by one first (~40 ms of a ~200 ms one-file run).
+        gc.freeze()
 
 
 def _quick_check(args: list[str]) -> dict | None:
