@@ -16,7 +16,6 @@ from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
 from .engine import lint_document, select_rules
 from .finding import FileResult, Finding, Value, setfield, value
-from .fixes import apply_fixes, encode, write_atomic
 from .parse import detect_format, parse
 from .source import SourceError, SourceFile, decode, read_source, read_stream
 
@@ -104,6 +103,8 @@ class Linter:
     def fix_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> tuple[str, int, list[Finding]]:
         """Apply every fix the findings carry, repeatedly until nothing changes, so that a second
         run is a no-op. Returns (fixed text, fixes applied, findings left)."""
+        from .fixes import apply_fixes  # (and tempfile): only when fixing
+
         applied = 0
         findings = self.lint_text(text, path, fmt)
         for _ in range(MAX_FIX_PASSES):
@@ -122,6 +123,8 @@ class Linter:
 
     def fix_file(self, path: str, fmt: str | None = None, *, write: bool = True) -> FixOutcome:
         """Fix one file in place (atomically, same encoding/BOM/line endings) unless write=False."""
+        from .fixes import encode, write_atomic
+
         try:
             source: SourceFile = read_source(path)
             fixed, applied, findings = self.fix_text(source.text, path, fmt)
