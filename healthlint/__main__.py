@@ -1,5 +1,8 @@
+import gc
 import os
 import sys
+
+gc.disable()  # until healthlint.cli.main knows whether there is more than one file to lint
 
 # `python -m healthlint` puts the working directory, usually the content repo being linted, first
 # on sys.path: a click.py or regex.py there would be imported as a dependency. Nothing from the

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -16,22 +15,27 @@ from .checks.packs import PackError
 from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
 from .engine import lint_document, select_rules
-from .finding import FileResult, Finding
-from .fixes import apply_fixes, encode, write_atomic
+from .finding import FileResult, Finding, Value, setfield, value
 from .parse import detect_format, parse
 from .source import SourceError, SourceFile, decode, read_source, read_stream
 
 MAX_FIX_PASSES = 5  # a fix may reveal another (a chrome line under a deleted one); stop at a fixpoint
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+@value
+class FixOutcome(Value):
     """The result of fixing one input: its text before and after, and what is still reported."""
 
     result: FileResult  # findings that remain after fixing (or the input error)
     original: str | None = None
     fixed: str | None = None
     applied: int = 0
+
+    def __init__(self, result: FileResult, original: str | None = None, fixed: str | None = None, applied: int = 0):
+        setfield(self, "result", result)
+        setfield(self, "original", original)
+        setfield(self, "fixed", fixed)
+        setfield(self, "applied", applied)
 
     @property
     def changed(self) -> bool:
@@ -99,6 +103,8 @@ class Linter:
     def fix_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> tuple[str, int, list[Finding]]:
         """Apply every fix the findings carry, repeatedly until nothing changes, so that a second
         run is a no-op. Returns (fixed text, fixes applied, findings left)."""
+        from .fixes import apply_fixes  # (and tempfile): only when fixing
+
         applied = 0
         findings = self.lint_text(text, path, fmt)
         for _ in range(MAX_FIX_PASSES):
@@ -117,6 +123,8 @@ class Linter:
 
     def fix_file(self, path: str, fmt: str | None = None, *, write: bool = True) -> FixOutcome:
         """Fix one file in place (atomically, same encoding/BOM/line endings) unless write=False."""
+        from .fixes import encode, write_atomic
+
         try:
             source: SourceFile = read_source(path)
             fixed, applied, findings = self.fix_text(source.text, path, fmt)

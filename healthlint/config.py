@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from .finding import CATEGORIES, Severity
+from .finding import CATEGORIES, Severity, Value, setfield, value
 
 CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info")
@@ -19,8 +18,10 @@ class ConfigError(ValueError):
     """Bad configuration: one line naming the file and the key."""
 
 
-@dataclass(frozen=True)
-class Config:
+@value
+class Config(Value):
+    """One config file's settings (or the built-in defaults), validated."""
+
     path: Path | None = None  # None: built-in defaults
     select: tuple[str, ...] | None = None  # None: every rule enabled by default
     ignore: tuple[str, ...] = ()
@@ -31,6 +32,21 @@ class Config:
     rule_packs: tuple[Path, ...] = ()
     fail_on: str | None = None
     extra_rules: tuple = ()  # rules from this config's own rule packs
+
+    def __init__(self, path: Path | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+                 exclude: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                 severity: dict[str, Severity] | None = None, rule_options: dict[str, dict[str, Any]] | None = None,
+                 rule_packs: tuple[Path, ...] = (), fail_on: str | None = None, extra_rules: tuple = ()):
+        setfield(self, "path", path)
+        setfield(self, "select", select)
+        setfield(self, "ignore", ignore)
+        setfield(self, "exclude", exclude)
+        setfield(self, "per_file_ignores", per_file_ignores)
+        setfield(self, "severity", {} if severity is None else severity)
+        setfield(self, "rule_options", {} if rule_options is None else rule_options)
+        setfield(self, "rule_packs", rule_packs)
+        setfield(self, "fail_on", fail_on)
+        setfield(self, "extra_rules", extra_rules)
 
     @property
     def root(self) -> Path:
@@ -202,6 +218,8 @@ def _type_name(t: type) -> str:
 
 def read_config_file(path: Path, known=None) -> Config | None:
     """The config in path, or None for a pyproject.toml without [tool.healthlint]."""
+    import tomllib  # only when a config file is found (--no-config: never)
+
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:

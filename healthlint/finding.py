@@ -1,10 +1,72 @@
 """Findings: the immutable values every rule produces and every formatter consumes."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from enum import Enum
+from operator import attrgetter
 
 CATEGORIES = ("spam", "boilerplate", "garbled", "disclaimer", "claim", "sourcing", "readability")
+
+
+class Value:
+    """Base of the immutable value classes (see value()): compared and hashed by their fields'
+    values, read-only, shown as Name(field=..., ...). Exactly what @dataclass(frozen=True) makes."""
+
+    __slots__ = ()
+    _key = _shown = None  # set by value(): the compared fields' getter, the shown fields' names
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key(self) == other._key(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._key(self))
+
+    def __repr__(self):
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __setattr__(self, name, value):
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class OrderedValue(Value):
+    """A Value that also orders by its compared fields, as @dataclass(order=True) does."""
+
+    __slots__ = ()
+
+    def __lt__(self, other):
+        return self._key(self) < other._key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    def __le__(self, other):
+        return self._key(self) <= other._key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    def __gt__(self, other):
+        return self._key(self) > other._key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    def __ge__(self, other):
+        return self._key(self) >= other._key(other) if other.__class__ is self.__class__ else NotImplemented
+
+
+def value(cls):
+    """A frozen dataclass whose methods are written rather than generated. @dataclass(frozen=True)
+    compiles six to ten methods from source text as each class is created, 1-3 ms per class on a
+    slow machine, and a one-file run creates a few dozen classes before linting anything. The
+    class subclasses Value (or OrderedValue), writes its own __init__ (setting fields with
+    setfield), and keeps dataclasses.fields(), replace() and asdict() working."""
+    cls = dataclass(init=False, repr=False, eq=False)(cls)
+    compared = [f.name for f in fields(cls) if f.compare]
+    get = attrgetter(*compared)
+    cls._key = staticmethod(get if len(compared) > 1 else lambda v: (get(v),))
+    cls._shown = tuple(f.name for f in fields(cls) if f.repr)
+    return cls
+
+
+setfield = object.__setattr__  # how a Value's __init__ sets its read-only fields
 
 
 class Severity(str, Enum):
@@ -24,13 +86,18 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
-@dataclass(frozen=True)
-class Fix:
+@value
+class Fix(Value):
     """Replace source[start:end] (offsets in the decoded file text) with `replacement`."""
 
     start: int
     end: int
     replacement: str
+
+    def __init__(self, start: int, end: int, replacement: str):
+        setfield(self, "start", start)
+        setfield(self, "end", end)
+        setfield(self, "replacement", replacement)
 
     @classmethod
     def deletion(cls, span: tuple[int, int] | None) -> "Fix | None":
@@ -38,8 +105,8 @@ class Fix:
         return cls(span[0], span[1], "") if span else None
 
 
-@dataclass(frozen=True)
-class RawFinding:
+@value
+class RawFinding(Value):
     """What a rule returns: a span relative to the unit it was given, never a line number.
 
     For block and sentence rules, start/end index the unit's text. Document rules may instead
@@ -58,9 +125,23 @@ class RawFinding:
     # at the end): absolute offsets in the decoded file text. Wins over fix_replacement.
     fix: Fix | None = None
 
+    def __init__(self, start: int, end: int, message: str, fix_replacement: str | None = None,
+                 block: object | None = None, absolute: bool = False, severity: Severity | None = None,
+                 fix: Fix | None = None):
+        setfield(self, "start", start)
+        setfield(self, "end", end)
+        setfield(self, "message", message)
+        setfield(self, "fix_replacement", fix_replacement)
+        setfield(self, "block", block)
+        setfield(self, "absolute", absolute)
+        setfield(self, "severity", severity)
+        setfield(self, "fix", fix)
 
-@dataclass(frozen=True, order=True)
-class Finding:
+
+@value
+class Finding(OrderedValue):
+    """One finding in one file: ordered by path, position and code."""
+
     path: str
     line: int
     column: int
@@ -74,6 +155,23 @@ class Finding:
     start: int = field(default=0, compare=False)  # offset in the decoded file text
     end: int = field(default=0, compare=False)
     fix: Fix | None = field(default=None, compare=False)
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, code: str,
+                 name: str, category: str, severity: Severity, message: str, start: int = 0, end: int = 0,
+                 fix: Fix | None = None):
+        setfield(self, "path", path)
+        setfield(self, "line", line)
+        setfield(self, "column", column)
+        setfield(self, "end_line", end_line)
+        setfield(self, "end_column", end_column)
+        setfield(self, "code", code)
+        setfield(self, "name", name)
+        setfield(self, "category", category)
+        setfield(self, "severity", severity)
+        setfield(self, "message", message)
+        setfield(self, "start", start)
+        setfield(self, "end", end)
+        setfield(self, "fix", fix)
 
     def to_dict(self) -> dict:
         return {
@@ -91,19 +189,30 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
-class InputError:
+@value
+class InputError(Value):
     """An input that could not be linted (unreadable, binary, bad config): reported, exit code 2."""
 
     path: str
     message: str
 
+    def __init__(self, path: str, message: str):
+        setfield(self, "path", path)
+        setfield(self, "message", message)
 
-@dataclass(frozen=True)
-class FileResult:
+
+@value
+class FileResult(Value):
     """Everything the formatters need about one input: its findings, or why it was not linted."""
 
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # set when the input could not be linted (exit code 2)
     text: str | None = None  # decoded source, for code frames in the text format
+
+    def __init__(self, path: str, findings: tuple[Finding, ...] = (), error: str | None = None,
+                 text: str | None = None):
+        setfield(self, "path", path)
+        setfield(self, "findings", findings)
+        setfield(self, "error", error)
+        setfield(self, "text", text)

@@ -5,8 +5,6 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator, Sequence, TypeVar
 
-import click
-
 T = TypeVar("T")
 MIN_FILES = 20  # fewer files finish before a bar would be worth drawing
 UPDATES = 50  # work is handed out in about this many chunks, so parallel linting keeps its batches
@@ -28,6 +26,8 @@ def bar(total: int, label: str, enabled: bool):
     if not enabled:
         yield lambda n: None
         return
+    import click  # only for a bar: a one-file run never imports click
+
     with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=False,
                            width=30) as pb:
         yield pb.update

@@ -53,7 +53,7 @@ class _Recorder:
 
 def _compile(p, flags=0):
     global _dirty
-    if not isinstance(p, str) or flags & SKIP_FLAGS:
+    if not isinstance(p, (str, bytes)) or flags & SKIP_FLAGS:
         return _plain(p, flags)
     store = _load()
     key = (p, flags)

@@ -9,12 +9,16 @@ straight to the C engine next time: the pattern object is exactly what regex.com
 The store is keyed by the regex module's version and Python's, and each entry by pattern and
 flags, so a change of either recompiles. Anything unexpected (an unreadable store, a regex
 version whose internals differ) falls back to a plain regex.compile: the store is only a cache.
+Each entry is pickled on its own and unpickled only when a run asks for it: a one-file run need
+not pay for the patterns (and screens) of rules that its text never reaches.
 """
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import sys
+from array import array
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -24,15 +28,18 @@ import regex._main as _main
 from . import cache
 
 _plain_compile = regex.compile
-_store: dict | None = None  # (pattern, flags) -> arguments of the C engine's compile
+_store: dict | None = None  # key -> the pickled entry, as read from disk (or new in this process)
+_entries: dict = {}  # key -> the entry, for those this process has unpickled or made
 _dirty = False
+_MISSING = object()
+STORE_FORMAT = 2  # entries pickled one by one, opcodes as array("I")
 
 
 def _store_path() -> str | None:
     folder = cache.cache_dir()
     if folder is None:
         return None
-    tag = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    tag = f"{STORE_FORMAT}-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return os.path.join(folder, f"patterns-{tag}.pickle")
 
 
@@ -40,7 +47,35 @@ def _load() -> dict:
     global _store
     if _store is None:
         _store = cache.read_pickle(_store_path())
+        _entries.clear()
     return _store
+
+
+def _get(key):
+    """The stored entry for key, or _MISSING."""
+    store = _load()
+    if key in _entries:
+        return _entries[key]
+    if key not in store:
+        return _MISSING
+    try:
+        value = _entries[key] = pickle.loads(store[key])
+    except Exception:
+        store.pop(key, None)
+        return _MISSING
+    return value
+
+
+def _put(key, value) -> None:
+    global _dirty
+    _load()[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _entries[key] = value
+    _dirty = True
+
+
+def _drop(key) -> None:
+    _load().pop(key, None)
+    _entries.pop(key, None)
 
 
 class _Recorder:
@@ -60,17 +95,15 @@ class _Recorder:
 
 def compile(pattern, flags: int = 0, **kwargs):
     """regex.compile, from the store when this pattern was compiled before."""
-    global _dirty
     if kwargs or not isinstance(pattern, str):
         return _plain_compile(pattern, flags, **kwargs)
     key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
-    store = _load()
-    args = store.get(key)
-    if args is not None:
+    args = _get(key)
+    if args is not _MISSING:
         try:
-            return _main._regex.compile(*args)
+            return _main._regex.compile(args[0], args[1], args[2].tolist(), *args[3:])
         except Exception:
-            store.pop(key, None)
+            _drop(key)
     real = _main._regex
     recorder = _Recorder(real)
     _main._regex = recorder
@@ -79,9 +112,18 @@ def compile(pattern, flags: int = 0, **kwargs):
     finally:
         _main._regex = real
     if recorder.args is not None and not recorder.args[5]:  # no named lists: plain data only
-        store[key] = recorder.args
-        _dirty = True
+        _put_compiled(key, recorder.args)
     return compiled
+
+
+def _put_compiled(key, args) -> None:
+    """Opcodes as an array (unpickled ~10x faster than a list of ints), flags as plain ints."""
+    pattern, flags, code, *rest = args
+    try:
+        code = array("I", code)
+    except OverflowError:  # an opcode beyond 32 bits: not stored
+        return
+    _put(key, (pattern, int(flags), code, *(int(a) if isinstance(a, int) else a for a in rest)))
 
 
 def install() -> None:
@@ -108,19 +150,17 @@ def save() -> None:
     if not _dirty:
         return
     _dirty = False
-    cache.write_pickle(_store_path(), _store)
-
+    path = _store_path()
+    if cache.write_pickle(path, _store):
+        cache.prune_prefix(os.path.dirname(path), "patterns-", os.path.basename(path))
 
 
 def memo(key: tuple, compute):
     """compute(), kept in the store under `key` (plain data only: parsed rule packs)."""
-    global _dirty
-    store = _load()
-    if key in store:
-        return store[key]
-    value = compute()
-    store[key] = value
-    _dirty = True
+    value = _get(key)
+    if value is _MISSING:
+        value = compute()
+        _put(key, value)
     return value
 
 
@@ -157,23 +197,20 @@ def literal_screen(pattern: str, flags: int = 0, defines: tuple[str, ...] = ()) 
     alternative requires nothing known. `defines`: other patterns whose (?(DEFINE)...) groups
     this one calls with (?&name) (a rule pack's patterns are compiled as one alternation).
     Cached in the store with the compiled patterns."""
-    global _dirty
     key = (SCREEN_KEY, pattern, int(flags), tuple(defines))
-    store = _load()
-    if key in store:
-        return store[key]
+    found = _get(key)
+    if found is not _MISSING:
+        return found
     try:
         tree = _parse(pattern, flags)
-        trees = [tree] + [_parse(d, flags) for d in defines if d != pattern]
-        screener = _Screener(_definitions(trees))
+        screener = _Screener(_definitions([pattern] + [d for d in defines if d != pattern], flags))
         alternatives = [screener.conjunction(items) for items in screener.expand(tree[0])]
         found = None
         if alternatives and all(alternatives):
             found = tuple(dict.fromkeys(tuple(tuple(sorted(group, key=len)) for group in alt) for alt in alternatives))
     except Exception:  # anything unexpected: no screen, the pattern simply always runs
         found = None
-    store[key] = found
-    _dirty = True
+    _put(key, found)
     return found
 
 
@@ -200,9 +237,18 @@ def _children(node) -> list:
     return found
 
 
-def _definitions(trees) -> dict:
-    """name -> body of every group defined in a (?(DEFINE)...) block; a name defined twice maps
-    to None (not followed)."""
+def _definitions(patterns: list[str], flags: int) -> dict:
+    """name -> body of every group defined in a (?(DEFINE)...) block of these patterns; a name
+    defined twice maps to None (not followed)."""
+    found: dict = {}
+    for pattern in patterns:
+        for name, body in _defined_in(pattern, flags).items():
+            found[name] = None if name in found else body
+    return found
+
+
+@lru_cache(maxsize=256)  # a pack's DEFINE patterns are read for each of its patterns: walked once
+def _defined_in(pattern: str, flags: int) -> dict:
     core = _main._regex_core
     found: dict = {}
 
@@ -214,8 +260,8 @@ def _definitions(trees) -> dict:
         for child in _children(node):
             walk(child, names, define)
 
-    for tree, names in trees:
-        walk(tree, names, False)
+    tree, names = _parse(pattern, flags)
+    walk(tree, names, False)
     return found
 
 
@@ -472,10 +518,17 @@ def _holds(key: tuple[str, bool, bool], word: str) -> bool:
     return core in word
 
 
+_COMMON_TEXT = "\0" + "\0".join(COMMON_WORDS) + "\0"
+
+
 @lru_cache(maxsize=None)
 def _weak(literal: str) -> bool:
-    key = split_key(literal)
-    return any(_holds(key, word) for word in COMMON_WORDS)
+    """Does a common word hold the literal? One substring test on the words joined by NULs: a word
+    starts right after a NUL and ends right before one, and a literal without NUL cannot span two."""
+    key = core, start, end = split_key(literal)
+    if "\0" in core:
+        return any(_holds(key, word) for word in COMMON_WORDS)
+    return ("\0" * start + core + "\0" * end) in _COMMON_TEXT
 
 
 @lru_cache(maxsize=None)

@@ -6,7 +6,8 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
+
+from .finding import Value, setfield, value
 
 LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 MAX_BYTES = 20 * 1024 * 1024  # beyond this a file is refused, not linted
@@ -16,12 +17,20 @@ class SourceError(Exception):
     """The input cannot be linted; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
+@value
+class SourceFile(Value):
+    """A file's decoded text, and how to encode it back (for --fix)."""
+
     path: str
     text: str  # decoded, BOM removed, line endings untouched
     encoding: str = "utf-8"
     bom: bool = False
+
+    def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False):
+        setfield(self, "path", path)
+        setfield(self, "text", text)
+        setfield(self, "encoding", encoding)
+        setfield(self, "bom", bom)
 
 
 def _too_large(size: int) -> SourceError:

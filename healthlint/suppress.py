@@ -9,7 +9,6 @@ Codes are optional (none = every rule); code prefixes, names and categories work
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .config import selector_matches
 from .document import Document
@@ -18,23 +17,26 @@ from .source import LineIndex
 DIRECTIVE_RE = re.compile(r"^\s*healthlint-(disable-next-line|disable-file|disable|enable)\b(.*)$", re.S)
 
 
-@dataclass
 class Suppression:
-    kind: str  # "range" | "next-line" | "file"
-    selectors: tuple[str, ...]  # empty: all rules
-    start: int  # source offsets covered
-    end: int
-    comment: tuple[int, int]  # where the comment is, for the unused-suppression finding
-    used: bool = False
-    lines: tuple[int, int] | None = None  # for next-line: (first, last) line numbers covered
+    """One directive: what it covers, and whether it suppressed anything in this run. (Plain
+    classes, not dataclasses: creating a dataclass costs about a millisecond at start-up.)"""
+
+    def __init__(self, kind: str, selectors: tuple[str, ...], start: int, end: int, comment: tuple[int, int],
+                 lines: tuple[int, int] | None = None):
+        self.kind = kind  # "range" | "next-line" | "file"
+        self.selectors = selectors  # empty: all rules
+        self.start, self.end = start, end  # source offsets covered
+        self.comment = comment  # where the comment is, for the unused-suppression finding
+        self.lines = lines  # for next-line: (first, last) line numbers covered
+        self.used = False
 
     def matches(self, rule) -> bool:
         return not self.selectors or any(selector_matches(s, rule) for s in self.selectors)
 
 
-@dataclass
 class Suppressions:
-    items: list[Suppression] = field(default_factory=list)
+    def __init__(self):
+        self.items: list[Suppression] = []
 
     def suppresses(self, rule, start: int, line: int) -> bool:
         hit = False

@@ -28,7 +28,7 @@ def render(
     """Render `results` (already in output order) as `fmt`.
 
     Returns the complete stdout text, ending in a newline unless it is empty; write it as is
-    (click.echo(out, nl=False)). show_source, color, statistics and quiet apply to "text" only.
+    (healthlint.cli writes it with nl=False). show_source, color, statistics and quiet apply to "text" only.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} (expected one of {', '.join(FORMATS)})")

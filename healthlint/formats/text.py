@@ -5,8 +5,6 @@ import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Mapping
 
-import click
-
 from ..finding import FileResult, Finding, Severity
 from ..source import LineIndex
 
@@ -17,7 +15,7 @@ MAX_WIDTH = 120  # source lines longer than this (in characters) are windowed ar
 CONTEXT = 10  # characters shown before a span too long to fit the window
 TAB_SIZE = 4
 ELLIPSIS = "\u2026"
-COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+COLORS = {Severity.ERROR: 31, Severity.WARNING: 33, Severity.INFO: 34}  # red, yellow, blue
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 # Article text and messages may hold control characters (ESC, BEL, a lone CR). Printed raw they
@@ -26,6 +24,11 @@ SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _CONTROL_PICTURES = {c: 0x2400 + c for c in range(0x20) if c != 0x09}
 _CONTROL_PICTURES[0x7F] = 0x2421
 _CONTROL_PICTURES.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+
+
+def style(text: str, severity: Severity) -> str:
+    """text in the severity's colour, as click.style(text, fg=...) writes it (click is not imported)."""
+    return f"\033[{COLORS[severity]}m{text}\033[0m"
 
 
 def visible(text: str) -> str:
@@ -63,7 +66,7 @@ def _entries(result: FileResult, frames: bool, color: bool) -> list[str]:
 
 
 def finding_line(finding: Finding, color: bool = False) -> str:
-    code = click.style(finding.code, fg=COLORS[finding.severity]) if color else finding.code
+    code = style(finding.code, finding.severity) if color else finding.code
     location = f"{visible(finding.path)}:{finding.line}:{finding.column}"
     return f"{location}: {code} {visible(finding.message)} [{finding.category}]"
 
@@ -89,7 +92,7 @@ def code_frame(finding: Finding, index: LineIndex, color: bool = False) -> list[
         text += ELLIPSIS
     carets = "^" * width
     if color:
-        carets = click.style(carets, fg=COLORS[finding.severity])
+        carets = style(carets, finding.severity)
     number = str(finding.line)
     return [f"  {number} | {text}", f"  {' ' * len(number)} | {' ' * pad}{carets}"]
 
