@@ -190,18 +190,6 @@ class Finding(OrderedValue):
 
 
 @value
-class InputError(Value):
-    """An input that could not be linted (unreadable, binary, bad config): reported, exit code 2."""
-
-    path: str
-    message: str
-
-    def __init__(self, path: str, message: str):
-        setfield(self, "path", path)
-        setfield(self, "message", message)
-
-
-@value
 class FileResult(Value):
     """Everything the formatters need about one input: its findings, or why it was not linted."""
 

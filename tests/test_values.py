@@ -9,7 +9,7 @@ import pytest
 
 from healthlint.api import FixOutcome
 from healthlint.config import Config
-from healthlint.finding import FileResult, Finding, Fix, InputError, RawFinding, Severity
+from healthlint.finding import FileResult, Finding, Fix, RawFinding, Severity
 from healthlint.source import SourceFile
 
 
@@ -29,7 +29,6 @@ SAMPLES = [
                ("a.md", 1, 2, 1, 5, "HL101", "other", "spam", Severity.INFO, "other"),
                ("a.md", 1, 2, 1, 5, "HL102", "n", "claim", Severity.ERROR, "msg"),
                ("b.md", 0, 9, 1, 5, "HL101", "n", "claim", Severity.ERROR, "msg")]),
-    (InputError, [("a", "b"), ("a", "c")]),
     (FileResult, [("a.md",), ("a.md", (), "boom"), ("a.md", (), None, "text")]),
     (SourceFile, [("a", "t"), ("a", "t", "utf-16-le", True)]),
     (Config, [(), (Path("x/pyproject.toml"), ("HL1",), ("HL2",), ("drafts",), (("a", ("HL3",)),),
