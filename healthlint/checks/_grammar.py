@@ -7,7 +7,11 @@ the part can fire in any of its sentences, so that most blocks need no per-sente
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
 
 import re
@@ -41,16 +45,6 @@ def repeated_words(text: str) -> Iterator[Slip]:
             continue  # "... leukemia Leukemia can ...": a new sentence or item, not a slip
         yield Slip(m.start(2), m.end(3), f"Repeated word: '{word} {m.group(3)}'; delete the second one.", "")
 
-
-
-# On ASCII text, the casefolded text has a match of this wherever REPEAT_RE matches the text (its
-# \s is a superset of regex's; the group cannot stop inside a word, so it may be possessive).
-REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
-
-
-def _may_repeat(text: str, folded: str, words) -> bool:
-    screen = REPEAT_ASCII_SCREEN.search(folded) if text.isascii() else REPEAT_RE.search(text)
-    return screen is not None
 
 
 # --- confused words -------------------------------------------------------------------------------
@@ -259,6 +253,10 @@ def _quantifier_is_object(text: str, start: int) -> bool:
 # findings: its matches cannot cross a sentence boundary (punctuation, or 2+ spaces before a bullet),
 # and nothing it looks at changes there. Parts with "^"/"$" (clause starts, phrase ends) or that read
 # on to the sentence's end (the word quoted by _quantifier_the) stay per sentence.
+#
+# Most blocks never get that far: one scan of the whole document (Scan, below) tells which parts may
+# fire in which of its ASCII blocks, from each part's `pairs` (a word and the word right after it)
+# or its own `plain` pattern. parts_for gates the other blocks.
 WORD_GATE_UNSAFE_RE = regex.compile(r"[\p{No}\u0130]")
 
 
@@ -267,6 +265,8 @@ class Part(NamedTuple):
     groups: tuple[frozenset[str], ...] = ()
     screen: re.Pattern | None = None
     whole_block: bool = False
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    plain: re.Pattern | None = None
 
 
 def _first_words(*alternations: str) -> frozenset[str]:
@@ -279,6 +279,30 @@ def _first_words(*alternations: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _pairs(words, next_words) -> frozenset[tuple[str, str]]:
+    return frozenset(product(words, next_words))
+
+
+def _alternation(words) -> str:
+    """A pattern for any of the words, common prefixes factored out: the stdlib engine tries the
+    alternatives of a group one by one, so a flat list of 80 words would cost 80 tests per position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(tree)
+
+
 # REPEAT_RE on ASCII text, on the casefolded text (its \s is a superset of regex's; the group cannot
 # stop inside a word, so it may be possessive).
 REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
@@ -289,29 +313,50 @@ def _repeated_words(text: str) -> Iterator[Slip]:
         yield from repeated_words(text)
 
 
+# Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
+PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
+PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
+MODAL_WORDS = _first_words(MODALS)
+# On the plain text (Scan): REPEAT_RE's two words, and "a"/"an" before a plural noun (singular
+# determiner) or before a word whose first letters _a_an does not accept after it.
+REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
+A_AN_PLAIN = re.compile(rf" a(?:n? +{_alternation(PLAIN_PLURAL)}(?![a-z])| +(?:[aei]|o(?!ne|nce))"
+                        r"|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])")
+
 PARTS: dict[str, tuple[Part, ...]] = {
-    "repeated_words": (Part(_repeated_words, whole_block=True),),
+    "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
     "confused_words": (
-        Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True),
-        Part(_its_contraction, (_first_words("its"), _first_words(ITS_FOLLOWERS)), whole_block=True),
+        Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True,
+             pairs=_pairs({"s"}, _first_words(ITS_NOUNS))),  # "it's own": it s own
+        Part(_its_contraction, (_first_words("its"), _first_words(ITS_FOLLOWERS)), whole_block=True,
+             pairs=_pairs({"its"}, _first_words(ITS_FOLLOWERS))),
         Part(_modal_of, (_first_words(MODALS, "|".join(m + "n" for m in MODALS.split("|"))), _first_words("of")),
-             whole_block=True),
-        Part(_comparative_then, (_first_words(COMPARATIVES), _first_words("then")), whole_block=True),
+             whole_block=True,  # "couldn't of": couldn t of
+             pairs=_pairs(MODAL_WORDS, {"of"}) | _pairs({m + "n" for m in MODAL_WORDS}, {"t"})),
+        Part(_comparative_then, (_first_words(COMPARATIVES), _first_words("then")), whole_block=True,
+             pairs=_pairs(_first_words(COMPARATIVES), {"then"})),
     ),
     "agreement": (
         Part(_plural_determiner, (_first_words(PLURAL_DETS), _first_words("|".join(SINGULAR))),
-             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})")),
-        Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True),
-        Part(_a_an, whole_block=True),
+             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})"),
+             pairs=_pairs(_first_words(PLURAL_DETS), PLAIN_SINGULAR.difference(NOT_PLURALISED))),
+        Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True,
+             pairs=_pairs(_first_words(SINGULAR_DETS) - {"a", "an", "this"}, PLAIN_PLURAL) | _pairs({"this"}, NOT_VERBS),
+             plain=A_AN_PLAIN),
+        Part(_a_an, whole_block=True, plain=A_AN_PLAIN),
         Part(_plural_subject, (_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS)),
-             re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})")),
+             re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})"),
+             pairs=_pairs(_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS))),
         Part(_singular_subject, (_first_words(SUBJECT_DETS), _first_words(SINGULAR_SUBJECTS), _first_words(PLURAL_VERBS)),
-             re.compile(rf"(?:{SINGULAR_SUBJECTS})\s+(?:{PLURAL_VERBS})")),
+             re.compile(rf"(?:{SINGULAR_SUBJECTS})\s+(?:{PLURAL_VERBS})"),
+             pairs=_pairs(_first_words(SINGULAR_SUBJECTS), _first_words(PLURAL_VERBS))),
     ),
     "missing_words": (
-        Part(_missing_of, (_first_words("a"), _first_words(OF_NOUNS), _first_words(PLURAL_HEADS)), whole_block=True),
+        Part(_missing_of, (_first_words("a"), _first_words(OF_NOUNS), _first_words(PLURAL_HEADS)), whole_block=True,
+             pairs=_pairs(_first_words(OF_NOUNS), _first_words(PLURAL_HEADS))),
         Part(_quantifier_the, (_first_words(QUANTIFIERS), _first_words(QUANTIFIED)),
-             re.compile(rf"(?:{QUANTIFIERS})\s+(?:{QUANTIFIED})\s")),
+             re.compile(rf"(?:{QUANTIFIERS})\s+(?:{QUANTIFIED})\s"),
+             pairs=_pairs(_first_words(QUANTIFIERS), _first_words(QUANTIFIED))),
     ),
 }
 
@@ -322,3 +367,65 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
         return list(PARTS[finder])
     return [part for part in PARTS[finder] if not any(map(words.isdisjoint, part.groups))
             and (part.screen is None or part.screen.search(folded))]
+
+
+# --- the document scan: which parts may fire in which blocks ---------------------------------------
+# One scan per document instead of a gate per block and part. It reads the "plain" text: each block
+# lowercased with every non-word character made a space, the blocks joined by " \x00 " after a leading
+# space, so that every word follows a space and no match reaches into the next block. On ASCII, both
+# regex engines' \w is [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and
+# \b) in the plain text, and whitespace between two words is spaces there. As the plain text also has
+# spaces where punctuation was, a scan may find two words next to each other that are not, never miss
+# any. Blocks with other characters (or NUL) take parts_for.
+#
+# Most parts need a word of one list right before a word of another: their `pairs` hold each (word,
+# next word) as plain words ("doesn't" is "doesn t"). One findall over the document yields the next
+# word of every word that starts a pair; only a document with a wanted pair is scanned again to find
+# its blocks. The repeated word and a/an have their own patterns on the plain text (`plain`).
+PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
+PAIR_PARTS: dict[tuple[str, str], list[Part]] = defaultdict(list)
+for _part in (part for parts in PARTS.values() for part in parts):
+    for _pair in _part.pairs:
+        PAIR_PARTS[_pair].append(_part)
+FINDER_PAIRS = {finder: frozenset().union(*(part.pairs for part in parts)) for finder, parts in PARTS.items()}
+PAIR_RE = re.compile(rf" ({_alternation({first for first, _ in PAIR_PARTS})})(?= +([a-z]+))")
+
+
+class Scan:
+    """The plain text of a document's blocks, and which parts of a finder may fire in which block."""
+
+    def __init__(self, texts: list[str]):
+        joined = " \x00 ".join(texts)
+        self.others: list[int] = []  # blocks left out of the plain text
+        if not joined.isascii() or joined.count("\x00") != len(texts) - 1:
+            self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
+            texts = [text if text.isascii() and "\x00" not in text else "" for text in texts]
+            joined = " \x00 ".join(texts)
+        self.text = (" " + joined).translate(PLAIN)
+        self.lengths = list(map(len, texts))
+
+    def blocks(self, finder: str) -> list[tuple[int, list[Part] | None]]:
+        """(block index, the parts that may fire there), in block order; None: ask parts_for."""
+        hits: dict[int, set[Part]] = defaultdict(set)
+        for plain in {part.plain for part in PARTS[finder]} - {None}:
+            for m in plain.finditer(self.text):
+                hits[self._block(m)].update(part for part in PARTS[finder] if part.plain is plain)
+        if FINDER_PAIRS[finder] and not FINDER_PAIRS[finder].isdisjoint(self.pairs):
+            for m in PAIR_RE.finditer(self.text):
+                parts = PAIR_PARTS.get(m.groups(), ())
+                hits[self._block(m)].update(part for part in parts if part in PARTS[finder])
+        found = [(i, [part for part in PARTS[finder] if part in parts]) for i, parts in hits.items() if parts]
+        return sorted(found + [(i, None) for i in self.others])
+
+    @cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        """Every (word, next word) in the plain text whose first word starts a pair."""
+        return set(PAIR_RE.findall(self.text))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each block begins in the plain text."""
+        return list(accumulate((n + 3 for n in self.lengths[:-1]), initial=1))
+
+    def _block(self, m: re.Match) -> int:
+        return bisect_right(self.starts, m.start() + 1) - 1  # every match starts with a space, then a word
