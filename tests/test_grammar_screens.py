@@ -40,7 +40,7 @@ TRICKY = [
     "Only the\tthe; only so  so; only it\n it; only was \u00a0was; only (had)\n\nhad.",
 ]
 WORDS = sorted(
-    {first for first, _ in _grammar.PAIR_PARTS} | {second for _, second in _grammar.PAIR_PARTS}
+    {word for parts in _grammar.PARTS.values() for part in parts for pair in part.pairs for word in pair}
     | {"a", "an", "the", "it", "s", "A", "An", "The", "It's", "Its", "apple", "hour", "one", "union", "x", "mri",
        "doesn't", "don't", "couldn't", "n't", "vitamin", "hepatitis", "course", "to", "not", "of", "large", "é"})
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\t", ", ", ". ", "; ", "-", "'", "\u2019", "_", "2", "(", ")", "\x00",
@@ -168,7 +168,7 @@ def test_nih_texts():
 # A word of the lists, a pair of the scan with its words in any case and anything between them.
 PIECES = st.one_of(st.sampled_from(WORDS), st.builds(
     lambda pair, sep, upper: (pair[0].upper() if upper else pair[0]) + sep + pair[1],
-    st.sampled_from(sorted(_grammar.PAIR_PARTS)), st.sampled_from(SEPARATORS), st.booleans()))
+    st.sampled_from(sorted(set().union(*(part.pairs for parts in _grammar.PARTS.values() for part in parts)))), st.sampled_from(SEPARATORS), st.booleans()))
 
 
 @settings(max_examples=500, deadline=None)

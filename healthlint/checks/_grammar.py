@@ -267,6 +267,7 @@ class Part(NamedTuple):
     whole_block: bool = False
     pairs: frozenset[tuple[str, str]] = frozenset()
     plain: re.Pattern | None = None
+    plain_group: int = 0  # the group of `plain` that takes part in a match where this part may fire
 
 
 def _first_words(*alternations: str) -> frozenset[str]:
@@ -317,11 +318,11 @@ def _repeated_words(text: str) -> Iterator[Slip]:
 PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
 PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
 MODAL_WORDS = _first_words(MODALS)
-# On the plain text (Scan): REPEAT_RE's two words, and "a"/"an" before a plural noun (singular
-# determiner) or before a word whose first letters _a_an does not accept after it.
+# On the plain text (Scan): REPEAT_RE's two words; "a"/"an" before a plural noun (group 1: singular
+# determiner) or before a word whose first letters _a_an does not accept after it (group 2).
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
-A_AN_PLAIN = re.compile(rf" a(?:n? +{_alternation(PLAIN_PLURAL)}(?![a-z])| +(?:[aei]|o(?!ne|nce))"
-                        r"|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])")
+A_PLAIN = re.compile(rf" a(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+                     r"(?:( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|(?(1)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
     "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
@@ -342,8 +343,8 @@ PARTS: dict[str, tuple[Part, ...]] = {
              pairs=_pairs(_first_words(PLURAL_DETS), PLAIN_SINGULAR.difference(NOT_PLURALISED))),
         Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True,
              pairs=_pairs(_first_words(SINGULAR_DETS) - {"a", "an", "this"}, PLAIN_PLURAL) | _pairs({"this"}, NOT_VERBS),
-             plain=A_AN_PLAIN),
-        Part(_a_an, whole_block=True, plain=A_AN_PLAIN),
+             plain=A_PLAIN, plain_group=1),
+        Part(_a_an, whole_block=True, plain=A_PLAIN, plain_group=2),
         Part(_plural_subject, (_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS)),
              re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})"),
              pairs=_pairs(_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS))),
@@ -372,23 +373,28 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
 # --- the document scan: which parts may fire in which blocks ---------------------------------------
 # One scan per document instead of a gate per block and part. It reads the "plain" text: each block
 # lowercased with every non-word character made a space, the blocks joined by " \x00 " after a leading
-# space, so that every word follows a space and no match reaches into the next block. On ASCII, both
-# regex engines' \w is [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and
-# \b) in the plain text, and whitespace between two words is spaces there. As the plain text also has
-# spaces where punctuation was, a scan may find two words next to each other that are not, never miss
-# any. Blocks with other characters (or NUL) take parts_for.
+# space, so that every word follows a space and no match reaches into the next block (no pattern
+# matches across a NUL: they only have \s between words). On ASCII, both regex engines' \w is
+# [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and \b) in the plain text,
+# and whitespace between two words is spaces there. As the plain text also has spaces where
+# punctuation was, a scan may find two words next to each other that are not, never miss any. Blocks
+# with other characters take parts_for.
 #
 # Most parts need a word of one list right before a word of another: their `pairs` hold each (word,
 # next word) as plain words ("doesn't" is "doesn t"). One findall over the document yields the next
 # word of every word that starts a pair; only a document with a wanted pair is scanned again to find
 # its blocks. The repeated word and a/an have their own patterns on the plain text (`plain`).
 PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
-PAIR_PARTS: dict[tuple[str, str], list[Part]] = defaultdict(list)
-for _part in (part for parts in PARTS.values() for part in parts):
-    for _pair in _part.pairs:
-        PAIR_PARTS[_pair].append(_part)
-FINDER_PAIRS = {finder: frozenset().union(*(part.pairs for part in parts)) for finder, parts in PARTS.items()}
-PAIR_RE = re.compile(rf" ({_alternation({first for first, _ in PAIR_PARTS})})(?= +([a-z]+))")
+PAIR_RE = re.compile(rf" ({_alternation({first for parts in PARTS.values() for part in parts for first, _ in part.pairs})})"
+                     r"(?= +([a-z]+))")
+# Per finder: each plain pattern with the parts that need it, and each pair with the parts that need it.
+PLAIN_PARTS = {finder: [(plain, [part for part in parts if part.plain is plain])
+                        for plain in dict.fromkeys(part.plain for part in parts if part.plain)]
+               for finder, parts in PARTS.items()}
+PAIR_PARTS = {finder: {pair: [part for part in parts if pair in part.pairs]
+                       for pair in frozenset().union(*(part.pairs for part in parts))}
+              for finder, parts in PARTS.items()}
+ALL_PAIRS = frozenset().union(*PAIR_PARTS.values())
 
 
 class Scan:
@@ -397,9 +403,9 @@ class Scan:
     def __init__(self, texts: list[str]):
         joined = " \x00 ".join(texts)
         self.others: list[int] = []  # blocks left out of the plain text
-        if not joined.isascii() or joined.count("\x00") != len(texts) - 1:
-            self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
-            texts = [text if text.isascii() and "\x00" not in text else "" for text in texts]
+        if not joined.isascii():
+            self.others = [i for i, text in enumerate(texts) if not text.isascii()]
+            texts = [text if text.isascii() else "" for text in texts]
             joined = " \x00 ".join(texts)
         self.text = (" " + joined).translate(PLAIN)
         self.lengths = list(map(len, texts))
@@ -407,20 +413,24 @@ class Scan:
     def blocks(self, finder: str) -> list[tuple[int, list[Part] | None]]:
         """(block index, the parts that may fire there), in block order; None: ask parts_for."""
         hits: dict[int, set[Part]] = defaultdict(set)
-        for plain in {part.plain for part in PARTS[finder]} - {None}:
+        for plain, parts in PLAIN_PARTS[finder]:
             for m in plain.finditer(self.text):
-                hits[self._block(m)].update(part for part in PARTS[finder] if part.plain is plain)
-        if FINDER_PAIRS[finder] and not FINDER_PAIRS[finder].isdisjoint(self.pairs):
+                hits[self._block(m)].update(part for part in parts if m.group(part.plain_group) is not None)
+        pair_parts = PAIR_PARTS[finder]
+        if pair_parts and not pair_parts.keys().isdisjoint(self.wanted_pairs):
             for m in PAIR_RE.finditer(self.text):
-                parts = PAIR_PARTS.get(m.groups(), ())
-                hits[self._block(m)].update(part for part in parts if part in PARTS[finder])
-        found = [(i, [part for part in PARTS[finder] if part in parts]) for i, parts in hits.items() if parts]
+                parts = pair_parts.get(m.groups())
+                if parts:
+                    hits[self._block(m)].update(parts)
+        if not hits:
+            return [(i, None) for i in self.others]
+        found = [(i, [part for part in PARTS[finder] if part in parts]) for i, parts in hits.items()]
         return sorted(found + [(i, None) for i in self.others])
 
     @cached_property
-    def pairs(self) -> set[tuple[str, str]]:
-        """Every (word, next word) in the plain text whose first word starts a pair."""
-        return set(PAIR_RE.findall(self.text))
+    def wanted_pairs(self) -> set[tuple[str, str]]:
+        """The pairs of any part in the plain text (usually none)."""
+        return ALL_PAIRS.intersection(PAIR_RE.findall(self.text))
 
     @cached_property
     def starts(self) -> list[int]:
