@@ -36,7 +36,8 @@ TRICKY = [
     "A number patients stop. A large number people, a lot people, a lots people; most the time, many these "
     "people, some your friends, it gives some the chance, how many the. Most the\npills. a number\npatients.",
     "\u00b2its not fine. \u0130ts not fine. Most the  - time these treatment  - item. caf\u00e9 a apple.",
-    "A\x00apple. An\x00patient. These\x00treatment. doctors\x00recommends. the\x00the.",
+    "A\x00apple. An\x00patient. These\x00treatment. doctors\x00recommends. the\x00the. x\x00another adults, "
+    "x\x00its not, x\x00a apple, x\x00the the, x\x00should of, A: A adults, a - a effects, an - an patients.",
     "Only the\tthe; only so  so; only it\n it; only was \u00a0was; only (had)\n\nhad.",
 ]
 WORDS = sorted(
@@ -92,6 +93,11 @@ def _articles(count):
         sys.path.pop(0)
     rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
     return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
+
+
+def test_parts_of_a_finder_share_no_pair():
+    for parts in _grammar.PARTS.values():
+        assert sum(len(part.pairs) for part in parts) == len(frozenset().union(*(part.pairs for part in parts)))
 
 
 def test_tricky_strings():

@@ -2,15 +2,15 @@
 
 Each finder takes sentence text and yields Slip(start, end, message, replacement or None). They are
 deliberately narrow: closed word lists and patterns whose every match is an error in edited prose.
-A finder is a sequence of parts, each with a gate (parts_for) that tells from a whole block whether
-the part can fire in any of its sentences, so that most blocks need no per-sentence work.
+A finder is a sequence of parts. One scan of a document (Scan) tells in which blocks each part can
+fire, so that most blocks need no work at all; parts_for does the same for one block.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
 
@@ -270,6 +270,7 @@ class Part(NamedTuple):
     plain_group: int = 0  # the group of `plain` that takes part in a match where this part may fire
 
 
+@lru_cache(maxsize=None)
 def _first_words(*alternations: str) -> frozenset[str]:
     """The first \\w+ token of each alternative ("effects?|side\\s+effects" -> effect, effects, side)."""
     out = set()
@@ -319,10 +320,11 @@ PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
 PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
 MODAL_WORDS = _first_words(MODALS)
 # On the plain text (Scan): REPEAT_RE's two words; "a"/"an" before a plural noun (group 1: singular
-# determiner) or before a word whose first letters _a_an does not accept after it (group 2).
+# determiner) or before a word whose first letters _a_an does not accept after it (group 2). Both
+# look ahead, so that a match of one cannot hide a match of the other from finditer.
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
 A_PLAIN = re.compile(rf" a(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
-                     r"(?:( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|(?(1)|(?!)))")
+                     r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
     "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
@@ -373,12 +375,11 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
 # --- the document scan: which parts may fire in which blocks ---------------------------------------
 # One scan per document instead of a gate per block and part. It reads the "plain" text: each block
 # lowercased with every non-word character made a space, the blocks joined by " \x00 " after a leading
-# space, so that every word follows a space and no match reaches into the next block (no pattern
-# matches across a NUL: they only have \s between words). On ASCII, both regex engines' \w is
-# [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and \b) in the plain text,
-# and whitespace between two words is spaces there. As the plain text also has spaces where
-# punctuation was, a scan may find two words next to each other that are not, never miss any. Blocks
-# with other characters take parts_for.
+# space, so that every word follows a space and no match reaches into the next block. On ASCII, both
+# regex engines' \w is [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and
+# \b) in the plain text, and whitespace between two words is spaces there. As the plain text also has
+# spaces where punctuation was, a scan may find two words next to each other that are not, never miss
+# any. Blocks with other characters, or a NUL (the plain text keeps it), take parts_for.
 #
 # Most parts need a word of one list right before a word of another: their `pairs` hold each (word,
 # next word) as plain words ("doesn't" is "doesn t"). One findall over the document yields the next
@@ -387,13 +388,12 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
 PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
 PAIR_RE = re.compile(rf" ({_alternation({first for parts in PARTS.values() for part in parts for first, _ in part.pairs})})"
                      r"(?= +([a-z]+))")
-# Per finder: each plain pattern with the parts that need it, and each pair with the parts that need it.
+# Per finder: each plain pattern with the parts that use it, and the part of each pair (the parts of a
+# finder have no pair in common).
 PLAIN_PARTS = {finder: [(plain, [part for part in parts if part.plain is plain])
                         for plain in dict.fromkeys(part.plain for part in parts if part.plain)]
                for finder, parts in PARTS.items()}
-PAIR_PARTS = {finder: {pair: [part for part in parts if pair in part.pairs]
-                       for pair in frozenset().union(*(part.pairs for part in parts))}
-              for finder, parts in PARTS.items()}
+PAIR_PARTS = {finder: {pair: part for part in parts for pair in part.pairs} for finder, parts in PARTS.items()}
 ALL_PAIRS = frozenset().union(*PAIR_PARTS.values())
 
 
@@ -403,9 +403,9 @@ class Scan:
     def __init__(self, texts: list[str]):
         joined = " \x00 ".join(texts)
         self.others: list[int] = []  # blocks left out of the plain text
-        if not joined.isascii():
-            self.others = [i for i, text in enumerate(texts) if not text.isascii()]
-            texts = [text if text.isascii() else "" for text in texts]
+        if not joined.isascii() or joined.count("\x00") >= len(texts):
+            self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
+            texts = ["" if i in self.others else text for i, text in enumerate(texts)]
             joined = " \x00 ".join(texts)
         self.text = (" " + joined).translate(PLAIN)
         self.lengths = list(map(len, texts))
@@ -419,9 +419,9 @@ class Scan:
         pair_parts = PAIR_PARTS[finder]
         if pair_parts and not pair_parts.keys().isdisjoint(self.wanted_pairs):
             for m in PAIR_RE.finditer(self.text):
-                parts = pair_parts.get(m.groups())
-                if parts:
-                    hits[self._block(m)].update(parts)
+                part = pair_parts.get(m.groups())
+                if part:
+                    hits[self._block(m)].add(part)
         if not hits:
             return [(i, None) for i in self.others]
         found = [(i, [part for part in PARTS[finder] if part in parts]) for i, parts in hits.items()]
