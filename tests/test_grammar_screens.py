@@ -37,7 +37,8 @@ TRICKY = [
     "people, some your friends, it gives some the chance, how many the. Most the\npills. a number\npatients.",
     "\u00b2its not fine. \u0130ts not fine. Most the  - time these treatment  - item. caf\u00e9 a apple.",
     "A\x00apple. An\x00patient. These\x00treatment. doctors\x00recommends. the\x00the. x\x00another adults, "
-    "x\x00its not, x\x00a apple, x\x00the the, x\x00should of, A: A adults, a - a effects, an - an patients.",
+    "x\x00its not, x\x00a apple, x\x00the the, x\x00should of, A: A adults, a - a effects, an - an patients, "
+    "an SSRI, AN ssri, an Ssri, a Apple, A apple.",
     "Only the\tthe; only so  so; only it\n it; only was \u00a0was; only (had)\n\nhad.",
 ]
 WORDS = sorted(

@@ -268,6 +268,7 @@ class Part(NamedTuple):
     pairs: frozenset[tuple[str, str]] = frozenset()
     plain: re.Pattern | None = None
     plain_group: int = 0  # the group of `plain` that takes part in a match where this part may fire
+    plain_lower: bool = False  # ... and ends in a letter that is lowercase in the block
 
 
 @lru_cache(maxsize=None)
@@ -346,7 +347,7 @@ PARTS: dict[str, tuple[Part, ...]] = {
         Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True,
              pairs=_pairs(_first_words(SINGULAR_DETS) - {"a", "an", "this"}, PLAIN_PLURAL) | _pairs({"this"}, NOT_VERBS),
              plain=A_PLAIN, plain_group=1),
-        Part(_a_an, whole_block=True, plain=A_PLAIN, plain_group=2),
+        Part(_a_an, whole_block=True, plain=A_PLAIN, plain_group=2, plain_lower=True),  # "an SSRI": \p{Ll}
         Part(_plural_subject, (_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS)),
              re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})"),
              pairs=_pairs(_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS))),
@@ -407,6 +408,7 @@ class Scan:
             self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
             texts = ["" if i in self.others else text for i, text in enumerate(texts)]
             joined = " \x00 ".join(texts)
+        self.joined = joined
         self.text = (" " + joined).translate(PLAIN)
         self.lengths = list(map(len, texts))
 
@@ -415,7 +417,7 @@ class Scan:
         hits: dict[int, set[Part]] = defaultdict(set)
         for plain, parts in PLAIN_PARTS[finder]:
             for m in plain.finditer(self.text):
-                hits[self._block(m)].update(part for part in parts if m.group(part.plain_group) is not None)
+                hits[self._block(m)].update(part for part in parts if self._takes_part(m, part))
         pair_parts = PAIR_PARTS[finder]
         if pair_parts and not pair_parts.keys().isdisjoint(self.wanted_pairs):
             for m in PAIR_RE.finditer(self.text):
@@ -436,6 +438,10 @@ class Scan:
     def starts(self) -> list[int]:
         """Where each block begins in the plain text."""
         return list(accumulate((n + 3 for n in self.lengths[:-1]), initial=1))
+
+    def _takes_part(self, m: re.Match, part: Part) -> bool:
+        end = m.end(part.plain_group)
+        return end >= 0 and (not part.plain_lower or self.joined[end - 2].islower())  # text[i] is joined[i - 1]
 
     def _block(self, m: re.Match) -> int:
         return bisect_right(self.starts, m.start() + 1) - 1  # every match starts with a space, then a word
