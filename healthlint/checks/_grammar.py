@@ -2,12 +2,16 @@
 
 Each finder takes sentence text and yields Slip(start, end, message, replacement or None). They are
 deliberately narrow: closed word lists and patterns whose every match is an error in edited prose.
-A finder is a sequence of parts, each with a gate (parts_for) that tells from a whole block whether
-the part can fire in any of its sentences, so that most blocks need no per-sentence work.
+A finder is a sequence of parts. One scan of a document (Scan) tells in which blocks each part can
+fire, so that most blocks need no work at all; parts_for does the same for one block.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
 
 import re
@@ -41,16 +45,6 @@ def repeated_words(text: str) -> Iterator[Slip]:
             continue  # "... leukemia Leukemia can ...": a new sentence or item, not a slip
         yield Slip(m.start(2), m.end(3), f"Repeated word: '{word} {m.group(3)}'; delete the second one.", "")
 
-
-
-# On ASCII text, the casefolded text has a match of this wherever REPEAT_RE matches the text (its
-# \s is a superset of regex's; the group cannot stop inside a word, so it may be possessive).
-REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
-
-
-def _may_repeat(text: str, folded: str, words) -> bool:
-    screen = REPEAT_ASCII_SCREEN.search(folded) if text.isascii() else REPEAT_RE.search(text)
-    return screen is not None
 
 
 # --- confused words -------------------------------------------------------------------------------
@@ -259,6 +253,10 @@ def _quantifier_is_object(text: str, start: int) -> bool:
 # findings: its matches cannot cross a sentence boundary (punctuation, or 2+ spaces before a bullet),
 # and nothing it looks at changes there. Parts with "^"/"$" (clause starts, phrase ends) or that read
 # on to the sentence's end (the word quoted by _quantifier_the) stay per sentence.
+#
+# Most blocks never get that far: one scan of the whole document (Scan, below) tells which parts may
+# fire in which of its ASCII blocks, from each part's `pairs` (a word and the word right after it)
+# or its own `plain` pattern. parts_for gates the other blocks.
 WORD_GATE_UNSAFE_RE = regex.compile(r"[\p{No}\u0130]")
 
 
@@ -267,8 +265,13 @@ class Part(NamedTuple):
     groups: tuple[frozenset[str], ...] = ()
     screen: re.Pattern | None = None
     whole_block: bool = False
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    plain: re.Pattern | None = None
+    plain_group: int = 0  # the group of `plain` that takes part in a match where this part may fire
+    plain_lower: bool = False  # ... and ends in a letter that is lowercase in the block
 
 
+@lru_cache(maxsize=None)
 def _first_words(*alternations: str) -> frozenset[str]:
     """The first \\w+ token of each alternative ("effects?|side\\s+effects" -> effect, effects, side)."""
     out = set()
@@ -277,6 +280,30 @@ def _first_words(*alternations: str) -> frozenset[str]:
         for form in (word[:-2], word[:-1]) if word.endswith("s?") else (word,):
             out.add(re.match(r"\w+", form).group())
     return frozenset(out)
+
+
+def _pairs(words, next_words) -> frozenset[tuple[str, str]]:
+    return frozenset(product(words, next_words))
+
+
+def _alternation(words) -> str:
+    """A pattern for any of the words, common prefixes factored out: the stdlib engine tries the
+    alternatives of a group one by one, so a flat list of 80 words would cost 80 tests per position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(tree)
 
 
 # REPEAT_RE on ASCII text, on the casefolded text (its \s is a superset of regex's; the group cannot
@@ -289,29 +316,51 @@ def _repeated_words(text: str) -> Iterator[Slip]:
         yield from repeated_words(text)
 
 
+# Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
+PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
+PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
+MODAL_WORDS = _first_words(MODALS)
+# On the plain text (Scan): REPEAT_RE's two words; "a"/"an" before a plural noun (group 1: singular
+# determiner) or before a word whose first letters _a_an does not accept after it (group 2). Both
+# look ahead, so that a match of one cannot hide a match of the other from finditer.
+REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
+A_PLAIN = re.compile(rf" a(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+                     r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
+
 PARTS: dict[str, tuple[Part, ...]] = {
-    "repeated_words": (Part(_repeated_words, whole_block=True),),
+    "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
     "confused_words": (
-        Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True),
-        Part(_its_contraction, (_first_words("its"), _first_words(ITS_FOLLOWERS)), whole_block=True),
+        Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True,
+             pairs=_pairs({"s"}, _first_words(ITS_NOUNS))),  # "it's own": it s own
+        Part(_its_contraction, (_first_words("its"), _first_words(ITS_FOLLOWERS)), whole_block=True,
+             pairs=_pairs({"its"}, _first_words(ITS_FOLLOWERS))),
         Part(_modal_of, (_first_words(MODALS, "|".join(m + "n" for m in MODALS.split("|"))), _first_words("of")),
-             whole_block=True),
-        Part(_comparative_then, (_first_words(COMPARATIVES), _first_words("then")), whole_block=True),
+             whole_block=True,  # "couldn't of": couldn t of
+             pairs=_pairs(MODAL_WORDS, {"of"}) | _pairs({m + "n" for m in MODAL_WORDS}, {"t"})),
+        Part(_comparative_then, (_first_words(COMPARATIVES), _first_words("then")), whole_block=True,
+             pairs=_pairs(_first_words(COMPARATIVES), {"then"})),
     ),
     "agreement": (
         Part(_plural_determiner, (_first_words(PLURAL_DETS), _first_words("|".join(SINGULAR))),
-             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})")),
-        Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True),
-        Part(_a_an, whole_block=True),
+             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})"),
+             pairs=_pairs(_first_words(PLURAL_DETS), PLAIN_SINGULAR.difference(NOT_PLURALISED))),
+        Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True,
+             pairs=_pairs(_first_words(SINGULAR_DETS) - {"a", "an", "this"}, PLAIN_PLURAL) | _pairs({"this"}, NOT_VERBS),
+             plain=A_PLAIN, plain_group=1),
+        Part(_a_an, whole_block=True, plain=A_PLAIN, plain_group=2, plain_lower=True),  # "an SSRI": \p{Ll}
         Part(_plural_subject, (_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS)),
-             re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})")),
+             re.compile(rf"(?:{PLURAL_SUBJECTS})\s+(?:{SINGULAR_VERBS})"),
+             pairs=_pairs(_first_words(PLURAL_SUBJECTS), _first_words(SINGULAR_VERBS))),
         Part(_singular_subject, (_first_words(SUBJECT_DETS), _first_words(SINGULAR_SUBJECTS), _first_words(PLURAL_VERBS)),
-             re.compile(rf"(?:{SINGULAR_SUBJECTS})\s+(?:{PLURAL_VERBS})")),
+             re.compile(rf"(?:{SINGULAR_SUBJECTS})\s+(?:{PLURAL_VERBS})"),
+             pairs=_pairs(_first_words(SINGULAR_SUBJECTS), _first_words(PLURAL_VERBS))),
     ),
     "missing_words": (
-        Part(_missing_of, (_first_words("a"), _first_words(OF_NOUNS), _first_words(PLURAL_HEADS)), whole_block=True),
+        Part(_missing_of, (_first_words("a"), _first_words(OF_NOUNS), _first_words(PLURAL_HEADS)), whole_block=True,
+             pairs=_pairs(_first_words(OF_NOUNS), _first_words(PLURAL_HEADS))),
         Part(_quantifier_the, (_first_words(QUANTIFIERS), _first_words(QUANTIFIED)),
-             re.compile(rf"(?:{QUANTIFIERS})\s+(?:{QUANTIFIED})\s")),
+             re.compile(rf"(?:{QUANTIFIERS})\s+(?:{QUANTIFIED})\s"),
+             pairs=_pairs(_first_words(QUANTIFIERS), _first_words(QUANTIFIED))),
     ),
 }
 
@@ -322,3 +371,77 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
         return list(PARTS[finder])
     return [part for part in PARTS[finder] if not any(map(words.isdisjoint, part.groups))
             and (part.screen is None or part.screen.search(folded))]
+
+
+# --- the document scan: which parts may fire in which blocks ---------------------------------------
+# One scan per document instead of a gate per block and part. It reads the "plain" text: each block
+# lowercased with every non-word character made a space, the blocks joined by " \x00 " after a leading
+# space, so that every word follows a space and no match reaches into the next block. On ASCII, both
+# regex engines' \w is [A-Za-z0-9_] and IGNORECASE is lowercasing, so a block has the same words (and
+# \b) in the plain text, and whitespace between two words is spaces there. As the plain text also has
+# spaces where punctuation was, a scan may find two words next to each other that are not, never miss
+# any. Blocks with other characters, or a NUL (the plain text keeps it), take parts_for.
+#
+# Most parts need a word of one list right before a word of another: their `pairs` hold each (word,
+# next word) as plain words ("doesn't" is "doesn t"). One findall over the document yields the next
+# word of every word that starts a pair; only a document with a wanted pair is scanned again to find
+# its blocks. The repeated word and a/an have their own patterns on the plain text (`plain`).
+PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
+PAIR_RE = re.compile(rf" ({_alternation({first for parts in PARTS.values() for part in parts for first, _ in part.pairs})})"
+                     r"(?= +([a-z]+))")
+# Per finder: each plain pattern with the parts that use it, and the part of each pair (the parts of a
+# finder have no pair in common).
+PLAIN_PARTS = {finder: [(plain, [part for part in parts if part.plain is plain])
+                        for plain in dict.fromkeys(part.plain for part in parts if part.plain)]
+               for finder, parts in PARTS.items()}
+PAIR_PARTS = {finder: {pair: part for part in parts for pair in part.pairs} for finder, parts in PARTS.items()}
+ALL_PAIRS = frozenset().union(*PAIR_PARTS.values())
+
+
+class Scan:
+    """The plain text of a document's blocks, and which parts of a finder may fire in which block."""
+
+    def __init__(self, texts: list[str]):
+        joined = " \x00 ".join(texts)
+        self.others: list[int] = []  # blocks left out of the plain text
+        if not joined.isascii() or joined.count("\x00") >= len(texts):
+            self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
+            texts = ["" if i in self.others else text for i, text in enumerate(texts)]
+            joined = " \x00 ".join(texts)
+        self.joined = joined
+        self.text = (" " + joined).translate(PLAIN)
+        self.lengths = list(map(len, texts))
+
+    def blocks(self, finder: str) -> list[tuple[int, list[Part] | None]]:
+        """(block index, the parts that may fire there), in block order; None: ask parts_for."""
+        hits: dict[int, set[Part]] = defaultdict(set)
+        for plain, parts in PLAIN_PARTS[finder]:
+            for m in plain.finditer(self.text):
+                hits[self._block(m)].update(part for part in parts if self._takes_part(m, part))
+        pair_parts = PAIR_PARTS[finder]
+        if pair_parts and not pair_parts.keys().isdisjoint(self.wanted_pairs):
+            for m in PAIR_RE.finditer(self.text):
+                part = pair_parts.get(m.groups())
+                if part:
+                    hits[self._block(m)].add(part)
+        if not hits:
+            return [(i, None) for i in self.others]
+        found = [(i, [part for part in PARTS[finder] if part in parts]) for i, parts in hits.items()]
+        return sorted(found + [(i, None) for i in self.others])
+
+    @cached_property
+    def wanted_pairs(self) -> set[tuple[str, str]]:
+        """The pairs of any part in the plain text (usually none)."""
+        return ALL_PAIRS.intersection(PAIR_RE.findall(self.text))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each block begins in the plain text."""
+        return list(accumulate((n + 3 for n in self.lengths[:-1]), initial=1))
+
+    def _takes_part(self, m: re.Match, part: Part) -> bool:
+        end = m.end(part.plain_group)
+        return end >= 0 and (not part.plain_lower or self.joined[end - 2].islower())  # text[i] is joined[i - 1]
+
+    def _block(self, m: re.Match) -> int:
+        return bisect_right(self.starts, m.start() + 1) - 1  # every match starts with a space, then a word

@@ -112,25 +112,31 @@ class Misspelling(Rule):
 
 
 class GrammarRule(Rule):
-    """A finder of _grammar, run only where the block lets one of its parts fire: on the block text
-    for parts whose findings do not depend on sentence bounds, on each sentence for the others."""
+    """A finder of _grammar, run only in the blocks where the document scan lets one of its parts
+    fire: on the block text for parts whose findings do not depend on sentence bounds, on each
+    sentence for the others."""
     finder: str = ""
 
-    def check(self, unit: Block, ctx: Context) -> Iterable[RawFinding]:
-        parts = _grammar().parts_for(self.finder, unit.text, ctx.folded(unit.text), ctx.words(unit))
-        for part in parts:
-            if part.whole_block:
-                yield from self._findings(part.find(unit.text), 0)
-        per_sentence = [part.find for part in parts if not part.whole_block]
-        if per_sentence:
-            for sentence in ctx.sentences(unit):
-                for find in per_sentence:
-                    yield from self._findings(find(sentence.text), sentence.start)
+    def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
+        grammar = _grammar()
+        scan = ctx.memo(grammar.Scan, lambda: grammar.Scan([block.text for block in unit.blocks]))
+        for i, parts in scan.blocks(self.finder):
+            block = unit.blocks[i]
+            if parts is None:
+                parts = grammar.parts_for(self.finder, block.text, ctx.folded(block.text), ctx.words(block))
+            for part in parts:
+                if part.whole_block:
+                    yield from self._findings(part.find(block.text), block, 0)
+            per_sentence = [part.find for part in parts if not part.whole_block]
+            if per_sentence:
+                for sentence in ctx.sentences(block):
+                    for find in per_sentence:
+                        yield from self._findings(find(sentence.text), block, sentence.start)
 
     @staticmethod
-    def _findings(slips, offset: int) -> Iterable[RawFinding]:
+    def _findings(slips, block: Block, offset: int) -> Iterable[RawFinding]:
         for slip in slips:
-            yield RawFinding(offset + slip.start, offset + slip.end, slip.message, slip.replacement)
+            yield RawFinding(offset + slip.start, offset + slip.end, slip.message, slip.replacement, block=block)
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +148,7 @@ def _grammar():
 
 
 def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Severity.WARNING) -> GrammarRule:
-    rule = GrammarRule(code, name, "garbled", severity, summary, docs, scope="block", fixable=fixable)
+    rule = GrammarRule(code, name, "garbled", severity, summary, docs, scope="document", fixable=fixable)
     rule.finder = finder
     return rule
 
