@@ -199,6 +199,11 @@ def _check_options(rule, opts: dict, where: str) -> None:
         default = rule.options[key]
         if default is not None and not _same_type(value, default):
             raise ConfigError(f"{where}: option `{key}` must be a {_type_name(type(default))}")
+        allowed = rule.choices.get(key)
+        unknown = [v for v in (value if isinstance(value, list) else [value]) if allowed and v not in allowed]
+        if unknown:
+            raise ConfigError(f"{where}: option `{key}` of {rule.code}: unknown value {unknown[0]!r} "
+                              f"(allowed: {', '.join(allowed)})")
 
 
 def _same_type(value: Any, default: Any) -> bool:

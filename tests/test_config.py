@@ -91,3 +91,13 @@ def test_read_config_reports_file_and_key(tmp_path):
 ])
 def test_glob_match(path, pattern, expected):
     assert glob_match(path, pattern) is expected
+
+
+def test_an_option_value_outside_its_choices_is_a_config_error(tmp_path):
+    # HL601 reports statistic kinds only: a quiet kind in `kinds` once crashed the lint (KeyError).
+    path = write(tmp_path, ".healthlint.toml", '[rules.HL601]\nkinds = ["percent", "count"]\n')
+    with pytest.raises(ConfigError, match=r"option `kinds` of HL601: unknown value 'count' \(allowed: percent, "):
+        read_config_file(path, RuleCatalog(builtin_rules()))
+    write(tmp_path, ".healthlint.toml", '[rules.HL601]\nkinds = ["percent", "money"]\n')
+    write(tmp_path, "a.md", "About 70% of adults snore.\n")
+    assert [d["code"] for d in run_json("a.md", cwd=tmp_path)[1]] == ["HL601"]

@@ -125,6 +125,7 @@ class Rule:
     docs: RuleDocs
     scope: str = "sentence"
     options: dict[str, Any] = field(default_factory=dict)  # defaults; config may override
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> the values it may hold
     fixable: bool = False
     default_enabled: bool = True
     origin: str = "builtin"

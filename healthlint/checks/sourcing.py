@@ -162,6 +162,7 @@ UNSOURCED_STATISTIC = UnsourcedStatistic(
         "reference-ranges": False,
         "adjacent-sentences": 1,
     },
+    choices={"kinds": STATISTIC_KINDS},
     docs=RuleDocs(
         what="""
 Reports a statistic that has no source in the same sentence or the sentences next to it (`adjacent-sentences`,
