@@ -8,6 +8,7 @@ a part of one between <br> tags.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,20 +185,24 @@ def _may_start_chrome(text: str) -> bool:
         return True
     if ARROWS[0] in text or ARROWS[1] in text or ARROWS[2] in text:
         return True  # ARROW_END can end a line or a piece of it
-    head = head.lower()
-    return head.startswith(heads.get(head[0], ()))
+    return _head_starts_chrome(head.lower(), heads)
+
+
+def _head_starts_chrome(low: str, heads: dict[str, tuple[str, ...]]) -> bool:
+    """low starts with a head: heads are filed by their first two characters (one, for a head of one)."""
+    return low.startswith(heads.get(low[:2], ())) or low.startswith(heads.get(low[:1], ()))
 
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[str, ...]] | None:
-    """The heads by their first character."""
+    """The heads by their first two characters (a short tuple to try each), or by their one."""
     patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
     heads = cache.derived("chromeheads", [__file__], lambda: _pattern_heads(patterns))  # this file's code
     if heads is None:
         return None
     by_first: dict[str, list[str]] = {}
     for h in heads:
-        by_first.setdefault(h[0], []).append(h)
+        by_first.setdefault(h[:2], []).append(h)
     return {c: tuple(hs) for c, hs in by_first.items()}
 
 
@@ -405,8 +410,10 @@ def _terminal(text: str) -> bool:
 
 def _separated(text: str) -> bool:
     """FIELD_SPLIT.search(text) on a whitespace-normalised line, where \\s can only be a space."""
-    return (any(c in text for c in SEP_CHARS)
-            or " - " in text or " \u2013 " in text or " \u2014 " in text)
+    return bool(_SEPARATOR.search(text)) or " - " in text or " \u2013 " in text or " \u2014 " in text
+
+
+_SEPARATOR = re.compile(f"[{re.escape(SEP_CHARS)}]")
 
 
 @lru_cache(maxsize=1)
@@ -417,48 +424,121 @@ def _weak():
 def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
     """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
     # The <title> element is not visible prose; the <h1> under it repeats it by design.
-    pieces = [classify(doc, b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
-    for n, (prev, cur) in enumerate(zip(pieces, pieces[1:])):
-        titled = n == 0 or _is_heading(prev) or _is_heading(cur)
-        if cur.label is None and titled and _same_title(prev, cur):
-            cur.label = "repeated title"
-    spans, i = [], 0
-    while i < len(pieces):
-        if pieces[i].label is None:
-            i += 1
-            continue
+    spans = [(b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
+    found = _classify_all(doc, spans)  # None: a plain piece, built only where a run looks at it
+
+    def piece(k: int) -> Piece:
+        p = found[k]
+        if p is None:
+            b, s, e = spans[k]
+            p = found[k] = Piece(b, s, e, " ".join(b.text[s:e].split()))
+        return p
+
+    # A repeated title needs a heading in the pair (or the first pair): those pairs only.
+    pairs = {0} | {n for k, (b, _, _) in enumerate(spans) if b.kind == "heading" for n in (k - 1, k)}
+    for n in sorted(pairs):
+        if 0 <= n < len(spans) - 1:
+            cur = found[n + 1]
+            if (cur is None or cur.label is None) and not _ends_sentence(spans[n]) and not _ends_sentence(spans[n + 1]) \
+                    and _same_title(piece(n), piece(n + 1)):
+                piece(n + 1).label = "repeated title"
+    runs, after = [], 0
+    for i in [k for k, p in enumerate(found) if p is not None and p.label]:
+        if i < after:
+            continue  # inside the previous run
         lo = i
         # Weak lines before chrome join it only from the same kind of block: a chrome heading
         # starts a new section and never claims the list that ends the previous one.
-        while (lo > 0 and pieces[lo - 1].weak and i - lo < max_gap_weak and not _is_heading(pieces[i])
-               and pieces[lo - 1].block.kind == pieces[i].block.kind):
+        while (lo > 0 and _weak_piece(found[lo - 1]) and i - lo < max_gap_weak and not _is_heading(found[i])
+               and found[lo - 1].block.kind == found[i].block.kind):
             lo -= 1
         hi = i
-        listing = pieces[i].label in LISTS  # after "Related posts", short title-like lines are its entries
-        while hi + 1 < len(pieces):
-            nxt = pieces[hi + 1]
-            # In text files a short line without punctuation parses as a heading; in Markdown and HTML
-            # a heading is the author's structure and never an entry of a chrome list.
-            entry = listing and _title_like(nxt) and (doc.format == "text" or not _is_heading(nxt))
-            if nxt.label or nxt.weak or entry:
+        listing = found[i].label in LISTS  # after "Related posts", short title-like lines are its entries
+        while hi + 1 < len(found):
+            nxt = found[hi + 1]
+            if nxt is not None and (nxt.label or nxt.weak):
                 hi += 1
                 listing = nxt.label in LISTS if nxt.label else listing
+                continue
+            # In text files a short line without punctuation parses as a heading; in Markdown and HTML
+            # a heading is the author's structure and never an entry of a chrome list.
+            if listing and _title_like(piece(hi + 1)) and (doc.format == "text" or not _is_heading(piece(hi + 1))):
+                hi += 1
                 continue
             break
         # A short unlinked line right before the prose may be that prose's title ("Skip to content"
         # then "Zinc and colds"): leave multi-word ones to the editor.
-        while hi > i and hi + 1 < len(pieces) and _title_of_next(pieces[hi], pieces[hi + 1]):
+        while hi > i and hi + 1 < len(found) and _title_of_next(piece(hi), piece(hi + 1)):
             hi -= 1
-        spans.append([lo, hi])
-        i = hi + 1
+        runs.append([lo, hi])
+        after = hi + 1
     # jusText's context rule: one short line between two chrome runs is chrome too ("Great post!").
     merged: list[list[int]] = []
-    for lo, hi in spans:
-        if merged and lo == merged[-1][1] + 2 and _short(pieces[lo - 1]):
+    for lo, hi in runs:
+        if merged and lo == merged[-1][1] + 2 and _short(piece(lo - 1)):
             merged[-1][1] = hi
         else:
             merged.append([lo, hi])
-    return [pieces[lo:hi + 1] for lo, hi in merged]
+    return [[piece(k) for k in range(lo, hi + 1)] for lo, hi in merged]
+
+
+def _ends_sentence(span: tuple[Block, int, int]) -> bool:
+    """The line ends in . or !, so _same_title cannot hold: a piece's normalised text ends where its
+    raw text does, and casefolding and the strip(" #*") keep that last character."""
+    b, _, e = span
+    return b.text[e - 1] in ".!"
+
+
+def _weak_piece(p: Piece | None) -> bool:
+    return p is not None and p.weak
+
+
+def _classify_all(doc: Document, spans: list[tuple[Block, int, int]]) -> list[Piece | None]:
+    """classify() of each span, or None where it would give a plain piece (no label, not weak): an
+    image's alt text or a line over 300 characters; else a normalised line (see _normal) that fails
+    the head screen, holds no separator or arrow and, unless it is a heading, ends in . ! or ?
+    (closing quotes aside) with no link in it. Each test is one of classify's own exits (see
+    there), read off the raw line, which is the normalised one."""
+    heads = _heads()
+    out: list[Piece | None] = []
+    for b, s, e in spans:
+        raw = b.text[s:e]
+        if b.kind == "image_alt" or len(raw) > 300 and _normal(raw):
+            out.append(None)
+            continue
+        head = raw[:HEAD]
+        low = head.lower()
+        if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(low, heads)
+                and _plain_shape(raw)
+                and (b.kind == "heading" or (raw.rstrip("\"'”’)")[-1:] in ".!?"
+                                             and (not b.links or _link_density(b, s, e) == 0.0)))):
+            out.append(None)
+            continue
+        out.append(classify(doc, b, s, e))
+    return out
+
+
+_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace other than " "
+_ASCII_ODD = _ASCII_SPACE + b"|/>"  # ... and the ASCII separators
+
+
+def _normal(raw: str) -> bool:
+    """raw == " ".join(raw.split()) for a line that _strip left without whitespace at either end:
+    every whitespace character but " " is unprintable (categories Zs, Zl, Zp, Cc). On ASCII text
+    bytes.translate finds them in one C pass, faster than isprintable or a regex."""
+    if raw.isascii():
+        data = raw.encode()
+        return "  " not in raw and len(data.translate(None, _ASCII_SPACE)) == len(data)
+    return "  " not in raw and raw.isprintable()
+
+
+def _plain_shape(raw: str) -> bool:
+    """_normal(raw) and not _separated(raw) and no arrow in it. ASCII text holds no arrow, en or em
+    dash and no separator but | / >."""
+    if raw.isascii():
+        data = raw.encode()
+        return len(data.translate(None, _ASCII_ODD)) == len(data) and "  " not in raw and " - " not in raw
+    return _normal(raw) and not _separated(raw) and ARROWS[2] not in raw  # » and › are separators
 
 
 LISTS = ("related posts", "link list")
