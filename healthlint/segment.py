@@ -36,6 +36,16 @@ DOTTED_RE = regex.compile(r"(?:\p{L}\.)+\p{L}")  # "u.s", "e.g": dotted letters
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at text[dot] part of an abbreviation or an initial ("J. Smith")?"""
+    # Most full stops follow a plain word after a space: WORD_BEFORE_RE would find that word (cut
+    # to the window of 12 characters, which no abbreviation is near), so look it up directly.
+    space = text.rfind(" ", max(0, dot - 13), dot)
+    if space >= 0 or dot <= 13:
+        word = text[space + 1:dot]
+        if word.isalpha() and word.isascii():
+            if len(word) == 1:
+                return word.isupper()
+            word = word.lower()
+            return word in ABBREVIATIONS or word == "no" and NUMBER_NEXT_RE.match(text, dot + 1) is not None
     m = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False

@@ -3,7 +3,8 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from healthlint.segment import NEXT_START_RE, _append, _is_abbreviation, split_sentences
+from healthlint.segment import (ABBREVIATIONS, DOTTED_RE, NEXT_START_RE, NUMBER_NEXT_RE, WORD_BEFORE_RE, _append,
+                                split_sentences)
 
 
 def sentences(text):
@@ -47,6 +48,18 @@ def test_spans_are_ordered_trimmed_and_inside(text):
 REFERENCE_END_RE = regex.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|(?<!\s)\s{2,}+(?=[-•*]\s)")
 
 
+def reference_is_abbreviation(text, dot):
+    m = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS or word == "no" and NUMBER_NEXT_RE.match(text, dot + 1):
+        return True
+    if len(word) == 1:
+        return text[m.start(1)].isupper()
+    return "." in word and DOTTED_RE.fullmatch(word) is not None
+
+
 def reference_split(text):
     spans, start = [], 0
     for m in REFERENCE_END_RE.finditer(text):
@@ -57,7 +70,7 @@ def reference_split(text):
             if not NEXT_START_RE.match(text, end):
                 continue
             dot = m.start()
-            if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
+            if text[dot] == "." and m.end() - dot == 1 and reference_is_abbreviation(text, dot):
                 continue
         _append(spans, text, start, end)
         start = end
@@ -68,6 +81,17 @@ def reference_split(text):
 @settings(max_examples=3000)
 @given(st.text(alphabet=" .!?\"'“‘([)]-•*aAéÉ5٣Ⅷ\n\t\u00a0\u2003”’\x1c\x1f\u2028\x85", max_size=40))
 def test_split_equals_the_reference(text):
+    assert split_sentences(text) == reference_split(text)
+
+
+WORDS = ["Dr", "dr", "No", "no", "J", "j", "e.g", "U.S", "vs", "approx", "supercalifragilistic", "abcdefghijkl",
+         "abcdefghijklm", "x1", "ph.d", "a_b", "Ménière", "5", " "]
+
+
+@settings(max_examples=3000)
+@given(st.lists(st.sampled_from(WORDS + [". ", ".", " 5", "\n", "(", "A"]), max_size=12))
+def test_split_equals_the_reference_around_abbreviations(parts):
+    text = "".join(parts)
     assert split_sentences(text) == reference_split(text)
 
 
