@@ -170,3 +170,25 @@ def test_one_line_agrees_with_block_pieces_on_line_breaks(text):
         doc = parse(text, path, detect_format(path))
         for block in doc.blocks:
             assert _one_line(doc.text, block) == (len(_chrome.block_pieces(doc, block)) <= 1)
+
+
+def test_a_title_in_the_articles_own_words_needs_no_model(monkeypatch):
+    asked = []
+    monkeypatch.setattr(_langid, "best", lambda text: asked.append(text))
+    title = "# Atopic dermatitis: symptoms, diagnosis and treatment\n\n"
+    body = ("Atopic dermatitis is a common condition that affects the skin. It can change how people feel from "
+            "day to day, and many people live with it for years before it is diagnosed.\n")
+    assert _findings(title + body) == [] and asked == []
+    # The same line with words the article does not use still goes to the model.
+    _findings("# Atopic dermatitis: síntomas, diagnosis and treatment\n\n" + body)
+    assert asked == ["Atopic dermatitis: síntomas, diagnosis and treatment"]
+
+
+@needs_model
+@pytest.mark.parametrize("line", ["Consejos para la diabetes y el tratamiento with insulina",
+                                  "Tout savoir sur the diabète et le traitement"])
+def test_a_foreign_line_is_not_cleared_by_an_article_that_shares_some_of_its_words(line):
+    body = ("Diabetes affects how the body uses blood sugar. The diabetes diet and insulin are part of the treatment "
+            "plan for most people with diabetes, and the doctor checks the plan and the insulin dose often. Tout "
+            "and sur appear here too, as do para, el and la, and so does the word with.\n\n")
+    assert _findings("# Diabetes\n\n" + body + line + "\n")

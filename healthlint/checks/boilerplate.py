@@ -217,6 +217,17 @@ def _sentence_lines(block, pieces: list[tuple[int, int]]) -> list[tuple[int, int
     return [(s, e) for s, e in units]
 
 
+def _drop_article_english(suspects: dict, tokens_of: dict, article_english: frozenset[str]) -> None:
+    """Clear the suspect lines that read as English given the article's own English lines: an
+    English-only function word, three words or more, and nothing but common English, medical
+    words and words those lines use ("Atopic dermatitis: symptoms, diagnosis and treatment" over
+    paragraphs about atopic dermatitis). A foreign menu or comment line has words of its own."""
+    for key, tokens in tokens_of.items():
+        if (tokens is not None and len(tokens) >= 3 and not tokens.isdisjoint(ENGLISH_ONLY)
+                and all(map(str.isdigit, tokens - _common_words() - _medical_words() - article_english))):
+            del suspects[key]
+
+
 class ForeignLanguage(Rule):
     def check(self, doc, ctx) -> Iterable[RawFinding]:
         from . import _langid
@@ -225,19 +236,30 @@ class ForeignLanguage(Rule):
         min_words = ctx.options.get("min-words", 2)
         english = language == "en"
         whole_blocks = english and doc.format != "html"  # in HTML a <br> splits a block's lines
-        lines, suspects = [], {}
+        lines, suspects, tokens_of = [], {}, {}
+        english_words = []  # the word tokens of lines that read as English
         for block in doc.blocks:
             if whole_blocks and _one_line(doc.text, block) and _common_english(ctx.words(block)):
                 lines.append(None)  # the block's one line reads as English
+                english_words.append(ctx.words(block))
                 continue
             for s, e in _sentence_lines(block, block_pieces(doc, block)):
                 text = block.text[s:e].replace("\ufffc", " ")
                 lines.append((block, s, e, text))
-                if english and (_english(_lower_words(text)) or _common_english(word_tokens(text.casefold()))):
-                    continue
+                tokens = None
+                if english:
+                    if _english(_lower_words(text)):
+                        continue
+                    tokens = word_tokens(text.casefold())
+                    if _common_english(tokens):
+                        english_words.append(tokens)
+                        continue
                 words = _words(text)
                 if _candidate(text, words, min_words):
                     suspects[id(block), s] = len(words)
+                    tokens_of[id(block), s] = tokens
+        if suspects and english_words:
+            _drop_article_english(suspects, tokens_of, frozenset().union(*english_words))
         if not suspects or not _langid.available():
             return  # every line reads as plain English: the model is never loaded
         confidence = ctx.options.get("min-confidence", 0.9)
