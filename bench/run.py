@@ -184,7 +184,10 @@ def one_file(proselint: Path, repeat: int, tmp: Path) -> dict:
     run_child(HEALTHLINT + [str(path)], env=env)  # compiles and stores the patterns once
     warm, cold, pl, baseline = [], [], [], []
     for i in range(repeat):
-        path.write_text(text + f"\nEdit number {i}.\n", encoding="utf-8")  # a changed file: no cached result
+        # A changed file (no cached result) whose prose is still the sample article: an appended
+        # "Edit number 3." was a stray fragment line that no real edit leaves (and that HL302
+        # loads its language model for).
+        path.write_text(text + f"\n<!-- edit {i} -->\n", encoding="utf-8")
         warm.append(run_child(HEALTHLINT + [str(path)], env=env))
         shutil.rmtree(tmp / "first-cache", ignore_errors=True)  # a first run: nothing compiled or derived yet
         cold.append(run_child(HEALTHLINT + [str(path)], env={"HEALTHLINT_CACHE_DIR": str(tmp / "first-cache")}))
