@@ -4,7 +4,6 @@ promoted, and who reviewed the article and when."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Iterable
 
 import regex
@@ -172,6 +171,8 @@ def disclaimer_fix(doc: Document, text: str) -> Fix:
     """Append the disclaimer as a paragraph of the document's own format."""
     src = doc.text
     if doc.format == "html":
+        import html
+
         para = f"<p>{html.escape(text, quote=False)}</p>\n"
         at = src.lower().rfind("</body>")
         if at >= 0:

@@ -6,7 +6,6 @@ named context guards (healthlint.checks.guards) that a pack may list under `unle
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -341,6 +340,15 @@ def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
     return rule
 
 
+def _parse_toml(path, raw: bytes) -> dict:
+    import tomllib  # only when a pack is parsed, not on a run that finds it in the store
+
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: invalid rule pack: {exc}") from None
+
+
 def read_pack_data(path: Path) -> dict:
     try:
         if path.stat().st_size > MAX_PACK_BYTES:
@@ -350,7 +358,7 @@ def read_pack_data(path: Path) -> dict:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     try:
         if path.suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
-            return rxcache.memo(("toml", raw), lambda: tomllib.loads(raw.decode("utf-8")))
+            return rxcache.memo(("toml", raw), lambda: _parse_toml(path, raw))
         if path.suffix in (".yaml", ".yml"):
             import yaml
 
@@ -358,7 +366,7 @@ def read_pack_data(path: Path) -> dict:
             if not isinstance(data, dict):
                 raise PackError(f"{path}: a rule pack must be a mapping at the top level")
             return data
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise PackError(f"{path}: invalid rule pack: {exc}") from None
     except Exception as exc:  # yaml.YAMLError and friends: one line, no traceback
         if isinstance(exc, PackError):
