@@ -43,6 +43,7 @@ def test_content_repo_rule_pack(tmp_path):
     (PACK.replace('type = "existence"', 'type = "existence"\nscript = "rm -rf /"'), "unknown key 'script'"),
     (PACK.replace('"HL901"', '"HL101"'), "already used"),
     (PACK.replace('tokens = ["alkalize", "balance your pH"]', 'patterns = ["(a+)+("]'), "bad regular expression"),
+    (PACK + "\n[[rule\n", "invalid rule pack"),
 ])
 def test_bad_content_repo_pack_is_a_clear_error(tmp_path, pack, needle):
     write(tmp_path, "house.toml", pack)
