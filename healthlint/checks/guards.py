@@ -185,7 +185,7 @@ class Site:
     def __init__(self, text: str, start: int, end: int, spans):
         self.text, self.start, self.end, self.spans = text, start, end, spans
         self.sentence = _bounds(spans, text, start, end)  # the sentence(s) of the whole match
-        self.head = _bounds(spans, text, start, start)[0]  # where the sentence of its start begins
+        self.head = self.sentence[0]  # where the sentence of its start begins (found from start alone)
         self.tail = _bounds(spans, text, end, end)[1]  # where the sentence of its end ends
         self._before = self._after = None
 
