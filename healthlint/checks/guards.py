@@ -9,7 +9,8 @@ as someone else's claim, or qualified by a condition.
 Guards find their own sentence and clause inside `text`, so they behave the same whether the rule
 runs per sentence or per block. Every guard looks at a bounded window around the match (a few
 hundred characters at most) with precompiled patterns, and only runs when a rule has matched, so
-they cost nothing on text without candidate phrases.
+they cost nothing on text without candidate phrases. The guards a rule asks about one match share
+its sentence and clauses (a Site, found once for the match).
 
 Semantics, in brief (see each function for the details):
 
@@ -77,19 +78,22 @@ Semantics, in brief (see each function for the details):
                "et al.", "a 2019 study", "according to the CDC", "a systematic review", "in the
                trial". The claim rules ask for exactly this, so a cited claim is not reported.
 
-Calling convention: every guard accepts (text, start, end). A guard with the attribute
-`wants_unit = True` (only `reported`) also accepts keyword arguments `unit` and `ctx` (the unit
-the rule ran on and its Context); a caller that passes them lets it look past the unit, e.g. at
-the paragraph that introduces a Markdown list. Without them it still works on the text alone.
+Calling convention: every guard accepts (text, start, end), and keyword arguments `unit` and `ctx`
+(the unit the rule ran on and its Context; all guards have `wants_unit = True`). A caller that
+passes them lets `reported` look past the unit, e.g. at the paragraph that introduces a Markdown
+list, and lets every guard reuse the engine's sentence split of a block. Without them a guard
+still works on the text alone, with the same result.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable
 
 import regex
 
+from ..document import Block
 from ..segment import split_sentences
 
 Guard = Callable[[str, int, int], bool]
@@ -108,31 +112,29 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(split_sentences(text))
 
 
-@lru_cache(maxsize=64)
-def _sentence_index(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-    spans = _sentence_spans(text)
-    return tuple(s for s, _ in spans), spans
+_SPAN_START = itemgetter(0)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE.
-
-    The unit is split once (cached); a match is located by bisection, so guards on a long block
-    with many candidate phrases stay linear."""
-    starts, spans = _sentence_index(text)
+def _bounds(spans, text: str, start: int, end: int) -> tuple[int, int]:
+    """sentence_bounds with the unit's sentence spans given: a match is located by bisection, so
+    guards on a long block with many candidate phrases stay linear."""
     if not spans:
         return max(0, start - MAX_SENTENCE), min(len(text), end + MAX_SENTENCE)
-    i = max(0, bisect_right(starts, start) - 1)
-    j = max(i, bisect_right(starts, max(start, end - 1)) - 1)
+    i = max(0, bisect_right(spans, start, key=_SPAN_START) - 1)
+    j = max(i, bisect_right(spans, max(start, end - 1), key=_SPAN_START) - 1)
     s0 = min(spans[i][0], start)
     e0 = max(spans[j][1], end)
     return max(s0, start - MAX_SENTENCE), min(e0, end + MAX_SENTENCE)
 
 
-def _previous_sentences(text: str, start: int) -> list[str]:
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE."""
+    return _bounds(_sentence_spans(text), text, start, end)
+
+
+def _previous_sentences(text: str, spans, start: int) -> list[str]:
     """Earlier sentences of the same unit, nearest first (at most 30)."""
-    starts, spans = _sentence_index(text)
-    i = bisect_right(starts, start)
+    i = bisect_right(spans, start, key=_SPAN_START)
     return [text[s:e] for s, e in reversed(spans[max(0, i - 31):i]) if e <= start][:30]
 
 
@@ -154,37 +156,73 @@ REL_BREAK = regex.compile(
 CLAUSE_WINDOW = 250  # characters: enough for the last dozen words, which is all a guard looks at
 
 
-def _clause_before(text: str, start: int, words: int) -> str:
-    """The last `words` words of the clause that ends at start (a space-terminated string)."""
-    s, _ = sentence_bounds(text, start, start)
+def _clause_words_before(text: str, start: int, s: int) -> list[str]:
+    """The words of the clause that ends at start (s: the start of its sentence)."""
     window = text[max(s, start - CLAUSE_WINDOW):start]
     cut = 0
     for m in CLAUSE_BREAK.finditer(window):
         cut = m.end()
     for m in REL_BREAK.finditer(window, cut):
         cut = m.end()
-    window = window[cut:]
-    parts = window.split()
-    return " ".join(parts[-words:]) + (" " if parts else "")
+    return window[cut:].split()
 
 
-def _clause_after(text: str, end: int, words: int) -> str:
-    _, e = sentence_bounds(text, end, end)
+def _clause_words_after(text: str, end: int, e: int) -> list[str]:
+    """The words of the clause that starts at end (e: the end of its sentence)."""
     window = text[end:min(e, end + CLAUSE_WINDOW)]
     m = CLAUSE_BREAK.search(window)
     if m:
         window = window[: m.start()]
-    return " ".join(window.split()[:words])
+    return window.split()
 
 
-def _sentence_before(text: str, start: int) -> str:
-    s, _ = sentence_bounds(text, start, start)
-    return text[s:start]
+class Site:
+    """One match as its guards see it. A rule asks up to ten guards about each match, and most of
+    them look at the same sentence and clauses: these are found once, on first use."""
+
+    __slots__ = ("text", "start", "end", "spans", "sentence", "head", "tail", "_before", "_after")
+
+    def __init__(self, text: str, start: int, end: int, spans):
+        self.text, self.start, self.end, self.spans = text, start, end, spans
+        self.sentence = _bounds(spans, text, start, end)  # the sentence(s) of the whole match
+        self.head = self.sentence[0]  # where the sentence of its start begins (found from start alone)
+        self.tail = _bounds(spans, text, end, end)[1]  # where the sentence of its end ends
+        self._before = self._after = None
+
+    def clause_before(self, words: int) -> str:
+        """The last `words` words of the clause before the match (a space-terminated string)."""
+        if self._before is None:
+            self._before = _clause_words_before(self.text, self.start, self.head)
+        parts = self._before
+        return " ".join(parts[-words:]) + (" " if parts else "")
+
+    def clause_after(self, words: int) -> str:
+        if self._after is None:
+            self._after = _clause_words_after(self.text, self.end, self.tail)
+        return " ".join(self._after[:words])
+
+    def sentence_before(self) -> str:
+        return self.text[self.head:self.start]
+
+    def sentence_after(self) -> str:
+        return self.text[self.end:self.tail]
 
 
-def _sentence_after(text: str, end: int) -> str:
-    _, e = sentence_bounds(text, end, end)
-    return text[end:e]
+_last: list[Site | None] = [None]  # the match the guards were last asked about
+
+
+def _site(text: str, start: int, end: int, unit=None, ctx=None) -> Site:
+    """The Site of a match, shared by the guards a rule calls on it one after the other. Given the
+    block the text is (and its Context), the engine's sentence split of that block is reused."""
+    site = _last[0]
+    if site is not None and site.text is text and site.start == start and site.end == end:
+        return site
+    if ctx is not None and isinstance(unit, Block) and unit.text is text:
+        spans = ctx.sentence_spans(unit)  # split_sentences(text), shared with the other rules
+    else:
+        spans = _sentence_spans(text)
+    site = _last[0] = Site(text, start, end, spans)
+    return site
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,8 +265,7 @@ NEG_ANTECEDENT = regex.compile(
 )
 
 
-def _negated_antecedent(text: str, start: int) -> bool:
-    s, _ = sentence_bounds(text, start, start)
+def _negated_antecedent(text: str, start: int, s: int) -> bool:
     lo = max(s, start - CLAUSE_WINDOW)
     cut = lo
     for m in CLAUSE_BREAK.finditer(text, lo, start):
@@ -239,12 +276,13 @@ def _negated_antecedent(text: str, start: int) -> bool:
     return rel is not None and NEG_ANTECEDENT.search(text, cut, rel.start()) is not None
 
 
-def negated(text: str, start: int, end: int) -> bool:
-    if NEGATOR.search(_clause_before(text, start, 10)):
+def negated(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    site = _site(text, start, end, unit, ctx)
+    if NEGATOR.search(site.clause_before(10)):
         return True
-    if _negated_antecedent(text, start):
+    if _negated_antecedent(text, start, site.head):
         return True
-    after = _clause_after(text, end, 6)
+    after = site.clause_after(6)
     m = POST_STOP.search(after)
     if m:
         after = after[: m.start()]
@@ -254,8 +292,8 @@ def negated(text: str, start: int, end: int) -> bool:
 WITHOUT = regex.compile(r"\b(?:without|lack(?:s|ed|ing)?\s+of|absence\s+of|in\s+the\s+absence\s+of)\b", _F)
 
 
-def without(text: str, start: int, end: int) -> bool:
-    return WITHOUT.search(_clause_before(text, start, 10)) is not None
+def without(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    return WITHOUT.search(_site(text, start, end, unit, ctx).clause_before(10)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,8 +309,8 @@ WHETHER = regex.compile(r"\bwhether\b", _F)
 LEAD_IN = regex.compile(r"[:\u2014\u2013]|\s-\s")
 
 
-def question(text: str, start: int, end: int) -> bool:
-    s, e = sentence_bounds(text, start, end)
+def question(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    s, e = _site(text, start, end, unit, ctx).sentence
     if QUESTION_END.search(text[s:e]):
         return True
     before = text[s:start]
@@ -303,7 +341,7 @@ TITLE_BEFORE = regex.compile(
 TESTIMONIAL_AFTER = regex.compile(r"[\s,.!]*[-\u2013\u2014]{1,2}\s*\p{Lu}", regex.V0)
 
 
-def quoted(text: str, start: int, end: int) -> bool:
+def quoted(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
     lo = max(0, start - 1500)
     hi = min(len(text), end + 1500)
     for m in QUOTE_SPANS.finditer(text, lo, hi):
@@ -331,8 +369,8 @@ HEDGE = regex.compile(
 )
 
 
-def hedged(text: str, start: int, end: int) -> bool:
-    return HEDGE.search(_clause_before(text, start, 12)) is not None
+def hedged(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    return HEDGE.search(_site(text, start, end, unit, ctx).clause_before(12)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,24 +429,21 @@ def _list_intro_reports(unit, ctx) -> bool:
 
 
 def reported(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
-    before = _sentence_before(text, start)
-    if REPORT_BEFORE.search(before):
+    site = _site(text, start, end, unit, ctx)
+    if REPORT_BEFORE.search(site.sentence_before()):
         return True
-    if REPORT_AFTER.search(_sentence_after(text, end)[:200]):
+    if REPORT_AFTER.search(site.sentence_after()[:200]):
         return True
     # An item of a list whose introduction reports claims: "red flags such as: - Miracle cure".
-    s, _ = sentence_bounds(text, start, end)
+    s, _ = site.sentence
     if BULLET.match(text[s:start] or text[s:s + 3]):
-        for prev in _previous_sentences(text, s):
+        for prev in _previous_sentences(text, site.spans, s):
             if BULLET.match(prev):
                 continue
             return REPORT_BEFORE.search(prev) is not None
     # The same for a Markdown/HTML list, whose items are separate blocks (needs the document).
     return unit is not None and _list_intro_reports(unit, ctx)
 
-
-# Guards that can use the unit and the rule context, when the caller passes them as keywords.
-reported.wants_unit = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -433,16 +468,16 @@ QUANTITY = regex.compile(
 )
 
 
-def quantified(text: str, start: int, end: int) -> bool:
-    s, e = sentence_bounds(text, start, end)
+def quantified(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    s, e = _site(text, start, end, unit, ctx).sentence
     return QUANTITY.search(text, s, e) is not None  # "can cure most cases" qualifies itself
 
 
-def conditional(text: str, start: int, end: int) -> bool:
-    s, e = sentence_bounds(text, start, end)
+def conditional(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    s, e = _site(text, start, end, unit, ctx).sentence
     if CONDITION.search(text, s, start) or CONDITION.search(text, end, e):
         return True
-    return quantified(text, start, end)
+    return quantified(text, start, end, unit, ctx)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -523,15 +558,16 @@ BODY_SUBJECT = regex.compile(
 )
 
 
-def medical(text: str, start: int, end: int) -> bool:
+def medical(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
     if PROMO.search(text, start, end):
         return False
-    if MEDICAL_SUBJECT.search(_clause_before(text, start, 10)):
+    site = _site(text, start, end, unit, ctx)
+    if MEDICAL_SUBJECT.search(site.clause_before(10)):
         return True
-    if BODY_SUBJECT.search(_sentence_before(text, start)):
+    if BODY_SUBJECT.search(site.sentence_before()):
         return True
     # A passive with the treatment after it: "Hepatitis C can be cured with antiviral medicines."
-    return MEDICAL_AFTER.search(_clause_after(text, end, 8)) is not None
+    return MEDICAL_AFTER.search(site.clause_after(8)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -556,12 +592,13 @@ RELATIVE_LEAD = regex.compile(
 )
 
 
-def relative(text: str, start: int, end: int) -> bool:
+def relative(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
     if RELATIVE_BEFORE.search(text, max(0, start - 40), start):
         return True
-    if RELATIVE_LEAD.search(_sentence_before(text, start)):
+    site = _site(text, start, end, unit, ctx)
+    if RELATIVE_LEAD.search(site.sentence_before()):
         return True
-    return RELATIVE_AFTER.search(_clause_after(text, end, 10)) is not None
+    return RELATIVE_AFTER.search(site.clause_after(10)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -576,10 +613,10 @@ BENIGN_SUBJECT = regex.compile(
 )
 
 
-def benign(text: str, start: int, end: int) -> bool:
+def benign(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
     """The subject is a body finding (a symptom, mole, cyst, bite ...): "harmless" is reassurance
     about a condition, not a claim about a product."""
-    return BENIGN_SUBJECT.search(_clause_before(text, start, 10)) is not None
+    return BENIGN_SUBJECT.search(_site(text, start, end, unit, ctx).clause_before(10)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,8 +636,8 @@ CITATION = regex.compile(
 )
 
 
-def cited(text: str, start: int, end: int) -> bool:
-    s, e = sentence_bounds(text, start, end)
+def cited(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
+    s, e = _site(text, start, end, unit, ctx).sentence
     return CITATION.search(text, s, e) is not None
 
 
@@ -618,3 +655,6 @@ GUARDS: dict[str, Guard] = {
     "cited": cited,
     "benign": benign,
 }
+for _g in GUARDS.values():
+    _g.wants_unit = True
+
