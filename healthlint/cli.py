@@ -243,9 +243,7 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         _fail(str(exc))
     gate, baseline = _gate(diff_base), _baseline(baseline_path)
     files = [path for path, _error in linter.iter_files(paths)]  # errors come back from lint_paths
-    if len(files) > 1:  # a long run: collect garbage cycles (see main), but a lint makes none
-        gc.freeze()  # (tests/test_engine_memory.py): rules and tables loaded so far are never scanned,
-        gc.set_threshold(20_000, 10, 10)  # and young objects are scanned less often than every 700
+    if len(files) > 1:  # a long run: collect garbage cycles as usual (see main)
         gc.enable()
     if gate is not None:  # a file unchanged since BASE has no changed line: do not even lint it
         files = [p for p in files if p == "-" or not gate.unchanged_on_disk(p)]
