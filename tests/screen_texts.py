@@ -1,5 +1,4 @@
-"""Texts for the differential tests of the spam and disclaimer screens (test_spam_screens.py,
-test_disclaimer_screens.py): fixtures, benchmark articles, NIH texts and generated adversarial
+"""Texts for the differential tests of the speed work (test_*_screens.py and friends): fixtures, benchmark articles, NIH texts and generated adversarial
 documents, each as (name, text, format)."""
 from __future__ import annotations
 
@@ -33,6 +32,10 @@ def articles(count: int):
     rng = random.Random(7)
     for n in range(count):
         yield f"article{n}", corpus.build_article(rng, 800, 0.15, n)[0], "markdown"
+
+
+def article_texts(count: int) -> list[str]:
+    return [text for _, text, _ in articles(count)]
 
 
 def nih(every: int = 1):

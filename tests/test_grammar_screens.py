@@ -3,9 +3,7 @@ names that block and part (or hands the block to parts_for), and the rules find 
 finder finds on every sentence. Checked on the fixtures, benchmark articles, NIH texts, tricky
 strings and generated ones."""
 import json
-import random
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from healthlint.checks.base import Context
 from healthlint.checks.registry import builtin_rules
 from healthlint.parse import parse
 from healthlint.segment import split_sentences
+from screen_texts import article_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
@@ -86,14 +85,6 @@ def _fixture_docs():
             yield parse(path.read_bytes().decode("utf-8", "replace"), str(path), FORMATS[path.suffix])
 
 
-def _articles(count):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
-    return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
 
 
 def test_parts_of_a_finder_share_no_pair():
@@ -155,8 +146,8 @@ def test_fixtures():
         assert_rules_find_what_the_finders_find(doc)
 
 
-def test_benchmark_articles():
-    for n, text in enumerate(_articles(150)):
+def test_benchmarkarticle_texts():
+    for n, text in enumerate(article_texts(150)):
         doc = parse(text, f"{n}.md", "markdown")
         assert_scan_is_exact([block.text for block in doc.blocks])
         assert_rules_find_what_the_finders_find(doc)

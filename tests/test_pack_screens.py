@@ -3,7 +3,6 @@
 patterns run, unscreened and unnarrowed, on every block (or sentence) of the document."""
 import json
 import random
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +14,7 @@ from healthlint.checks.packs import PatternRule
 from healthlint.checks.registry import builtin_rules
 from healthlint.parse import parse
 from helpers import ROOT
+from screen_texts import article_texts
 
 PACK_RULES = [r for r in builtin_rules() if isinstance(r, PatternRule)]
 NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
@@ -47,14 +47,6 @@ def assert_same(text: str, fmt: str = "markdown") -> int:
     return found
 
 
-def _articles(count: int):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
-    return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
 
 
 def test_fixtures():
@@ -63,8 +55,8 @@ def test_fixtures():
                for p in files) > 50
 
 
-def test_benchmark_articles():
-    assert sum(assert_same(text) for text in _articles(120)) > 50
+def test_benchmarkarticle_texts():
+    assert sum(assert_same(text) for text in article_texts(120)) > 50
 
 
 @pytest.mark.skipif(not NIH.is_file(), reason="NIH corpus not present")
@@ -79,7 +71,7 @@ def test_nih_texts():
 def test_the_word_memo_starting_afresh_mid_document(monkeypatch):
     """The index forgets its words when it has seen too many; a document's screens stay exact."""
     monkeypatch.setattr(screen.INDEX, "MAX_TOKENS", 3)
-    for text in _articles(5):
+    for text in article_texts(5):
         assert_same(text)
 
 

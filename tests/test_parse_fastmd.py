@@ -19,6 +19,7 @@ from healthlint.parse.fastmd import _LINK, _PLAIN_COLONS, read_simple
 from healthlint.parse.frontmatter import _simple_yaml, split_front_matter
 from healthlint.source import SourceError
 from helpers import ROOT
+from screen_texts import article_texts
 
 NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
             if (d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl").is_file()), ROOT / "missing")
@@ -56,23 +57,15 @@ def test_fixtures():
     assert _taken(p.read_text(encoding="utf-8") for p in files) > 0.9
 
 
-def _articles(count: int):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
-    return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
 
 
-def test_benchmark_articles():
-    assert _taken(_articles(150)) == 1.0
+def test_benchmarkarticle_texts():
+    assert _taken(article_texts(150)) == 1.0
 
 
 @pytest.mark.slow
-def test_all_benchmark_articles():
-    assert _taken(_articles(2000)) == 1.0
+def test_all_benchmarkarticle_texts():
+    assert _taken(article_texts(2000)) == 1.0
 
 
 @pytest.mark.skipif(not NIH.is_file(), reason="NIH corpus not present")

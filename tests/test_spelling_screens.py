@@ -3,9 +3,7 @@ lazy word counts (healthlint.checks._spelling) and the spun rules' per-article p
 (healthlint.checks._spun) are compared with reference scans of every block, written as the rules
 were before the screens, on fixtures, benchmark articles, NIH texts and generated text."""
 import json
-import random
 import re
-import sys
 from collections import Counter
 from functools import lru_cache
 
@@ -17,6 +15,7 @@ from healthlint.checks import _lexicon, _spelling, _spun, garbled
 from healthlint.checks.base import Context
 from healthlint.parse import parse
 from helpers import ROOT
+from screen_texts import article_texts
 
 NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
             if (d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl").is_file()), ROOT / "missing")
@@ -45,14 +44,6 @@ def _fixture_texts():
             yield path.read_text(encoding="utf-8", errors="replace")
 
 
-def _articles(count: int):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
-    return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
 
 
 def _nih_texts(step: int):
@@ -68,7 +59,7 @@ def _nih_texts(step: int):
 
 @lru_cache(maxsize=1)
 def _texts() -> tuple[str, ...]:
-    return tuple(TRICKY + list(_fixture_texts()) + _articles(60) + _nih_texts(7))
+    return tuple(TRICKY + list(_fixture_texts()) + article_texts(60) + _nih_texts(7))
 
 
 # --- the rules as they were: every block scanned --------------------------------------------------
