@@ -116,19 +116,35 @@ def derived(name: str, sources, build):
     path = os.path.join(folder, f"data-{name}.{h.hexdigest()[:16]}.pickle") if folder else None
     stored = read_pickle(path)
     if "value" in stored:
+        _touch(path)  # in use: prune_prefix keeps the most recently used versions
         return stored["value"]
     value = build()
     if path and write_pickle(path, {"value": value}):
-        prune_prefix(folder, f"data-{name}.", os.path.basename(path))
+        prune_prefix(folder, f"data-{name}.", os.path.basename(path), recent=KEEP_TABLES)
     return value
 
 
-def prune_prefix(folder: str, prefix: str, keep: str) -> None:
-    """Older versions of a derived table can never be read again."""
+# Versions of a derived table kept: two installs sharing the cache folder (pre-commit's own
+# environment and an editor's virtualenv) each have their own, and deleting the other's made
+# both rebuild theirs (1-2 s) on every alternate run.
+KEEP_TABLES = 4
+
+
+def _touch(path: str) -> None:
     try:
-        for entry in os.listdir(folder):
-            if entry.startswith(prefix) and entry != keep:
-                os.unlink(os.path.join(folder, entry))
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune_prefix(folder: str, prefix: str, keep: str, recent: int = 1) -> None:
+    """Delete the versions of a stored file other than `keep` and the `recent` - 1 most recently
+    used (modified or touched) others: older versions are not read again."""
+    try:
+        others = [os.path.join(folder, e) for e in os.listdir(folder) if e.startswith(prefix) and e != keep]
+        others.sort(key=os.path.getmtime, reverse=True)
+        for path in others[recent - 1:]:
+            os.unlink(path)
     except OSError:
         pass
 

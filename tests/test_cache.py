@@ -147,3 +147,26 @@ def test_code_change_invalidates(repo, monkeypatch, tmp_path):
 def test_code_digest_covers_modules_and_packs():
     files = {p.name for p in cache._package_files()}
     assert {"engine.py", "packs.py", "claims.toml"} <= files
+
+
+def test_two_installs_sharing_the_cache_folder_keep_their_tables(tmp_path, monkeypatch):
+    """A derived table is keyed by its sources' mtimes, so two installs have two versions: each
+    must survive the other's writes, or both rebuild on every alternate run."""
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    sources = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for n, source in enumerate(sources):
+        source.write_text("words\n")
+        os.utime(source, ns=(10**18 + n, 10**18 + n))  # same content, different install times
+    builds = []
+
+    def table(source):
+        return cache.derived("testtable", [str(source)], lambda: builds.append(source) or {"n": len(builds)})
+
+    for source in sources + sources + sources:
+        table(source)
+    assert builds == sources
+    for n in range(10):  # many versions over time (a developer editing the data): only a few are kept
+        extra = tmp_path / f"v{n}.txt"
+        extra.write_text("words\n")
+        table(extra)
+    assert len([e for e in os.listdir(tmp_path / "cache") if e.startswith("data-testtable.")]) == cache.KEEP_TABLES
