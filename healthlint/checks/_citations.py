@@ -36,7 +36,8 @@ _FORMS = (
     (r"\[\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*\]", lambda span, folded, words: "[" in span),  # [3], [1, 4], [2-5]
     (r"\[\^[\w-]+\]", lambda span, folded, words: "[" in span),  # Markdown footnote [^3]
     (r"(?<=\S)\^\d{1,3}\b", lambda span, folded, words: "^" in span),  # ^3
-    (r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", lambda span, folded, words: SUPERSCRIPT.search(span) is not None),
+    (r"[\u00b9\u00b2\u00b3\u2070-\u2079]+",
+     lambda span, folded, words: not span.isascii() and SUPERSCRIPT.search(span) is not None),
     (r"\(\s*(?-i:[A-Z])[\w'\u2019-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+(?-i:[A-Z])[\w'\u2019-]+)?,?\s+(?:19|20)\d\d[a-z]?\s*\)",
      lambda span, folded, words: "(" in span),  # (Smith, 2021), (Smith and Lee, 2020)
     (r"(?-i:[A-Z])[\w'\u2019-]+\s+et\s+al\.?(?:,?\s*\(?(?:19|20)\d\d)?", lambda span, folded, words: "et" in words),
