@@ -138,9 +138,11 @@ class UnsourcedStatistic(Rule):
         screened = wanted <= REPORTABLE
         for block in _blocks(doc):
             for i, sentence, starts, words in _numbered_sentences(ctx, block, screened):
+                if _sourced(ctx, block, i):
+                    continue  # nothing to report, whatever its numbers: cheaper than classifying them
                 stat = next((m for m in mentions(sentence.text, starts, words, ranges, statistics_only=screened)
                              if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
-                if stat is None or _sourced(ctx, block, i):
+                if stat is None:
                     continue
                 start, end = sentence.start + stat.start, sentence.start + stat.end
                 yield RawFinding(
