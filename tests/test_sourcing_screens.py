@@ -353,3 +353,9 @@ def test_num_words_are_word_num_words():
     from healthlint.checks._numbers import NUM_WORDS, WORD_NUM
 
     assert set(regex.findall(r"[a-z]{3,}", WORD_NUM)) == NUM_WORDS
+
+
+def test_journal_name_scan_is_the_substring_test():
+    texts = UNITS + ["Journal", "the lancet", "BMJ", "NEJM Science", "Cellular", "PLOS", "ANNALS", "Annals", "Nat"]
+    for text in texts:
+        assert (_citations.JOURNAL_NAME.search(text) is not None) == any(n in text for n in _citations.JOURNAL_NAMES), text

@@ -399,7 +399,9 @@ def plain(text: str, folded: str) -> bool:
 def statistic_marks(text: str, words: frozenset[str]) -> bool:
     """Has text (plain, with tokens `words`) a word or character that a statistic other than "1 in 4"
     needs? See STAT_WORDS."""
-    if not words.isdisjoint(STAT_WORDS) or any(c in text for c in STAT_CHARS):
+    if not words.isdisjoint(STAT_WORDS) or "%" in text or "$" in text:
+        return True
+    if not text.isascii() and any(c in text for c in STAT_CHARS):
         return True
     if not words.isdisjoint(TIME_WORDS) and not words.isdisjoint(EFFECT_WORDS):
         return True

@@ -15,7 +15,7 @@ from ._numbers import (
     STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
     statistic_possible, word_starts,
 )
-from .base import WORD_RE, Context, Rule, RuleDocs
+from .base import Context, Rule, RuleDocs, word_tokens
 
 SKIP_KINDS = ("heading", "title", "image_alt")
 _F = regex.IGNORECASE | regex.V0
@@ -24,7 +24,7 @@ _F = regex.IGNORECASE | regex.V0
 def _plain(ctx: Context, block) -> bool:
     """_numbers.plain for the block's text: may its word tokens (ctx.words) screen patterns? Worked
     out once per block for the three rules."""
-    return ctx.memo((_plain, block), lambda: plain(block.text, ctx.folded(block.text)))
+    return block.text.isascii() or ctx.memo((_plain, block), lambda: plain(block.text, ctx.folded(block.text)))
 
 
 def _citations(ctx: Context, block) -> Screen:
@@ -125,7 +125,7 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
         if lo == hi:
             continue  # no number in this sentence
         sub = [p - s for p in starts[lo:hi]]
-        words = frozenset(WORD_RE.findall(folded, s, e))
+        words = word_tokens(folded[s:e])  # sentences start and end beside spaces: no token is cut
         if not screened or statistic_possible(sentence.text, words, sub):
             yield i, sentence, sub, words
 
@@ -138,9 +138,11 @@ class UnsourcedStatistic(Rule):
         screened = wanted <= REPORTABLE
         for block in _blocks(doc):
             for i, sentence, starts, words in _numbered_sentences(ctx, block, screened):
+                if _sourced(ctx, block, i):
+                    continue  # nothing to report, whatever its numbers: cheaper than classifying them
                 stat = next((m for m in mentions(sentence.text, starts, words, ranges, statistics_only=screened)
                              if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
-                if stat is None or _sourced(ctx, block, i):
+                if stat is None:
                     continue
                 start, end = sentence.start + stat.start, sentence.start + stat.end
                 yield RawFinding(
