@@ -107,8 +107,6 @@ def test_texts_that_are_not_plain_skip_the_screens(text):
 # character screen, no per-block shortcut. The rules must report exactly what it reports.
 
 import json  # noqa: E402
-import random  # noqa: E402
-import sys  # noqa: E402
 from bisect import bisect_right  # noqa: E402
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -119,6 +117,7 @@ from healthlint.checks._numbers import STATISTIC_KINDS, mentions  # noqa: E402
 from healthlint.checks.base import Context  # noqa: E402
 from healthlint.document import PLACEHOLDER  # noqa: E402
 from healthlint.parse import parse  # noqa: E402
+from screen_texts import article_texts
 
 ROOT = FIXTURES.parent
 NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
@@ -255,23 +254,15 @@ def test_rules_report_what_the_reference_reports_on_fixtures():
     assert sum(assert_as_reference(doc) for doc in _documents()) > 100
 
 
-def _articles(count):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)  # corpus.generate's sequence: the benchmark's first articles
-    return [corpus.build_article(rng, 800, 0.15, n)[0] for n in range(count)]
 
 
-def test_rules_report_what_the_reference_reports_on_benchmark_articles():
-    assert sum(assert_as_reference(parse(text, "a.md", "markdown")) for text in _articles(60)) > 50
+def test_rules_report_what_the_reference_reports_on_benchmarkarticle_texts():
+    assert sum(assert_as_reference(parse(text, "a.md", "markdown")) for text in article_texts(60)) > 50
 
 
 @pytest.mark.slow
-def test_rules_report_what_the_reference_reports_on_all_benchmark_articles():
-    for text in _articles(2000):
+def test_rules_report_what_the_reference_reports_on_all_benchmarkarticle_texts():
+    for text in article_texts(2000):
         assert_as_reference(parse(text, "a.md", "markdown"))
 
 
