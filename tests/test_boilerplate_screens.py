@@ -1,6 +1,7 @@
 """The exact shortcuts of the boilerplate rules: HL301's head screen and HL302's top-language question
 must never change what the full checks decide."""
 import pytest
+from hypothesis import given, strategies as st
 
 from healthlint.checks import _chrome, _langid, boilerplate
 from healthlint.checks.boilerplate import LETTER_WORD, _foreign, _foreign_line
@@ -54,7 +55,8 @@ from pathlib import Path
 from healthlint.api import lint_text
 from healthlint.checks.base import Context, word_tokens
 from healthlint.checks.boilerplate import (
-    _candidate, _common_english, _english, _lower_words, _one_line, _sentence_lines, _words,
+    _candidate, _common_english, _common_english_block, _english, _lower_words, _one_line, _sentence_lines,
+    _uncommon, _words,
 )
 from healthlint.parse import detect_format, parse
 
@@ -192,3 +194,28 @@ def test_a_foreign_line_is_not_cleared_by_an_article_that_shares_some_of_its_wor
             "plan for most people with diabetes, and the doctor checks the plan and the insulin dose often. Tout "
             "and sur appear here too, as do para, el and la, and so does the word with.\n\n")
     assert _findings("# Diabetes\n\n" + body + line + "\n")
+
+
+def _block_screen_agrees(doc) -> int:
+    ctx = Context(doc)
+    uncommon = _uncommon(ctx)
+    for block in doc.blocks:
+        tokens = ctx.words(block)
+        assert _common_english_block(tokens, uncommon) == _common_english(tokens), block.text
+    return len(doc.blocks)
+
+
+def test_block_screen_with_the_documents_uncommon_words_is_common_english():
+    """_common_english_block (set tests against the document's uncommon words) == _common_english."""
+    blocks = sum(_block_screen_agrees(parse(text, path, detect_format(path))) for path, text in _english_texts())
+    mixed = ["Share this 2024 with the 12 and", "the and 1 2 3 4 5 6 7 8 9", "the 2 3", "of the", "the and",
+             "Atopic dermatitis and 3 stroke", "Consejos para la diabetes and the tratamiento 45"]
+    for line in mixed + [line for lang in LANGUAGES.values() for line in lang.splitlines()]:
+        blocks += _block_screen_agrees(parse(ENGLISH + line + "\n", "a.md", "markdown"))
+    assert blocks > 2000
+
+
+@given(st.lists(st.sampled_from(["the", "and", "of", "you", "to", "2", "12", "zinc", "dermatitis", "xqzt",
+                                 "la", "dosis", "3", "with", "²"]), max_size=12))
+def test_block_screen_agrees_on_any_mix_of_words(words):
+    _block_screen_agrees(parse(ENGLISH + " ".join(words) + "\n\n" + " ".join(reversed(words)) + "\n", "a.md", "markdown"))

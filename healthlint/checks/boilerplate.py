@@ -162,6 +162,26 @@ def _common_words() -> frozenset[str]:
     return common_words()
 
 
+def _uncommon(ctx) -> tuple[frozenset[str], frozenset[str]]:
+    """The document's word tokens that are not common English words, split into words and
+    numbers: once per document (ctx.memo), so that _common_english_block is set tests in C."""
+    uncommon = ctx.document_words() - _common_words()
+    numbers = frozenset(filter(str.isdigit, uncommon))
+    return uncommon - numbers, numbers
+
+
+def _common_english_block(tokens: frozenset[str], uncommon: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """_common_english(tokens) for tokens of the document's blocks, given _uncommon(ctx): there,
+    tokens - _common_words() is (tokens & rare) | (tokens & numbers), the two disjoint."""
+    markers = len(tokens & ENGLISH_ONLY)
+    if not markers:
+        return False
+    rare, numbers = uncommon
+    if markers == 1:
+        return len(tokens) >= 3 and tokens & rare <= _medical_words()
+    return 5 * len(tokens & rare) <= len(tokens) - len(tokens & numbers)
+
+
 def _one_line(src: str, block) -> bool:
     """Outside HTML, block_pieces finds one line in a block (or none) when no segment's source
     holds a line break: then ctx.words(block) are that line's word tokens."""
@@ -217,14 +237,23 @@ def _sentence_lines(block, pieces: list[tuple[int, int]]) -> list[tuple[int, int
     return [(s, e) for s, e in units]
 
 
-def _drop_article_english(suspects: dict, tokens_of: dict, article_english: frozenset[str]) -> None:
+def _drop_article_english(suspects: dict, english_words: list[frozenset[str]]) -> None:
     """Clear the suspect lines that read as English given the article's own English lines: an
     English-only function word, three words or more, and nothing but common English, medical
     words and words those lines use ("Atopic dermatitis: symptoms, diagnosis and treatment" over
-    paragraphs about atopic dermatitis). A foreign menu or comment line has words of its own."""
-    for key, tokens in tokens_of.items():
-        if (tokens is not None and len(tokens) >= 3 and not tokens.isdisjoint(ENGLISH_ONLY)
-                and all(map(str.isdigit, tokens - _common_words() - _medical_words() - article_english))):
+    paragraphs about atopic dermatitis). A foreign menu or comment line has words of its own.
+    Only the suspects' own leftover words are looked up in the English lines: small intersections
+    instead of the union of every English line's tokens."""
+    left = {}
+    for key, (_, _, _, _, _, tokens) in suspects.items():
+        if tokens is not None and len(tokens) >= 3 and not tokens.isdisjoint(ENGLISH_ONLY):
+            left[key] = {w for w in tokens - _common_words() - _medical_words() if not w.isdigit()}
+    if not left:
+        return
+    needed = set().union(*left.values())
+    found = set().union(*(needed & t for t in english_words)) if needed else needed
+    for key, words in left.items():
+        if words <= found:
             del suspects[key]
 
 
@@ -236,16 +265,20 @@ class ForeignLanguage(Rule):
         min_words = ctx.options.get("min-words", 2)
         english = language == "en"
         whole_blocks = english and doc.format != "html"  # in HTML a <br> splits a block's lines
-        lines, suspects, tokens_of = [], {}, {}
+        suspects = {}  # line number -> (block, start, end, text, words, tokens) of a line that may be foreign
         english_words = []  # the word tokens of lines that read as English
+        uncommon = ctx.memo(_uncommon, lambda: _uncommon(ctx)) if whole_blocks else None
+        n = 0  # lines so far
         for block in doc.blocks:
-            if whole_blocks and _one_line(doc.text, block) and _common_english(ctx.words(block)):
-                lines.append(None)  # the block's one line reads as English
-                english_words.append(ctx.words(block))
-                continue
+            if whole_blocks:
+                tokens = ctx.words(block)
+                if _common_english_block(tokens, uncommon) and _one_line(doc.text, block):
+                    n += 1  # the block's one line reads as English
+                    english_words.append(tokens)
+                    continue
             for s, e in _sentence_lines(block, block_pieces(doc, block)):
                 text = block.text[s:e].replace("\ufffc", " ")
-                lines.append((block, s, e, text))
+                n += 1
                 tokens = None
                 if english:
                     if _english(_lower_words(text)):
@@ -256,45 +289,40 @@ class ForeignLanguage(Rule):
                         continue
                 words = _words(text)
                 if _candidate(text, words, min_words):
-                    suspects[id(block), s] = len(words)
-                    tokens_of[id(block), s] = tokens
+                    suspects[n] = (block, s, e, text, len(words), tokens)
         if suspects and english_words:
-            _drop_article_english(suspects, tokens_of, frozenset().union(*english_words))
+            _drop_article_english(suspects, english_words)
         if not suspects or not _langid.available():
             return  # every line reads as plain English: the model is never loaded
         confidence = ctx.options.get("min-confidence", 0.9)
         checked = False  # the article as a whole, looked at only once a line looks foreign
-        run: list = []
-        for line in lines:
-            lang = None
-            if line is not None:
-                block, s, e, text = line
-                words = suspects.get((id(block), s))
-                lang = None if words is None else _foreign_line(text, language, words, confidence)
-            if lang and not checked:
+        run: list = []  # consecutive foreign lines: (line number, block, start, end, language)
+        for n, (block, s, e, text, words, _) in suspects.items():
+            lang = _foreign_line(text, language, words, confidence)
+            if not lang:
+                continue
+            if not checked:
                 sample = " ".join(b.text for b in doc.blocks)[:4000]
                 if len(sample.split()) < ctx.options.get("min-document-words", 40):
                     return
                 if not _in_language(sample[:_langid.MAX_INPUT], language):
                     return  # not an article in the expected language: nothing is "foreign" in it
                 checked = True
-            if lang:
-                run.append((block, s, e, lang))
-                continue
-            yield from self._report(run)
-            run = []
-        yield from self._report(run)
+            if run and run[-1][0] != n - 1:  # a line that is not foreign ends a run
+                yield self._report(run)
+                run = []
+            run.append((n, block, s, e, lang))
+        if run:
+            yield self._report(run)
 
-    def _report(self, run) -> Iterable[RawFinding]:
-        if not run:
-            return
+    def _report(self, run) -> RawFinding:
         first, last = run[0], run[-1]
-        langs = ", ".join(dict.fromkeys(r[3] for r in run))
-        start, end = first[0].source_offset(first[1]), last[0].source_end(last[2])
+        langs = ", ".join(dict.fromkeys(r[4] for r in run))
+        start, end = first[1].source_offset(first[2]), last[1].source_end(last[3])
         lines = f"{len(run)} lines" if len(run) > 1 else "a line"
-        yield RawFinding(start, end, f"Text in another language ({langs}) in an English article, {lines}: "
-                                     "leftover menu or comment text from a scraped page? Translate or delete it.",
-                         absolute=True)
+        return RawFinding(start, end, f"Text in another language ({langs}) in an English article, {lines}: "
+                                      "leftover menu or comment text from a scraped page? Translate or delete it.",
+                          absolute=True)
 
 
 FOREIGN_LANGUAGE = ForeignLanguage(
