@@ -133,19 +133,27 @@ def _common_english(tokens: frozenset[str]) -> bool:
     """A line whose distinct word tokens (casefolded) hold two English-only function words and
     are at least 80% common English words (used a thousand times or more in pyspellchecker's
     counts; numbers left out), or one such function word, three words or more and nothing but
-    common English and medical words ("Atrial fibrillation and stroke"), is English: the dense prose and short
+    common English and medical words ("Atrial fibrillation and stroke"), or five common words
+    with any English function word (_five_common), is English: the dense prose and short
     headings that _english cannot clear. Lines of other languages fail it even where English
     shares their words ("en", "la", "die", "son"), code-mixed ones included:
     tests/test_boilerplate_screens.py checks that it clears no line, in a dozen languages, that
     the model could call foreign."""
     markers = len(tokens & ENGLISH_ONLY)
-    if not markers:
-        return False
+    if not markers:  # five words or more, all common, one a function word ("to"): see _five_common
+        return _five_common(tokens, all(map(str.isdigit, tokens - _common_words())))
     rare = tokens - _common_words()
     if markers == 1:  # with three words or more: the model calls two-word "Share this" foreign
         return len(tokens) >= 3 and all(map(str.isdigit, rare - _medical_words()))
     numbers = sum(map(str.isdigit, rare))
     return 5 * (len(rare) - numbers) <= len(tokens) - numbers
+
+
+def _five_common(tokens: frozenset[str], all_common: bool) -> bool:
+    """Without an English-only function word: five words or more, every one (numbers aside) a
+    common English word, and one of them an English function word that other languages also use
+    ("Bring a family member or friend to take notes.")."""
+    return all_common and len(tokens) >= 5 and not tokens.isdisjoint(ENGLISH_MARKERS)
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +182,9 @@ def _common_english_block(tokens: frozenset[str], uncommon: tuple[frozenset[str]
     """_common_english(tokens) for tokens of the document's blocks, given _uncommon(ctx): there,
     tokens - _common_words() is (tokens & rare) | (tokens & numbers), the two disjoint."""
     markers = len(tokens & ENGLISH_ONLY)
-    if not markers:
-        return False
     rare, numbers = uncommon
+    if not markers:
+        return _five_common(tokens, tokens.isdisjoint(rare))
     if markers == 1:
         return len(tokens) >= 3 and tokens & rare <= _medical_words()
     return 5 * len(tokens & rare) <= len(tokens) - len(tokens & numbers)
