@@ -136,6 +136,9 @@ MASK = (1 << SHIFT) - 1
 WORDS = 2 * SHIFT  # packed >> WORDS: the word count
 MAX_CHUNKS = 200_000  # memo entries kept before starting afresh (a bound on memory, not on speed)
 _chunks: dict[str, int] = {}  # whitespace-separated chunk ("disease.", "follow-up") -> packed counts
+# One int object per distinct packed count (a few dozen), shared by all chunks that have it: sum()
+# then reads a few objects that stay in the CPU cache instead of one per chunk (~5% in a full lint).
+_counts: dict[int, int] = {}
 
 
 def _chunk_counts(chunk: str) -> int:
@@ -146,10 +149,12 @@ def _chunk_counts(chunk: str) -> int:
 def _remember(texts) -> None:
     if len(_chunks) > MAX_CHUNKS:
         _chunks.clear()
+        _counts.clear()
     for text in texts:
         for chunk in text.split():
             if chunk not in _chunks:
-                _chunks[chunk] = _chunk_counts(chunk)
+                counts = _chunk_counts(chunk)
+                _chunks[chunk] = _counts.setdefault(counts, counts)
 
 
 def sentence_counts(text: str, spans: list[tuple[int, int]]) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Iterable
 
-from ..document import Block, Document, Sentence
+from ..document import Block, Document
 from ..finding import RawFinding, Severity
 from .base import Context, Rule, RuleDocs
 
@@ -20,7 +20,7 @@ GUIDANCE = (
     "health literacy (NAAL 2003); text above their level is not read, or is misread."
 )
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
-Prose = list[tuple[Block, list[Sentence], list[int]]]
+Prose = list[tuple[Block, list[tuple[int, int]], list[int]]]
 COUNTS = itemgetter(2)
 
 
