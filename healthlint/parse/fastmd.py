@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import Block, Comment, Document
+from ..document import Block, Comment, Document, Link
 from .prose import ProseWriter, find_comments, url_hint
 
 # Characters that may need markdown-it, found in one C-level scan of the body; _screen looks at
@@ -191,19 +191,76 @@ class _Reader:
             block = Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
             self.blocks.append(block)
             return block
-        w = ProseWriter(src)
         if plain:
-            last = len(lines) - 1
-            for k, (a, b, e) in enumerate(lines):
-                w.text(src[a:b], a)
-                if k < last:
-                    w.space(b, e + 1)
+            block = self._plain(lines, kind, _DirectWriter()) or self._plain(lines, kind, ProseWriter(src))
         else:
-            _Inline(self, lines, start, end, w).run()
-        block = w.finish(kind, len(self.blocks))
+            block = _Inline(self, lines, start, end).run(kind)
         if block is not None:
             self.blocks.append(block)
         return block
+
+    def _plain(self, lines, kind: str, w):
+        src = self.src
+        last = len(lines) - 1
+        for k, (a, b, e) in enumerate(lines):
+            w.text(src[a:b], a)
+            if k < last:
+                w.space(b, e + 1)
+        return w.finish(kind, len(self.blocks))
+
+
+class _DirectWriter:
+    """ProseWriter's result for the common case, without its whitespace and URL machinery.
+
+    Text pieces are copied whole, a line break is one space, a link spans the text written
+    while it is open. That is what ProseWriter writes unless whitespace has to be trimmed or
+    merged (then the text starts or ends with a space, or holds two in a row), a link holds no
+    text or starts or ends with a space, or the text may hold a bare URL: finish() then returns
+    None and the caller uses ProseWriter.
+    """
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []
+        self.n = 0
+        self.links: list[Link] = []
+        self.opened: list[tuple[int, str]] = []
+        self.ok = True
+
+    def text(self, text: str, start: int) -> None:
+        n = self.n
+        segs = self.segments
+        if segs:  # TextBuilder.copy: extend a verbatim segment that ends where this starts
+            t0, s0, tl, sl = segs[-1]
+            if tl == sl and s0 + sl == start:
+                segs[-1] = (t0, s0, tl + len(text), sl + len(text))
+                self.parts.append(text)
+                self.n = n + len(text)
+                return
+        segs.append((n, start, len(text), len(text)))
+        self.parts.append(text)
+        self.n = n + len(text)
+
+    def space(self, start: int, end: int) -> None:
+        self.segments.append((self.n, start, 1, end - start))
+        self.parts.append(" ")
+        self.n += 1
+
+    def open_link(self, href: str) -> None:
+        self.opened.append((self.n, href))
+
+    def close_link(self) -> None:
+        s, href = self.opened.pop()
+        if s == self.n:
+            self.ok = False
+        self.links.append(Link(s, self.n, href))
+
+    def finish(self, kind: str, index: int) -> Block | None:
+        text = "".join(self.parts)
+        if (not self.ok or not text or text[0] == " " or text[-1] == " " or "  " in text
+                or url_hint(text) or any(text[link.start] == " " or text[link.end - 1] == " " for link in self.links)):
+            return None
+        return Block(kind, text, tuple(self.segments), tuple(self.links), index)
 
 
 class _Inline:
@@ -214,14 +271,14 @@ class _Inline:
     both, so emphasis flanking can be judged on the source.
     """
 
-    def __init__(self, reader: _Reader, lines, start: int, end: int, w: ProseWriter):
+    def __init__(self, reader: _Reader, lines, start: int, end: int):
         self.reader = reader
         self.src = reader.src
         self.lines = lines
         self.start, self.end = start, end
-        self.w = w
 
-    def run(self) -> None:
+    def run(self, kind: str) -> Block | None:
+        """The block (None if it holds no prose); its comments go to the reader."""
         # Per line: (start, end, what) of every comment and link, in order.
         cuts: list[list[tuple]] = []
         outer: list[tuple[int, int]] = []  # emphasis runs outside links
@@ -245,7 +302,12 @@ class _Inline:
             cuts.append(sorted(line_cuts, key=lambda c: c[0]))
         self.marks = self._emphasis(outer, self.end)
         self.label_marks = {le: self._emphasis(runs, le) for le, runs in labels.items()}
-        self._emit(cuts)
+        index = len(self.reader.blocks)
+        if not any(what == "comment" for line_cuts in cuts for _s, _t, what in line_cuts):
+            block = self._emit(cuts, _DirectWriter()).finish(kind, index)
+            if block is not None:
+                return block
+        return self._emit(cuts, ProseWriter(self.src)).finish(kind, index)
 
     def _comments(self, a: int, b: int, cuts: list) -> str:
         """Inline HTML comments on the line, masked out of the returned line text."""
@@ -321,15 +383,15 @@ class _Inline:
             raise _Decline
         return markup
 
-    def _emit(self, cuts: list[list[tuple]]) -> None:
-        w = self.w
+    def _emit(self, cuts: list[list[tuple]], w):
+        """Make the writer calls of markdown-it's reader; w is the writer, returned."""
         src = self.src
         last = len(self.lines) - 1
         for k, (a, b, e) in enumerate(self.lines):
             pieces = sorted(cuts[k] + [(s, t, "markup") for s, t in self.marks if a <= s < b], key=lambda c: c[0])
             pos = a
             for s, t, what in pieces:
-                self._text(pos, s)
+                self._text(w, pos, s)
                 pos = t
                 if what == "comment":
                     self.reader.comments.append(Comment(s, t, src[s + 4:t - 3]))
@@ -338,17 +400,18 @@ class _Inline:
                     w.open_link(dest)
                     inner = s + 1
                     for ms, mt in sorted(self.label_marks[le]):
-                        self._text(inner, ms)
+                        self._text(w, inner, ms)
                         inner = mt
-                    self._text(inner, le)
+                    self._text(w, inner, le)
                     w.close_link()
-            self._text(pos, b)
+            self._text(w, pos, b)
             if k < last:
                 w.space(b, e + 1)
+        return w
 
-    def _text(self, s: int, t: int) -> None:
+    def _text(self, w, s: int, t: int) -> None:
         if t > s:
-            self.w.text(self.src[s:t], s)
+            w.text(self.src[s:t], s)
 
 
 def _is_punct(ch: str) -> bool:
