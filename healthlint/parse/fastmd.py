@@ -185,19 +185,54 @@ class _Reader:
         lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]  # trailing spaces: breaks
         start, end = lines[0][0], lines[-1][1]
         chunk = src[start:end]
-        plain = not ("*" in chunk or "_" in chunk or "[" in chunk or "<" in chunk)
-        if plain and len(lines) == 1 and chunk and not url_hint(chunk):
-            # The writer would copy this one trimmed piece whole: the block, built directly.
-            block = Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
-            self.blocks.append(block)
-            return block
-        if plain:
-            block = self._plain(lines, kind, _DirectWriter()) or self._plain(lines, kind, ProseWriter(src))
-        else:
-            block = _Inline(self, lines, start, end).run(kind)
+        # Without "](" every bracket is literal text (_Inline._links).
+        plain = not ("*" in chunk or "_" in chunk or "<" in chunk or "](" in chunk)
+        block = None
+        if len(lines) == 1:
+            block = self._one_line(chunk, start, kind, plain)
+        if block is None:
+            if plain:
+                block = self._plain(lines, kind, _DirectWriter()) or self._plain(lines, kind, ProseWriter(src))
+            else:
+                block = _Inline(self, lines, start, end).run(kind)
         if block is not None:
             self.blocks.append(block)
         return block
+
+    def _one_line(self, chunk: str, start: int, kind: str, plain: bool) -> Block | None:
+        """The block of a one-line paragraph in the commonest shapes, or None (not decided)."""
+        if chunk.startswith(("*", "_")) and chunk.endswith(chunk[0]):
+            # "*text*" with plain text between: an emphasis pair by _Inline._emphasis's rules
+            # (an opener at the start, a closer at the end) around text copied whole.
+            inner = chunk[1:-1]
+            if not inner or inner[0] == " " or inner[-1] == " " or "*" in inner or "_" in inner or "[" in inner or "<" in inner:
+                return None
+            chunk, start = inner, start + 1
+        elif not plain:
+            if "*" in chunk or "_" in chunk or "<" in chunk:
+                return None
+            return self._links_only(chunk, start, kind)
+        if not chunk or url_hint(chunk):
+            return None
+        # The writer would copy this one trimmed piece whole: the block, built directly.
+        return Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
+
+    def _links_only(self, chunk: str, start: int, kind: str) -> Block | None:
+        """A line of text and links: _Inline._emit's writer calls, without the general machinery."""
+        src = self.src
+        w = _DirectWriter()
+        pos = start
+        for s, le, e, dest in _find_links(chunk, start):
+            if s > pos:
+                w.text(src[pos:s], pos)
+            w.open_link(dest)
+            w.text(src[s + 1:le], s + 1)
+            w.close_link()
+            pos = e
+        end = start + len(chunk)
+        if end > pos:
+            w.text(src[pos:end], pos)
+        return w.finish(kind, len(self.blocks))
 
     def _plain(self, lines, kind: str, w):
         src = self.src
@@ -332,19 +367,9 @@ class _Inline:
         otherwise every bracket must belong to a plain link."""
         if not any_link or "[" not in masked:
             return []
-        links = []
-        for m in _LINK.finditer(masked):
-            dest = m.group(2)
-            if _BAD_PROTO.match(dest) or "\0" in m.group() or not _PLAIN_COLONS.fullmatch(dest):
-                raise _Decline
-            s, le, e = a + m.start(), a + m.end(1), a + m.end()
-            if not m.group(1).strip(" "):
-                raise _Decline
-            links.append((s, le, e))
-            cuts.append((s, e, ("link", le, dest)))
-        if masked.count("[") != len(links) or masked.count("]") != len(links):
-            raise _Decline
-        return links
+        links = _find_links(masked, a)
+        cuts += [(s, e, ("link", le, dest)) for s, le, e, dest in links]
+        return [(s, le, e) for s, le, e, _dest in links]
 
     def _emphasis(self, runs: list[tuple[int, int]], scope_end: int) -> list[tuple[int, int]]:
         """The runs that become emphasis markup, when they pair trivially; else decline.
@@ -412,6 +437,22 @@ class _Inline:
     def _text(self, w, s: int, t: int) -> None:
         if t > s:
             w.text(self.src[s:t], s)
+
+
+def _find_links(line: str, a: int) -> list[tuple[int, int, int, str]]:
+    """(start, label end, end, destination) of every inline link in line (at source offset a);
+    declined unless every bracket belongs to one."""
+    links = []
+    for m in _LINK.finditer(line):
+        dest = m.group(2)
+        if _BAD_PROTO.match(dest) or "\0" in m.group() or not _PLAIN_COLONS.fullmatch(dest):
+            raise _Decline
+        if not m.group(1).strip(" "):
+            raise _Decline
+        links.append((a + m.start(), a + m.end(1), a + m.end(), dest))
+    if line.count("[") != len(links) or line.count("]") != len(links):
+        raise _Decline
+    return links
 
 
 def _is_punct(ch: str) -> bool:
