@@ -182,14 +182,18 @@ class _Reader:
     def _inline(self, spans: list[tuple[int, int]], kind: str):
         """One block from its lines' content spans: the markdown-it reader's writer calls."""
         src = self.src
-        lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]  # trailing spaces: breaks
-        start, end = lines[0][0], lines[-1][1]
-        chunk = src[start:end]
+        if len(spans) == 1:
+            start, e = spans[0]
+            chunk = src[start:e].rstrip(" ")  # trailing spaces: breaks
+            lines = [(start, start + len(chunk), e)]
+            end = start + len(chunk)
+        else:
+            lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]
+            start, end = lines[0][0], lines[-1][1]
+            chunk = src[start:end]
         # Without "](" every bracket is literal text (_Inline._links).
         plain = not ("*" in chunk or "_" in chunk or "<" in chunk or "](" in chunk)
-        block = None
-        if len(lines) == 1:
-            block = self._one_line(chunk, start, kind, plain)
+        block = self._one_line(chunk, start, kind, plain) if len(spans) == 1 else None
         if block is None:
             if plain:
                 block = self._plain(lines, kind, _DirectWriter()) or self._plain(lines, kind, ProseWriter(src))
