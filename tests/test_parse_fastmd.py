@@ -219,3 +219,20 @@ def test_fast_path_imports_neither_markdown_it_nor_yaml():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+# The shapes built without ProseWriter (_one_line, _links_only, _DirectWriter) and their edges.
+DIRECT_CASES = [
+    "*a*", "_a_", "*a b*", "* a*", "*a *", "*a*b*", "_a_b", "*a_b*", "*a*  \n", "# *T*\n", "- *item*\n",
+    "*a [b](c)*", "*a*b", "**a**", "*a**", "_a_b_", "*https://x.org*", "*www.x.org*", "*a*\n*b*\n",
+    "[a](b) c [d](e)", "[ a](b)", "[a ](b)", "a [b](c)d", "a  [b](c)", "[a](b)  c", "[a](b)[c](d)",
+    "a [b](c) www.x.org", "[https://x.org](https://x.org)", "a [b](c) [", "[b](c) ]", "a [b] c",
+    "a\nb", "a  \nb", "a\n  b", "- a\n  b\n", "a\n[b](c)\nd", "[a](b)\n[c](d)", "a *b*\nc", "a\n*b*\n",
+    "a\nwww.x.org", "a  b\nc", "1. [a](b) c\n", "## [a](b)\n",
+]
+
+
+@pytest.mark.parametrize("text", DIRECT_CASES)
+def test_direct_shapes(text):
+    agrees(text)
+    agrees("Intro.\n\n" + text)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..document import Block, Comment, Document
+from ..document import Block, Comment, Document, Link
 from .prose import ProseWriter, find_comments, url_hint
 
 # Characters that may need markdown-it, found in one C-level scan of the body; _screen looks at
 # each one. Tabs (tab stops), CR and whitespace other than space and LF (markdown-it trims Unicode
 # whitespace; this is every other character str.isspace accepts), NUL, backslash escapes, code
-# spans and fences; "]:" (reference definitions), "![" (images), "&" of a character reference,
-# "<" of HTML other than a comment ("< " is a literal less-than).
-_RARE = re.compile(r"[\0\\`<&!\]\t\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# spans and fences; "&" of a character reference, "<" of HTML other than a comment ("< " is a
+# literal less-than). "]:" (reference definitions) and "![" (images) are found by str.find:
+# "]" and "!" are common in articles (every link), too common to look at one by one.
+_RARE = re.compile(r"[\0\\`<&\t\r\f\v\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _ENTITY = re.compile(r"&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 # A line (indentation removed) that may start a block this reader does not handle: blockquote,
 # tilde fence, a line of markup characters only (thematic break, setext underline, table
@@ -59,16 +60,12 @@ def read_simple(text: str, path: str, front: dict, fm_span: tuple[int, int] | No
 
 def _screen(text: str, pos: int) -> bool:
     """No character from pos on that needs markdown-it (see _RARE)."""
+    if text.find("]:", pos) >= 0 or text.find("![", pos) >= 0:
+        return False
     for m in _RARE.finditer(text, pos):
         i = m.start()
         ch = text[i]
-        if ch == "]":
-            if text.startswith(":", i + 1):
-                return False
-        elif ch == "!":
-            if text.startswith("[", i + 1):
-                return False
-        elif ch == "&":
+        if ch == "&":
             if _ENTITY.match(text, i):
                 return False
         elif ch != "<" or not text.startswith(("<!--", "< "), i):
@@ -182,28 +179,136 @@ class _Reader:
     def _inline(self, spans: list[tuple[int, int]], kind: str):
         """One block from its lines' content spans: the markdown-it reader's writer calls."""
         src = self.src
-        lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]  # trailing spaces: breaks
-        start, end = lines[0][0], lines[-1][1]
-        chunk = src[start:end]
-        plain = not ("*" in chunk or "_" in chunk or "[" in chunk or "<" in chunk)
-        if plain and len(lines) == 1 and chunk and not url_hint(chunk):
-            # The writer would copy this one trimmed piece whole: the block, built directly.
-            block = Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
-            self.blocks.append(block)
-            return block
-        w = ProseWriter(src)
-        if plain:
-            last = len(lines) - 1
-            for k, (a, b, e) in enumerate(lines):
-                w.text(src[a:b], a)
-                if k < last:
-                    w.space(b, e + 1)
+        if len(spans) == 1:
+            start, e = spans[0]
+            chunk = src[start:e].rstrip(" ")  # trailing spaces: breaks
+            lines = [(start, start + len(chunk), e)]
+            end = start + len(chunk)
         else:
-            _Inline(self, lines, start, end, w).run()
-        block = w.finish(kind, len(self.blocks))
+            lines = [(a, a + len(src[a:e].rstrip(" ")), e) for a, e in spans]
+            start, end = lines[0][0], lines[-1][1]
+            chunk = src[start:end]
+        # Without "](" every bracket is literal text (_Inline._links).
+        plain = not ("*" in chunk or "_" in chunk or "<" in chunk or "](" in chunk)
+        block = self._one_line(chunk, start, kind, plain) if len(spans) == 1 else None
+        if block is None:
+            if plain:
+                block = self._plain(lines, kind, _DirectWriter()) or self._plain(lines, kind, ProseWriter(src))
+            else:
+                block = _Inline(self, lines, start, end).run(kind)
         if block is not None:
             self.blocks.append(block)
         return block
+
+    def _one_line(self, chunk: str, start: int, kind: str, plain: bool) -> Block | None:
+        """The block of a one-line paragraph in the commonest shapes, or None (not decided)."""
+        if chunk.startswith(("*", "_")) and chunk.endswith(chunk[0]):
+            # "*text*" with plain text between: an emphasis pair by _Inline._emphasis's rules
+            # (an opener at the start, a closer at the end) around text copied whole.
+            inner = chunk[1:-1]
+            if not inner or inner[0] == " " or inner[-1] == " " or "*" in inner or "_" in inner or "[" in inner or "<" in inner:
+                return None
+            chunk, start = inner, start + 1
+        elif not plain:
+            if "*" in chunk or "_" in chunk or "<" in chunk:
+                return None
+            return self._links_only(chunk, start, kind)
+        if not chunk or url_hint(chunk):
+            return None
+        # The writer would copy this one trimmed piece whole: the block, built directly.
+        return Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
+
+    def _links_only(self, chunk: str, start: int, kind: str) -> Block | None:
+        """A line of text and links: what _DirectWriter makes of _Inline._emit's writer calls.
+        "[" and "](dest)" separate every piece in the source, so each piece is a segment."""
+        parts: list[str] = []
+        segments = []
+        links = []
+        n = pos = 0  # text length; offset in chunk
+        for s, le, e, dest in _find_links(chunk, start):
+            s, le, e = s - start, le - start, e - start
+            if s > pos:
+                parts.append(chunk[pos:s])
+                segments.append((n, start + pos, s - pos, s - pos))
+                n += s - pos
+            label = chunk[s + 1:le]
+            if label[0] == " " or label[-1] == " ":
+                return None
+            parts.append(label)
+            segments.append((n, start + s + 1, len(label), len(label)))
+            links.append(Link(n, n + len(label), dest))
+            n += len(label)
+            pos = e
+        if pos < len(chunk):
+            parts.append(chunk[pos:])
+            segments.append((n, start + pos, len(chunk) - pos, len(chunk) - pos))
+        text = "".join(parts)
+        if "  " in text or url_hint(text):
+            return None
+        return Block(kind, text, tuple(segments), tuple(links), len(self.blocks))
+
+    def _plain(self, lines, kind: str, w):
+        src = self.src
+        last = len(lines) - 1
+        for k, (a, b, e) in enumerate(lines):
+            w.text(src[a:b], a)
+            if k < last:
+                w.space(b, e + 1)
+        return w.finish(kind, len(self.blocks))
+
+
+class _DirectWriter:
+    """ProseWriter's result for the common case, without its whitespace and URL machinery.
+
+    Text pieces are copied whole, a line break is one space, a link spans the text written
+    while it is open. That is what ProseWriter writes unless whitespace has to be trimmed or
+    merged (then the text starts or ends with a space, or holds two in a row), a link holds no
+    text or starts or ends with a space, or the text may hold a bare URL: finish() then returns
+    None and the caller uses ProseWriter.
+    """
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []
+        self.n = 0
+        self.links: list[Link] = []
+        self.opened: list[tuple[int, str]] = []
+        self.ok = True
+
+    def text(self, text: str, start: int) -> None:
+        n = self.n
+        segs = self.segments
+        if segs:  # TextBuilder.copy: extend a verbatim segment that ends where this starts
+            t0, s0, tl, sl = segs[-1]
+            if tl == sl and s0 + sl == start:
+                segs[-1] = (t0, s0, tl + len(text), sl + len(text))
+                self.parts.append(text)
+                self.n = n + len(text)
+                return
+        segs.append((n, start, len(text), len(text)))
+        self.parts.append(text)
+        self.n = n + len(text)
+
+    def space(self, start: int, end: int) -> None:
+        self.segments.append((self.n, start, 1, end - start))
+        self.parts.append(" ")
+        self.n += 1
+
+    def open_link(self, href: str) -> None:
+        self.opened.append((self.n, href))
+
+    def close_link(self) -> None:
+        s, href = self.opened.pop()
+        if s == self.n:
+            self.ok = False
+        self.links.append(Link(s, self.n, href))
+
+    def finish(self, kind: str, index: int) -> Block | None:
+        text = "".join(self.parts)
+        if (not self.ok or not text or text[0] == " " or text[-1] == " " or "  " in text
+                or url_hint(text) or any(text[link.start] == " " or text[link.end - 1] == " " for link in self.links)):
+            return None
+        return Block(kind, text, tuple(self.segments), tuple(self.links), index)
 
 
 class _Inline:
@@ -214,14 +319,14 @@ class _Inline:
     both, so emphasis flanking can be judged on the source.
     """
 
-    def __init__(self, reader: _Reader, lines, start: int, end: int, w: ProseWriter):
+    def __init__(self, reader: _Reader, lines, start: int, end: int):
         self.reader = reader
         self.src = reader.src
         self.lines = lines
         self.start, self.end = start, end
-        self.w = w
 
-    def run(self) -> None:
+    def run(self, kind: str) -> Block | None:
+        """The block (None if it holds no prose); its comments go to the reader."""
         # Per line: (start, end, what) of every comment and link, in order.
         cuts: list[list[tuple]] = []
         outer: list[tuple[int, int]] = []  # emphasis runs outside links
@@ -245,7 +350,12 @@ class _Inline:
             cuts.append(sorted(line_cuts, key=lambda c: c[0]))
         self.marks = self._emphasis(outer, self.end)
         self.label_marks = {le: self._emphasis(runs, le) for le, runs in labels.items()}
-        self._emit(cuts)
+        index = len(self.reader.blocks)
+        if not any(what == "comment" for line_cuts in cuts for _s, _t, what in line_cuts):
+            block = self._emit(cuts, _DirectWriter()).finish(kind, index)
+            if block is not None:
+                return block
+        return self._emit(cuts, ProseWriter(self.src)).finish(kind, index)
 
     def _comments(self, a: int, b: int, cuts: list) -> str:
         """Inline HTML comments on the line, masked out of the returned line text."""
@@ -270,19 +380,9 @@ class _Inline:
         otherwise every bracket must belong to a plain link."""
         if not any_link or "[" not in masked:
             return []
-        links = []
-        for m in _LINK.finditer(masked):
-            dest = m.group(2)
-            if _BAD_PROTO.match(dest) or "\0" in m.group() or not _PLAIN_COLONS.fullmatch(dest):
-                raise _Decline
-            s, le, e = a + m.start(), a + m.end(1), a + m.end()
-            if not m.group(1).strip(" "):
-                raise _Decline
-            links.append((s, le, e))
-            cuts.append((s, e, ("link", le, dest)))
-        if masked.count("[") != len(links) or masked.count("]") != len(links):
-            raise _Decline
-        return links
+        links = _find_links(masked, a)
+        cuts += [(s, e, ("link", le, dest)) for s, le, e, dest in links]
+        return [(s, le, e) for s, le, e, _dest in links]
 
     def _emphasis(self, runs: list[tuple[int, int]], scope_end: int) -> list[tuple[int, int]]:
         """The runs that become emphasis markup, when they pair trivially; else decline.
@@ -321,15 +421,15 @@ class _Inline:
             raise _Decline
         return markup
 
-    def _emit(self, cuts: list[list[tuple]]) -> None:
-        w = self.w
+    def _emit(self, cuts: list[list[tuple]], w):
+        """Make the writer calls of markdown-it's reader; w is the writer, returned."""
         src = self.src
         last = len(self.lines) - 1
         for k, (a, b, e) in enumerate(self.lines):
             pieces = sorted(cuts[k] + [(s, t, "markup") for s, t in self.marks if a <= s < b], key=lambda c: c[0])
             pos = a
             for s, t, what in pieces:
-                self._text(pos, s)
+                self._text(w, pos, s)
                 pos = t
                 if what == "comment":
                     self.reader.comments.append(Comment(s, t, src[s + 4:t - 3]))
@@ -338,17 +438,34 @@ class _Inline:
                     w.open_link(dest)
                     inner = s + 1
                     for ms, mt in sorted(self.label_marks[le]):
-                        self._text(inner, ms)
+                        self._text(w, inner, ms)
                         inner = mt
-                    self._text(inner, le)
+                    self._text(w, inner, le)
                     w.close_link()
-            self._text(pos, b)
+            self._text(w, pos, b)
             if k < last:
                 w.space(b, e + 1)
+        return w
 
-    def _text(self, s: int, t: int) -> None:
+    def _text(self, w, s: int, t: int) -> None:
         if t > s:
-            self.w.text(self.src[s:t], s)
+            w.text(self.src[s:t], s)
+
+
+def _find_links(line: str, a: int) -> list[tuple[int, int, int, str]]:
+    """(start, label end, end, destination) of every inline link in line (at source offset a);
+    declined unless every bracket belongs to one."""
+    links = []
+    for m in _LINK.finditer(line):
+        dest = m.group(2)
+        if _BAD_PROTO.match(dest) or "\0" in m.group() or not _PLAIN_COLONS.fullmatch(dest):
+            raise _Decline
+        if not m.group(1).strip(" "):
+            raise _Decline
+        links.append((a + m.start(), a + m.end(1), a + m.end(), dest))
+    if line.count("[") != len(links) or line.count("]") != len(links):
+        raise _Decline
+    return links
 
 
 def _is_punct(ch: str) -> bool:
