@@ -13,7 +13,8 @@ import regex
 
 from ..document import PLACEHOLDER, Block
 from ._numbers import plain
-from .base import WORD_RE
+from .base import word_tokens
+from .screen import passes
 
 NONE, WEAK, STRONG = 0, 1, 2
 _F = regex.IGNORECASE | regex.V0
@@ -117,18 +118,6 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def needs_met(words: frozenset[str], needs: tuple[tuple[frozenset[str], ...], ...]) -> bool:
-    """Can a pattern match in a plain text (see _numbers.plain) with these word tokens? `needs` lists,
-    for each of its alternatives, word sets of which a match contains one each as a whole word."""
-    for sets in needs:
-        for alt in sets:
-            if alt.isdisjoint(words):
-                break
-        else:
-            return True
-    return False
-
-
 # What a WEAK_RE match contains (case-sensitive there, so a superset here): "published in <journal>", "a
 # study in <journal>", "<journal> study", where every journal name contains one of JOURNAL_NAMES.
 WEAK_NEEDS = (
@@ -143,7 +132,7 @@ JOURNAL_NAME = re.compile("|".join(JOURNAL_NAMES))  # one scan for them all: the
 
 def weak_possible(text: str, words: frozenset[str]) -> bool:
     """False when WEAK_RE cannot match in plain text with these word tokens."""
-    return needs_met(words, WEAK_NEEDS) and JOURNAL_NAME.search(text) is not None
+    return passes(WEAK_NEEDS, words) and JOURNAL_NAME.search(text) is not None
 
 
 class Screen(NamedTuple):
@@ -163,7 +152,7 @@ def screen(text: str, folded: str, words: frozenset[str] | None = None) -> Scree
     if not plain(text, folded):
         return ALL
     if words is None:
-        words = frozenset(WORD_RE.findall(folded))
+        words = word_tokens(folded)
     return Screen(tuple(pattern for pattern, test in FORMS if test(text, folded, words)),
                   tuple(form for form in ANCHORED_FORMS if form[-1](text, folded, words)),
                   weak_possible(text, words))

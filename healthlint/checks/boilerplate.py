@@ -139,14 +139,7 @@ def _common_english(tokens: frozenset[str]) -> bool:
     shares their words ("en", "la", "die", "son"), code-mixed ones included:
     tests/test_boilerplate_screens.py checks that it clears no line, in a dozen languages, that
     the model could call foreign."""
-    markers = len(tokens & ENGLISH_ONLY)
-    if not markers:  # five words or more, all common, one a function word ("to"): see _five_common
-        return _five_common(tokens, all(map(str.isdigit, tokens - _common_words())))
-    rare = tokens - _common_words()
-    if markers == 1:  # with three words or more: the model calls two-word "Share this" foreign
-        return len(tokens) >= 3 and all(map(str.isdigit, rare - _medical_words()))
-    numbers = sum(map(str.isdigit, rare))
-    return 5 * (len(rare) - numbers) <= len(tokens) - numbers
+    return _common_english_block(tokens, _words_and_numbers(tokens - _common_words()))
 
 
 def _five_common(tokens: frozenset[str], all_common: bool) -> bool:
@@ -173,14 +166,18 @@ def _common_words() -> frozenset[str]:
 def _uncommon(ctx) -> tuple[frozenset[str], frozenset[str]]:
     """The document's word tokens that are not common English words, split into words and
     numbers: once per document (ctx.memo), so that _common_english_block is set tests in C."""
-    uncommon = ctx.document_words() - _common_words()
-    numbers = frozenset(filter(str.isdigit, uncommon))
-    return uncommon - numbers, numbers
+    return _words_and_numbers(ctx.document_words() - _common_words())
+
+
+def _words_and_numbers(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    numbers = frozenset(filter(str.isdigit, tokens))
+    return tokens - numbers, numbers
 
 
 def _common_english_block(tokens: frozenset[str], uncommon: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """_common_english(tokens) for tokens of the document's blocks, given _uncommon(ctx): there,
-    tokens - _common_words() is (tokens & rare) | (tokens & numbers), the two disjoint."""
+    """_common_english(tokens), given the uncommon words and numbers of tokens or of any superset
+    (_uncommon(ctx) for a block's tokens): tokens - _common_words() is (tokens & rare) | (tokens &
+    numbers), the two disjoint."""
     markers = len(tokens & ENGLISH_ONLY)
     rare, numbers = uncommon
     if not markers:

@@ -557,19 +557,6 @@ reviewed_by: Dr. Maria Lopez, MD, neurologist
 )
 
 
-ONE_DAY = dt.timedelta(days=1)
-_LAST_TODAY = [dt.date.min]  # the last date.today() read (each read costs a clock and time-zone lookup)
-
-
-def _in_future(date: dt.date) -> bool:
-    """Is the date after tomorrow? Days only go forward: a date up to the day after the last
-    today() read is not, whatever today is now."""
-    if date <= _LAST_TODAY[0] + ONE_DAY:
-        return False
-    _LAST_TODAY[0] = dt.date.today()
-    return date > _LAST_TODAY[0] + ONE_DAY
-
-
 class ReviewDate(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
         keys = list(ctx.options.get("keys") or DATE_KEYS)
@@ -581,14 +568,15 @@ class ReviewDate(Rule):
             return
         value = doc.front_matter[key]
         date = parse_date(value)
+        today = dt.date.today()
         if date is None:
             yield RawFinding(*key_span(doc, key), f"`{key}` is not a date ({as_text(value)!r}): use YYYY-MM-DD.",
                              absolute=True)
-        elif _in_future(date):
+        elif date > today + dt.timedelta(days=1):
             yield RawFinding(*key_span(doc, key), f"`{key}` ({date.isoformat()}) is in the future.", absolute=True)
         else:
             max_age = int(ctx.options.get("max-age-months") or 0)
-            age = months_between(date, dt.date.today()) if max_age else 0
+            age = months_between(date, today) if max_age else 0
             if max_age and age > max_age:
                 yield RawFinding(
                     *key_span(doc, key), f"Last reviewed {date.isoformat()}, {age} months ago (more than {max_age}): "

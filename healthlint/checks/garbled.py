@@ -10,7 +10,7 @@ import weakref
 from functools import lru_cache
 from typing import Iterable
 
-from ..document import Block, Document, Sentence
+from ..document import Block, Document
 from ..finding import RawFinding, Severity
 from .base import Context, Rule, RuleDocs
 

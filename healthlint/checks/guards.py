@@ -127,11 +127,6 @@ def _bounds(spans, text: str, start: int, end: int) -> tuple[int, int]:
     return max(s0, start - MAX_SENTENCE), min(e0, end + MAX_SENTENCE)
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or sentences) of text that contain text[start:end], clipped to MAX_SENTENCE."""
-    return _bounds(_sentence_spans(text), text, start, end)
-
-
 def _previous_sentences(text: str, spans, start: int) -> list[str]:
     """Earlier sentences of the same unit, nearest first (at most 30)."""
     i = bisect_right(spans, start, key=_SPAN_START)

@@ -159,12 +159,12 @@ class PatternRule(Rule):
         narrowed = self._narrowed.get(kept)
         if narrowed is None:  # DEFINE entries stay: the kept patterns may call their groups
             sources = [self.parts[i][1] for i in kept] + [src for _, src, define in self.parts if define]
-            narrowed = self._narrowed[kept] = rxcache.compile("|".join(f"(?:{a})" for a in sources), full.flags)
+            narrowed = self._narrowed[kept] = rxcache.compile(_alternation(sources), full.flags)
         return narrowed
 
     def _finding(self, m, text: str, unit, ctx, block=None, offset: int = 0) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
-        if start == end or any(_guard(g, text, start, end, unit, ctx) for g in self.guards):
+        if start == end or any(g(text, start, end, unit=unit, ctx=ctx) for g in self.guards):
             return None
         found = text[start:end]
         replacement = self.swap.get(" ".join(found.lower().split())) if self.kind == "substitution" else None
@@ -172,14 +172,6 @@ class PatternRule(Rule):
             replacement = replacement[:1].upper() + replacement[1:]
         message = self.message.replace("{match}", found).replace("{replacement}", replacement or "")
         return RawFinding(start + offset, end + offset, message, replacement if self.fixable else None, block=block)
-
-
-def _guard(guard, text: str, start: int, end: int, unit, ctx) -> bool:
-    """Guards get the text and span; the few that declare `wants_unit` also see the unit and context
-    (e.g. to read the paragraph that introduces a list item)."""
-    if getattr(guard, "wants_unit", False):
-        return guard(text, start, end, unit=unit, ctx=ctx)
-    return guard(text, start, end)
 
 
 def _check_types(table: dict, spec: dict, where: str) -> None:

@@ -15,7 +15,7 @@ from operator import or_
 import regex
 
 from ..rxcache import END, SCREEN_KEY, START, is_word, memo, split_key
-from .base import WORD_RE
+from .base import WORD_RE, word_tokens
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
 TABLES_KEY = ("screen-tables1", SCREEN_KEY)
@@ -103,7 +103,7 @@ class LiteralIndex:
         if folded is None:
             folded = text.casefold()
         if words is None:
-            words = frozenset(WORD_RE.findall(folded))
+            words = word_tokens(folded)
         self._learn(words)
         found = set().union(*map(self._hits.__getitem__, words & self._hit_words))
         for lit, key in self._spanning:

@@ -9,13 +9,14 @@ import regex
 from ..finding import RawFinding, Severity
 from . import guards
 from ._citations import (
-    NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, needs_met, screen, weak_citations, weak_possible, word_set,
+    NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, screen, weak_citations, weak_possible, word_set,
 )
 from ._numbers import (
     STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
     statistic_possible, word_starts,
 )
 from .base import Context, Rule, RuleDocs, word_tokens
+from .screen import passes
 
 SKIP_KINDS = ("heading", "title", "image_alt")
 _F = regex.IGNORECASE | regex.V0
@@ -259,7 +260,7 @@ VAGUE_FORMS = (
 def vague_starts(text: str, folded: str, words: frozenset[str], forms=VAGUE_FORMS) -> list[int]:
     """Sorted offsets where a VAGUE_RE match can start in plain text with these word tokens: the first
     words of the forms (of `forms`, those not ruled out already) whose words the text has."""
-    firsts = [first for needs, first in forms if needs_met(words, (needs,))]
+    firsts = [first for needs, first in forms if passes((needs,), words)]
     if not firsts:
         return []
     return sorted(i for word in frozenset().union(*firsts) & words for i in word_starts(text, folded, word))
@@ -272,7 +273,7 @@ class VagueAttribution(Rule):
     def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
         # The forms whose words the whole document has: a plain block can only hold those.
         document_words = ctx.document_words()
-        forms = [form for form in VAGUE_FORMS if needs_met(document_words, (form[0],))]
+        forms = [form for form in VAGUE_FORMS if passes((form[0],), document_words)]
         for block in _blocks(doc):
             text = block.text
             matches = None
@@ -350,7 +351,7 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 class WeakCitation(Rule):
     def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
         # No form's words in the whole document: only blocks the word screen cannot clear are left.
-        possible = needs_met(ctx.document_words(), WEAK_NEEDS)
+        possible = passes(WEAK_NEEDS, ctx.document_words())
         for block in _blocks(doc):
             if _plain(ctx, block) and not (possible and weak_possible(block.text, ctx.words(block))):
                 continue

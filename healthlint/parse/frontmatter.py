@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import re
 
-import tomllib
 
 from ..source import LINE_BREAK_RE, SourceError
 
@@ -64,6 +63,8 @@ def _load(body: str, lang: str) -> dict:
     # Both loaders count lines the same way once breaks are plain \n (tomllib rejects a lone \r).
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     if lang == "TOML":
+        import tomllib  # only for TOML front matter: not on a plain run's start-up
+
         try:
             return tomllib.loads(body)
         except tomllib.TOMLDecodeError as exc:
