@@ -104,11 +104,20 @@ class LiteralIndex:
             folded = text.casefold()
         if words is None:
             words = word_tokens(folded)
+        return self.found(words, lambda: folded)
+
+    def found(self, words: frozenset[str], folded) -> frozenset[str]:
+        """The literals of a text with these word tokens; folded() gives its casefolded text, asked
+        for only when a literal with spaces or punctuation may be in it."""
         self._learn(words)
         found = set().union(*map(self._hits.__getitem__, words & self._hit_words))
+        text = None
         for lit, key in self._spanning:
-            if (key is None or key in found) and lit in folded:
-                found.add(lit)
+            if key is None or key in found:
+                if text is None:
+                    text = folded()
+                if lit in text:
+                    found.add(lit)
         return frozenset(found)
 
     def document(self, document, ctx) -> DocumentLiterals:
@@ -131,17 +140,10 @@ class DocumentLiterals:
         self.blocks = [(block, ctx.words(block)) for block in document.blocks]
         self.everywhere = (1 << len(self.blocks)) - 1  # the mask of all blocks
         self.words = ctx.document_words()
-        index._learn(self.words)
+        # The literals of its blocks (no block holds any other); one found across two blocks only
+        # lets more blocks through to `present`.
+        self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block, _ in self.blocks]))
         self._generation = index.generation
-        found = set().union(*map(index._hits.__getitem__, self.words & index._hit_words))
-        folded = None
-        for lit, key in index._spanning:
-            if key is None or key in found:
-                if folded is None:  # a literal found across two blocks only lets more blocks through to `present`
-                    folded = "\n".join([ctx.folded(block.text) for block, _ in self.blocks])
-                if lit in folded:
-                    found.add(lit)
-        self.literals = frozenset(found)  # the literals of its blocks (no block holds any other)
         self._groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
         self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
         self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it

@@ -151,15 +151,7 @@ class _Reader:
         return True
 
     def _document(self) -> Document:
-        title = self.front.get("title")
-        if title is None or isinstance(title, (dict, list)):
-            title = self.title
-        fm = self.fm_span
-        return Document(
-            self.path, "markdown", self.src, tuple(self.blocks), self.front, fm,
-            tuple(sorted(self.comments, key=lambda c: c.start)), (fm,) if fm else (),
-            None if title is None else str(title),
-        )
+        return markdown_document(self, (self.fm_span,) if self.fm_span else ())
 
     def _heading(self, line: str, ls: int, hashes: int) -> None:
         content = line[hashes:].strip(" ")
@@ -309,6 +301,18 @@ class _DirectWriter:
                 or url_hint(text) or any(text[link.start] == " " or text[link.end - 1] == " " for link in self.links)):
             return None
         return Block(kind, text, tuple(self.segments), tuple(self.links), index)
+
+
+def markdown_document(reader, ignored: tuple) -> Document:
+    """The Document both Markdown readers build from what they read: the front matter's title
+    unless it is a table or a list, else the first H1."""
+    title = reader.front.get("title")
+    if title is None or isinstance(title, (dict, list)):
+        title = reader.title
+    return Document(
+        reader.path, "markdown", reader.src, tuple(reader.blocks), reader.front, reader.fm_span,
+        tuple(sorted(reader.comments, key=lambda c: c.start)), ignored, None if title is None else str(title),
+    )
 
 
 class _Inline:

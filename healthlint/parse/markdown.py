@@ -16,7 +16,7 @@ import html
 import re
 
 from ..document import Block, Comment, Document
-from .fastmd import read_simple
+from .fastmd import markdown_document, read_simple
 from .frontmatter import split_front_matter
 from ..source import LineIndex
 from .prose import COMMENT_RE, ProseWriter, find_comments
@@ -138,14 +138,7 @@ class _Reader:
         return self._document()
 
     def _document(self) -> Document:
-        title = self.front.get("title")
-        if title is None or isinstance(title, (dict, list)):
-            title = self.title
-        return Document(
-            self.path, "markdown", self.src, tuple(self.blocks), self.front, self.fm_span,
-            tuple(sorted(self.comments, key=lambda c: c.start)), tuple(sorted(self.ignored)),
-            None if title is None else str(title),
-        )
+        return markdown_document(self, tuple(sorted(self.ignored)))
 
     def _span(self, line_map) -> tuple[int, int]:
         """Source span of block lines [a, b), without the final line break."""
