@@ -184,7 +184,7 @@ def suggestions(word: str, vocab: "Counter | ArticleCounts", freq) -> tuple[str,
         in_article = cands & vocab.keys()
     for cand in (cands & common) | in_article:  # an edit in neither scores nothing
         count = vocab.get(cand, 0) if cand in in_article else 0
-        if cand in common or count >= 2 or (cand in medical and count):
+        if cand in common or _article_suggestion(cand, count, medical):
             scored.append((-count, -freq.get(cand, 0), cand))
     return tuple(c for _, _, c in sorted(scored)[:3])
 
@@ -281,11 +281,14 @@ def _has_suggestion(word: str, vocab: ArticleCounts) -> bool:
     if _common_edit(word):
         return True
     medical = lex.medical_words()
-    for cand in vocab.present(edits1(word), joiners=not word.isalpha()):
-        count = vocab.get(cand, 0)
-        if count >= 2 or cand in medical and count:
-            return True
-    return False
+    return any(_article_suggestion(cand, vocab.get(cand, 0), medical)
+               for cand in vocab.present(edits1(word), joiners=not word.isalpha()))
+
+
+def _article_suggestion(cand: str, count: int, medical) -> bool:
+    """An edit that is not common English is suggested when the article uses it twice, or once
+    and it is a medical word."""
+    return count >= 2 or (cand in medical and count > 0)
 
 
 @lru_cache(maxsize=4096)
