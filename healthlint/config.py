@@ -64,6 +64,8 @@ class Config(Value):
         return any(glob_match(self.relative(path), pat) for pat in self.exclude)
 
     def ignores_for(self, path: str | Path) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return self.ignore  # no path to resolve
         rel = self.relative(path)
         extra = tuple(c for pat, codes in self.per_file_ignores if glob_match(rel, pat) for c in codes)
         return self.ignore + extra

@@ -27,7 +27,7 @@ def select_rules(
 ) -> list[ActiveRule]:
     """The rules that run on `path`: CLI --select replaces the config's select, --ignore adds to it."""
     chosen = select if select else config.select
-    ignored = tuple(ignore) + (config.ignores_for(path) if path else config.ignore)
+    ignored = tuple(ignore) + ignored_for(config, path)
     active = []
     for rule in rules:
         if chosen is None:
@@ -38,6 +38,10 @@ def select_rules(
             continue
         active.append(ActiveRule(rule, _severity(rule, config), {**rule.options, **config.rule_options.get(rule.code, {})}))
     return active
+
+
+def ignored_for(config: Config, path: str | None) -> tuple[str, ...]:
+    return config.ignores_for(path) if path else config.ignore
 
 
 def _severity(rule: Rule, config: Config) -> Severity:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
+import itertools
 import os
 import re
 import stat
@@ -103,9 +105,19 @@ class LineIndex:
     """
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
         self.length = len(text)
         self.text = text
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Offset of each line's first character; built when a position is first asked for."""
+        text = self.text
+        if "\r" in text:
+            return [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
+        # Only \n ends lines: running sums of the line lengths, with no Python loop per line.
+        starts = list(itertools.accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+        starts.pop()
+        return starts
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self.length))

@@ -2,8 +2,10 @@
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from healthlint.source import MAX_BYTES, LineIndex, SourceError, decode, read_source
+from healthlint.source import LINE_BREAK_RE, MAX_BYTES, LineIndex, SourceError, decode, read_source
 
 
 def test_line_index_handles_every_line_ending():
@@ -41,3 +43,9 @@ def test_unreadable_paths(tmp_path):
         read_source(str(tmp_path / "missing.md"))
     with pytest.raises(SourceError, match="is a directory"):
         read_source(str(tmp_path))
+
+
+@given(st.text(alphabet="ab \n\r\u2028\x85", max_size=40))
+def test_line_starts_match_every_line_break(text):
+    # The \n-only fast path (running sums of line lengths) must agree with the line-break scan.
+    assert LineIndex(text).starts == [0] + [m.end() for m in LINE_BREAK_RE.finditer(text)]
