@@ -252,10 +252,17 @@ class ConfigFinder:
     def __init__(self, known=None):
         self.known = known
         self._by_dir: dict[Path, Config] = {}
+        self._by_path: dict[str, Config] = {}  # a run asks up to four times per file
 
     def for_path(self, path: str | Path) -> Config:
-        start = Path(path).resolve().parent if not Path(path).is_dir() else Path(path).resolve()
-        return self._for_dir(start)
+        key = str(path)
+        found = self._by_path.get(key)
+        if found is None:
+            if len(self._by_path) >= 10_000:
+                self._by_path.clear()
+            start = Path(path).resolve().parent if not Path(path).is_dir() else Path(path).resolve()
+            found = self._by_path[key] = self._for_dir(start)
+        return found
 
     def _for_dir(self, folder: Path) -> Config:
         if folder in self._by_dir:
