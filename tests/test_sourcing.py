@@ -166,3 +166,11 @@ def test_bad_option_type_is_a_config_error(tmp_path):
     write(tmp_path, ".healthlint.toml", '[rules.HL601]\nreference-ranges = "yes"\n')
     proc = run("check", "a.md", cwd=tmp_path)
     assert proc.returncode == 2 and "reference-ranges" in proc.stderr
+
+
+def test_context_window_does_not_cut_a_word():
+    # 80 characters after "8" end inside "weekends": read as "week", a time unit, it made a duration of effect.
+    assert first_kind("Relief lasts 8" + " " * 76 + "weekends with friends.")[0] == "count"
+    assert first_kind("Relief lasts 8" + " " * 75 + "weeks.")[0] == "duration-of-effect"  # a whole word still counts
+    # 80 characters before "3,000" start inside "Stages": read as "ages", an age.
+    assert first_kind("Stages" + " " * 76 + "3,000 people died.")[0] == "count-of-people"
