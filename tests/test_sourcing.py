@@ -74,6 +74,9 @@ def test_reference_ranges_are_a_kind_of_their_own_when_asked_for():
     ("Half of adults have it.[^1]", STRONG),
     ("A study published in the Journal of Nutrition found it.", WEAK),
     ("A Lancet study found it.", WEAK),
+    ("Published in the Lancet, the study found it.", WEAK),  # a capital at the start of a sentence
+    ("A study in JAMA found it.", WEAK),
+    ("A study in jama found it.", NONE),  # the journal's name keeps its case
     ("Half of adults have it.", NONE),
     ("Studies show that half of adults have it.", NONE),
     ("The journal is on my desk.", NONE),
@@ -166,3 +169,15 @@ def test_bad_option_type_is_a_config_error(tmp_path):
     write(tmp_path, ".healthlint.toml", '[rules.HL601]\nreference-ranges = "yes"\n')
     proc = run("check", "a.md", cwd=tmp_path)
     assert proc.returncode == 2 and "reference-ranges" in proc.stderr
+
+
+def test_context_window_does_not_cut_a_word():
+    # 80 characters after "8" end inside "weekends": read as "week", a time unit, it made a duration of effect.
+    assert first_kind("Relief lasts 8" + " " * 76 + "weekends with friends.")[0] == "count"
+    assert first_kind("Relief lasts 8" + " " * 75 + "weeks.")[0] == "duration-of-effect"  # a whole word still counts
+    # 80 characters before "3,000" start inside "Stages": read as "ages", an age.
+    assert first_kind("Stages" + " " * 76 + "3,000 people died.")[0] == "count-of-people"
+
+
+def test_a_weak_citation_can_open_a_sentence():
+    assert codes("A study in JAMA found that green tea burns fat.\n") == [(1, "HL603")]

@@ -108,7 +108,7 @@ WEAK_RE = regex.compile(
     rf"""\b(?:published|appeared|reported|printed|featured)\s+in\s+(?-i:(?:the\s+)?(?:journal\s+)?{JOURNAL})
       | \b(?:a|one|the)\s+(?:recent\s+|new\s+|major\s+|large\s+)?(?:study|trial|review|paper|article)\s+in\s+(?-i:{JOURNAL})
       | \b(?-i:{JOURNAL})\s+(?:study|trial|paper|reports?|reported|published)\b""",
-    regex.V0 | regex.VERBOSE,
+    _F | regex.VERBOSE,  # the journal's name in its case, the words around it in any ("Published in", "A study in")
 )
 
 
@@ -118,7 +118,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# What a WEAK_RE match contains (case-sensitive there, so a superset here): "published in <journal>", "a
+# What a WEAK_RE match contains (its journal name case-sensitive there, so a superset here): "published in <journal>", "a
 # study in <journal>", "<journal> study", where every journal name contains one of JOURNAL_NAMES.
 WEAK_NEEDS = (
     (word_set("published appeared reported printed featured"), word_set("in")),

@@ -263,8 +263,7 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: f
     (see `plain`), to skip the sentence-wide patterns that cannot match."""
     kind = m.lastgroup
     start, end = m.span()
-    before = text[max(0, start - 80):start]
-    after = text[end:end + 80]
+    before, after = _before(text, start), _after(text, end)
     if kind in ("phone", "time", "date"):
         return kind
     if kind == "proportion":
@@ -277,6 +276,22 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: f
     if kind == "percent":
         return _classify_percent(text, start, end, before, after, reference_ranges, words)
     return _classify_number(text, m, start, end, before, after, words)
+
+
+WINDOW = 80  # characters of context on each side of a number that classify() reads
+WORD_END = regex.compile(r"\w*")
+WORD_START = regex.compile(r"(?r)\w*")
+
+
+def _after(text: str, end: int) -> str:
+    """The WINDOW characters after a number, and the rest of the word they end inside: a cut word
+    reads as another one ("weekends" cut to "week", a time unit)."""
+    return text[end:WORD_END.match(text, min(end + WINDOW, len(text))).end()]
+
+
+def _before(text: str, start: int) -> str:
+    """The WINDOW characters before a number, and the rest of the word they start inside."""
+    return text[WORD_START.match(text, 0, max(0, start - WINDOW)).start():start]
 
 
 def _classify_percent(text, start, end, before, after, reference_ranges, words) -> str:
@@ -469,8 +484,7 @@ def _maybe_statistic(text: str, m: regex.Match) -> bool:
     kind = m.lastgroup
     if kind != "number":
         return kind not in ("phone", "time", "date")
-    end = m.end()
-    return (TIME_AFTER.match(text[end:end + 80]) is not None or MULT_END.search(m.group()) is not None
+    return (TIME_AFTER.match(_after(text, m.end())) is not None or MULT_END.search(m.group()) is not None
             or _value(m.group()) >= 1000)
 
 
