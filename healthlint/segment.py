@@ -34,6 +34,34 @@ NEXT_START_RE = regex.compile(r"\s*[\"'“‘(\[]?[\p{Lu}\p{N}•\-*]")
 DOTTED_RE = regex.compile(r"(?:\p{L}\.)+\p{L}")  # "u.s", "e.g": dotted letters
 
 
+def _not_after_abbreviation() -> str:
+    """Look-behinds that fail after the letters that end an abbreviation ("etc", "sc" of "b.sc") and
+    a full stop, ignoring case (more widely than _is_abbreviation: also after "Xetc." or "ſt."). One
+    per length, as re's look-behinds have one width; one-letter ends ("e.g") follow a dot, not two letters."""
+    by_length: dict[int, set[str]] = {}
+    for word in ABBREVIATIONS:
+        end = word.rpartition(".")[2]
+        if len(end) > 1:
+            by_length.setdefault(len(end), set()).add(end)
+    return "".join(rf"(?<!(?i:{'|'.join(sorted(ends))})\.)" for _, ends in sorted(by_length.items()))
+
+
+# A sure sentence end, for rules that need a cheap bound on sentences rather than the split: a full
+# stop after two ASCII letters, before a space and an ASCII capital, and not after an abbreviation.
+# END_RE matches every such full stop (it is the first of its punctuation run and the look-ahead
+# holds), and split_sentences ends a sentence there: the letters are the end of the word
+# _is_abbreviation reads (it is no initial, has no dot, and "no" needs a digit after it).
+# The pattern starts with its full stop so that re scans for that one character.
+SURE_END_RE = re.compile(r"\.(?<=[A-Za-z][A-Za-z]\.)" + _not_after_abbreviation() + "(?= [A-Z])")
+
+
+def sure_pieces(text: str) -> list[str]:
+    """text cut at its sure sentence ends, without their full stops: each sentence's words are the
+    words of one piece (a full stop after letters is in no word), and when there are several pieces,
+    each holds a word (a letter before or after a cut), so each holds a sentence with words."""
+    return SURE_END_RE.split(text)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at text[dot] part of an abbreviation or an initial ("J. Smith")?"""
     # Most full stops follow a plain word after a space: WORD_BEFORE_RE would find that word (cut

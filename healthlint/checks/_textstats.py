@@ -19,7 +19,7 @@ name if its format changes.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -153,20 +153,25 @@ def _remember(texts) -> None:
     for text in texts:
         for chunk in text.split():
             if chunk not in _chunks:
-                counts = _chunk_counts(chunk)
-                _chunks[chunk] = _counts.setdefault(counts, counts)
+                packed = _chunk_counts(chunk)
+                _chunks[chunk] = _counts.setdefault(packed, packed)
+
+
+def counts(pieces: list[str]) -> list[int]:
+    """The packed counts of each piece of text: a str.split() and a dict lookup per chunk, memoised
+    per distinct chunk. Exact: a word (WORD_RE: letters, digits, ' ’ - . , between them) never
+    contains whitespace, so a text's words are its chunks' words."""
+    get = partial(map, _chunks.__getitem__)
+    try:
+        return list(map(sum, map(get, map(str.split, pieces))))
+    except KeyError:
+        _remember(pieces)
+        return list(map(sum, map(get, map(str.split, pieces))))
 
 
 def sentence_counts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The packed counts of text[s:e] for each sentence span (s, e): a str.split() and a dict
-    lookup per chunk, memoised per distinct chunk. Exact: a word (WORD_RE: letters, digits,
-    ' ’ - . ,) never contains whitespace, so a text's words are its chunks' words."""
-    get = _chunks.__getitem__
-    try:
-        return [sum(map(get, text[s:e].split())) for s, e in spans]
-    except KeyError:
-        _remember(text[s:e] for s, e in spans)
-        return [sum(map(get, text[s:e].split())) for s, e in spans]
+    """The packed counts of text[s:e] for each sentence span (s, e)."""
+    return counts([text[s:e] for s, e in spans])
 
 
 def stats_of(packed: list[int]) -> Stats:
