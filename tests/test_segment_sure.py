@@ -1,21 +1,39 @@
-"""Sure sentence ends (segment.sure_pieces): split_sentences ends a sentence at every one of them."""
+"""Sure sentence ends (segment.sure_end_re): split_sentences ends a sentence at every one of them, with
+the pattern for every abbreviation and with the one for the abbreviations a text's word tokens hold."""
 import json
 import random
 import sys
 
 from hypothesis import given, settings, strategies as st
 
-from healthlint.segment import ABBREVIATIONS, SURE_END_RE, split_sentences, sure_pieces
+import regex
+
+from healthlint.checks.base import word_tokens
+from healthlint.segment import ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re
 from helpers import ROOT
+
+
+def sure_pieces(text):
+    return sure_end_re(ABBREVIATION_ENDS & word_tokens(text.casefold())).split(text)
 
 
 def assert_sure(text):
     ends = {e for _, e in split_sentences(text)}
-    for m in SURE_END_RE.finditer(text):
-        assert m.end() in ends, (text, m.start())  # the sentence ends after the full stop
-    pieces = sure_pieces(text)
-    assert len(pieces) == len(SURE_END_RE.findall(text)) + 1
-    assert ".".join(pieces) == text  # only the sure full stops are cut out
+    for pattern in (sure_end_re(), sure_end_re(ABBREVIATION_ENDS & word_tokens(text.casefold()))):
+        for m in pattern.finditer(text):
+            assert m.end() in ends, (text, m.start())  # the sentence ends after the full stop
+        pieces = pattern.split(text)
+        assert len(pieces) == len(pattern.findall(text)) + 1
+        assert ".".join(pieces) == text  # only the sure full stops are cut out
+
+
+def test_abbreviation_ends_are_word_tokens():
+    # An abbreviation's last letters are a token of the text: the character before them is a dot,
+    # a word character (then they are no abbreviation's) or a character that casefolds to no word character.
+    word = regex.compile(r"\w")
+    assert [c for c in map(chr, range(0x110000)) if c != "." and not word.match(c)
+            and word.match(c.casefold()[-1:] or " ")] == []
+    assert {"etc", "sc", "approx", "dr"} <= ABBREVIATION_ENDS and not any(len(e) < 2 for e in ABBREVIATION_ENDS)
 
 
 def test_abbreviations_and_initials_are_not_sure_ends():
@@ -23,8 +41,10 @@ def test_abbreviations_and_initials_are_not_sure_ends():
         for form in (word, word.upper(), word.title(), "x" + word, "(" + word, "1" + word):
             text = f"See {form}. Then more."
             assert_sure(text)
-            if word.rpartition(".")[2] in form.lower() and len(word.rpartition(".")[2]) > 1:
-                assert sure_pieces(text) == [text]
+            if len(word.rpartition(".")[2]) > 1:  # not cut where an abbreviation could end
+                assert sure_end_re().split(text) == [text]
+                if form.lower().lstrip("(") == word:  # nor where one does
+                    assert sure_pieces(text) == [text]
     assert sure_pieces("J. Smith and Dr. Lee wrote it. Then etc. Foo. mr. X went. Ok b.sc. Hi") == [
         "J. Smith and Dr. Lee wrote it", " Then etc. Foo. mr. X went", " Ok b.sc. Hi"]
 

@@ -104,6 +104,12 @@ def syllables(word: str) -> int:
     return count
 
 
+def fk_grade(words: int, sentences: int, syllables: int) -> float:
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
 class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to make than a dataclass
     words: int
     sentences: int
@@ -112,9 +118,7 @@ class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to
 
     @property
     def fk_grade(self) -> float:
-        if not self.words or not self.sentences:
-            return 0.0
-        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+        return fk_grade(self.words, self.sentences, self.syllables)
 
     @property
     def smog(self) -> float:
@@ -183,6 +187,11 @@ def stats_of_blocks(blocks: list[list[int]]) -> Stats:
     """stats_of all the sentences of several blocks (each a list of packed counts), in C-level map()s."""
     with_words = sum(map(len, blocks)) - sum(map(list.count, blocks, repeat(0)))
     return unpack(sum(map(sum, blocks)), with_words)
+
+
+def packed_grade(total: int, sentences: int) -> float:
+    """unpack(total, sentences).fk_grade without making the Stats."""
+    return fk_grade(total >> WORDS, sentences, total >> SHIFT & MASK)
 
 
 def unpack(total: int, sentences: int) -> Stats:

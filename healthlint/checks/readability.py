@@ -2,7 +2,7 @@
 
 Scores are Flesch-Kincaid grade and SMOG with medical terms counted as two-syllable words (see
 _textstats). The three rules share one count of words and syllables of the prose blocks (_prose),
-cut at sure sentence ends (segment.sure_pieces) rather than split into sentences: a block's pieces
+cut at sure sentence ends (segment.sure_end_re) rather than split into sentences: a block's pieces
 bound its sentences (no more pieces than sentences with words; no sentence longer than its longest
 piece), which settles almost every block. Only blocks the bounds leave open are split (the shared
 split) and counted per sentence. The syllable tables load lazily inside check().
@@ -36,19 +36,21 @@ class Prose(NamedTuple):
 
 def _prose(doc: Document, ctx: Context) -> Prose:
     """The prose blocks and their counts, counted once per lint run and shared by the three rules."""
-    return ctx.memo(_prose, lambda: _count_prose(doc))
+    return ctx.memo(_prose, lambda: _count_prose(doc, ctx))
 
 
-def _count_prose(doc: Document) -> Prose:
-    from ..segment import sure_pieces
+def _count_prose(doc: Document, ctx: Context) -> Prose:
+    from ..segment import ABBREVIATION_ENDS, sure_end_re
     from ._textstats import counts
 
+    # Cut with the look-behinds for the abbreviations the document can hold (segment.sure_end_re);
     # C-level map()s over the blocks: a Python loop step per block costs as much as counting a few words.
+    cut = sure_end_re(ABBREVIATION_ENDS & ctx.document_words()).split
     blocks = [block for block in doc.blocks if block.kind in PROSE_KINDS]
-    cut = list(map(sure_pieces, map(TEXT, blocks)))
-    pieces = list(map(len, cut))
-    packed = counts(list(chain.from_iterable(cut)))
-    return Prose(blocks, pieces, packed, list(map(sum, _by_block(packed, pieces))))
+    pieces = list(map(cut, map(TEXT, blocks)))
+    lengths = list(map(len, pieces))
+    packed = counts(list(chain.from_iterable(pieces)))
+    return Prose(blocks, lengths, packed, list(map(sum, _by_block(packed, lengths))))
 
 
 def _by_block(values: list[int], pieces: list[int]) -> Iterable[Iterable[int]]:
@@ -76,7 +78,7 @@ def _grade_line(st) -> str:
 
 class ArticleGrade(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import WORDS, stats_of, stats_of_blocks, unpack
+        from ._textstats import WORDS, packed_grade, stats_of, stats_of_blocks
 
         max_grade = ctx.options["max_grade"]
         prose = _prose(unit, ctx)
@@ -84,7 +86,7 @@ class ArticleGrade(Rule):
         if not prose.blocks or total >> WORDS < ctx.options["min_words"]:
             return
         # Each block with words has at least as many sentences with words as pieces.
-        if unpack(total, sum(prose.pieces) - prose.totals.count(0)).fk_grade <= max_grade:
+        if packed_grade(total, sum(prose.pieces) - prose.totals.count(0)) <= max_grade:
             return
         sentences = [_sentence_counts(block, ctx) for block in prose.blocks]
         st = stats_of_blocks(sentences)
@@ -120,13 +122,13 @@ class LongSentence(Rule):
 
 class DenseParagraph(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import WORDS, stats_of, unpack
+        from ._textstats import WORDS, packed_grade, stats_of
 
         min_words, max_grade = ctx.options["min_words"], ctx.options["max_grade"]
         prose = _prose(unit, ctx)
         for block, total, pieces in zip(prose.blocks, prose.totals, prose.pieces):
             # A block without words has grade 0 whatever its sentences; with words, pieces <= sentences.
-            if total >> WORDS < min_words or unpack(total, pieces).fk_grade <= max_grade:
+            if total >> WORDS < min_words or packed_grade(total, pieces) <= max_grade:
                 continue
             st = stats_of(_sentence_counts(block, ctx))
             if st.fk_grade <= max_grade:
