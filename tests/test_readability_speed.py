@@ -103,7 +103,7 @@ NIH = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d 
 
 def _reference_prose(doc):
     """Per prose block, each sentence's (words, syllables, polysyllables), counted word by word."""
-    return [[_reference_counts(block.text[s:e]) for s, e in split_sentences(block.text)]
+    return [(block, [_reference_counts(block.text[s:e]) for s, e in split_sentences(block.text)])
             for block in doc.blocks if block.kind in readability.PROSE_KINDS]
 
 
@@ -113,20 +113,75 @@ def _reference_stats(sentences):
                     sum(c[1] for c in sentences), sum(c[2] for c in sentences))
 
 
+def _reference_findings(doc, options):
+    """HL501-HL503 as first written: every block split into sentences, each counted word by word."""
+    prose = _reference_prose(doc)
+    out = []
+    o = options["HL501"]
+    st = _reference_stats([c for _, sentences in prose for c in sentences])
+    if prose and st.words >= o["min_words"] and st.fk_grade > o["max_grade"]:
+        hardest = max(prose, key=lambda p: _reference_stats(p[1]).fk_grade)[0]
+        out.append(("HL501", hardest, 0, len(hardest.text), (st.fk_grade, st.smog, st.words)))
+    for block, sentences in prose:
+        for (start, end), c in zip(split_sentences(block.text), sentences):
+            if c[0] > options["HL502"]["max_words"]:
+                out.append(("HL502", block, start, start + len(block.text[start:end].rstrip()), c[0]))
+    o = options["HL503"]
+    for block, sentences in prose:
+        st = _reference_stats(sentences)
+        if st.words >= o["min_words"] and st.fk_grade > o["max_grade"]:
+            out.append(("HL503", block, 0, len(block.text.rstrip()), (st.fk_grade, st.smog)))
+    return sorted(out, key=lambda f: (f[0], id(f[1]), f[2]))
+
+
+def _findings(doc, options):
+    ctx = Context(doc)
+    out = []
+    for rule in readability.RULES:
+        for f in rule.check(doc, ctx.with_options(options[rule.code])):
+            out.append((rule.code, f.block, f.start, f.end, f.message))
+    return sorted(out, key=lambda f: (f[0], id(f[1]), f[2]))
+
+
+DEFAULTS = {rule.code: rule.options for rule in readability.RULES}
+# Low limits, so that the screens leave many blocks open and the exact paths run too.
+STRICT = {"HL501": {"target": 8, "max_grade": 3.0, "min_words": 5}, "HL502": {"max_words": 8},
+          "HL503": {"target": 8, "max_grade": 4.0, "min_words": 5}}
+
+
 def agrees(text: str, path: str = "doc.md") -> None:
     doc = parse(text, path, detect_format(path))
     prose = readability._prose(doc, Context(doc))
     reference = _reference_prose(doc)
-    assert [list(map(_unpacked, counts)) for _, _, counts in prose] == reference, text
-    for (_, _, counts), sentences in zip(prose, reference):
+    assert prose.blocks == [block for block, _ in reference]
+    pieces = iter(prose.counts)
+    for (_, sentences), total, n in zip(reference, prose.totals, prose.pieces):
+        block_pieces = [next(pieces) for _ in range(n)]
+        assert total == sum(block_pieces)
+        want = _reference_stats(sentences)
+        assert _unpacked(total) == (want.words, want.syllables, want.polysyllables), text
+        # The bounds the screens rely on: no more pieces than sentences with words (when there are
+        # words), no sentence longer than the longest piece.
+        assert n <= want.sentences if want.words else n == 1, text
+        assert max((c[0] for c in sentences), default=0) <= max(block_pieces) >> ts.WORDS, text
+    assert next(pieces, None) is None
+    exact = [ts.sentence_counts(block.text, split_sentences(block.text)) for block, _ in reference]
+    for counts, (_, sentences) in zip(exact, reference):
+        assert list(map(_unpacked, counts)) == sentences, text
         got, want = ts.stats_of(counts), _reference_stats(sentences)
         assert got == want and (got.fk_grade, got.smog) == (want.fk_grade, want.smog), text  # identical floats
-    got = ts.stats_of_blocks([counts for _, _, counts in prose])
-    want = _reference_stats([c for sentences in reference for c in sentences])
+    got = ts.stats_of_blocks(exact)
+    want = _reference_stats([c for _, sentences in reference for c in sentences])
     assert got == want and (got.fk_grade, got.smog) == (want.fk_grade, want.smog), text
-    # LongSentence's screen: the largest packed count of a block has its sentences' most words.
-    for (_, _, counts), sentences in zip(prose, reference):
-        assert max(counts, default=0) >> ts.WORDS == max((c[0] for c in sentences), default=0)
+    for options in (DEFAULTS, STRICT):
+        got = _findings(doc, options)
+        want = _reference_findings(doc, options)
+        assert [f[:4] for f in got] == [f[:4] for f in want], text
+        for f, w in zip(got, want):  # the numbers in the messages
+            if f[0] == "HL502":
+                assert f"{w[4]} words" in f[4]
+            else:
+                assert f"grade {w[4][0]:.1f}, SMOG {w[4][1]:.1f}" in f[4], (f, w)
 
 
 def test_fixtures():

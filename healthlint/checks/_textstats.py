@@ -19,7 +19,7 @@ name if its format changes.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -104,6 +104,12 @@ def syllables(word: str) -> int:
     return count
 
 
+def fk_grade(words: int, sentences: int, syllables: int) -> float:
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
 class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to make than a dataclass
     words: int
     sentences: int
@@ -112,9 +118,7 @@ class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to
 
     @property
     def fk_grade(self) -> float:
-        if not self.words or not self.sentences:
-            return 0.0
-        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+        return fk_grade(self.words, self.sentences, self.syllables)
 
     @property
     def smog(self) -> float:
@@ -153,20 +157,25 @@ def _remember(texts) -> None:
     for text in texts:
         for chunk in text.split():
             if chunk not in _chunks:
-                counts = _chunk_counts(chunk)
-                _chunks[chunk] = _counts.setdefault(counts, counts)
+                packed = _chunk_counts(chunk)
+                _chunks[chunk] = _counts.setdefault(packed, packed)
+
+
+def counts(pieces: list[str]) -> list[int]:
+    """The packed counts of each piece of text: a str.split() and a dict lookup per chunk, memoised
+    per distinct chunk. Exact: a word (WORD_RE: letters, digits, ' ’ - . , between them) never
+    contains whitespace, so a text's words are its chunks' words."""
+    get = partial(map, _chunks.__getitem__)
+    try:
+        return list(map(sum, map(get, map(str.split, pieces))))
+    except KeyError:
+        _remember(pieces)
+        return list(map(sum, map(get, map(str.split, pieces))))
 
 
 def sentence_counts(text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """The packed counts of text[s:e] for each sentence span (s, e): a str.split() and a dict
-    lookup per chunk, memoised per distinct chunk. Exact: a word (WORD_RE: letters, digits,
-    ' ’ - . ,) never contains whitespace, so a text's words are its chunks' words."""
-    get = _chunks.__getitem__
-    try:
-        return [sum(map(get, text[s:e].split())) for s, e in spans]
-    except KeyError:
-        _remember(text[s:e] for s, e in spans)
-        return [sum(map(get, text[s:e].split())) for s, e in spans]
+    """The packed counts of text[s:e] for each sentence span (s, e)."""
+    return counts([text[s:e] for s, e in spans])
 
 
 def stats_of(packed: list[int]) -> Stats:
@@ -178,6 +187,11 @@ def stats_of_blocks(blocks: list[list[int]]) -> Stats:
     """stats_of all the sentences of several blocks (each a list of packed counts), in C-level map()s."""
     with_words = sum(map(len, blocks)) - sum(map(list.count, blocks, repeat(0)))
     return unpack(sum(map(sum, blocks)), with_words)
+
+
+def packed_grade(total: int, sentences: int) -> float:
+    """unpack(total, sentences).fk_grade without making the Stats."""
+    return fk_grade(total >> WORDS, sentences, total >> SHIFT & MASK)
 
 
 def unpack(total: int, sentences: int) -> Stats:

@@ -1,13 +1,17 @@
 """Readability (HL5xx): reading grade per article, long sentences, dense paragraphs.
 
 Scores are Flesch-Kincaid grade and SMOG with medical terms counted as two-syllable words (see
-_textstats). The three rules share one count of words and syllables per sentence of each prose
-block (_prose); the syllable tables load lazily inside check().
+_textstats). The three rules share one count of words and syllables of the prose blocks (_prose),
+cut at sure sentence ends (segment.sure_end_re) rather than split into sentences: a block's pieces
+bound its sentences (no more pieces than sentences with words; no sentence longer than its longest
+piece), which settles almost every block. Only blocks the bounds leave open are split (the shared
+split) and counted per sentence. The syllable tables load lazily inside check().
 """
 from __future__ import annotations
 
-from operator import itemgetter
-from typing import Iterable
+from itertools import chain, islice, repeat
+from operator import attrgetter
+from typing import Iterable, NamedTuple
 
 from ..document import Block, Document
 from ..finding import RawFinding, Severity
@@ -20,25 +24,45 @@ GUIDANCE = (
     "health literacy (NAAL 2003); text above their level is not read, or is misread."
 )
 PROSE_KINDS = ("paragraph", "list_item", "blockquote")
-Prose = list[tuple[Block, list[tuple[int, int]], list[int]]]
-COUNTS = itemgetter(2)
+TEXT = attrgetter("text")
+
+
+class Prose(NamedTuple):
+    blocks: list[Block]
+    pieces: list[int]  # each block's number of sure pieces (one for a block without words)
+    counts: list[int]  # the packed counts (_textstats) of every piece, block after block
+    totals: list[int]  # each block's packed counts
 
 
 def _prose(doc: Document, ctx: Context) -> Prose:
-    """Each prose block with its sentence spans and their packed word and syllable counts
-    (_textstats.sentence_counts), counted once per lint run and shared by the three rules."""
+    """The prose blocks and their counts, counted once per lint run and shared by the three rules."""
     return ctx.memo(_prose, lambda: _count_prose(doc, ctx))
 
 
 def _count_prose(doc: Document, ctx: Context) -> Prose:
+    from ..segment import ABBREVIATION_ENDS, sure_end_re
+    from ._textstats import counts
+
+    # Cut with the look-behinds for the abbreviations the document can hold (segment.sure_end_re);
+    # C-level map()s over the blocks: a Python loop step per block costs as much as counting a few words.
+    cut = sure_end_re(ABBREVIATION_ENDS & ctx.document_words()).split
+    blocks = [block for block in doc.blocks if block.kind in PROSE_KINDS]
+    pieces = list(map(cut, map(TEXT, blocks)))
+    lengths = list(map(len, pieces))
+    packed = counts(list(chain.from_iterable(pieces)))
+    return Prose(blocks, lengths, packed, list(map(sum, _by_block(packed, lengths))))
+
+
+def _by_block(values: list[int], pieces: list[int]) -> Iterable[Iterable[int]]:
+    """values, one per piece, as one iterator per block."""
+    return map(islice, repeat(iter(values)), pieces)
+
+
+def _sentence_counts(block: Block, ctx: Context) -> list[int]:
+    """The packed counts of each sentence of a block (the shared split), for blocks the pieces leave open."""
     from ._textstats import sentence_counts
 
-    prose = []
-    for block in doc.blocks:
-        if block.kind in PROSE_KINDS:
-            spans = ctx.sentence_spans(block)
-            prose.append((block, spans, sentence_counts(block.text, spans)))
-    return prose
+    return sentence_counts(block.text, ctx.sentence_spans(block))
 
 
 def _grade_line(st) -> str:
@@ -47,19 +71,29 @@ def _grade_line(st) -> str:
 
 # All three rules have document scope and walk the prose blocks themselves: one call per document
 # instead of one per block (or per sentence), with each finding's span relative to its block, as
-# the block- and sentence-scope versions reported it. Per-block work is kept to C-level map()s
-# where it can be (a Python loop step per block costs as much as counting a few words).
+# the block- and sentence-scope versions reported it.
+# The grade screens are exact: counted with fewer sentences (pieces), the grade can only be higher
+# (0.39 * words / sentences falls as sentences grow; float division and addition round monotonically),
+# so a grade within the limit with the pieces is within it with the sentences.
 
 class ArticleGrade(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import stats_of, stats_of_blocks
+        from ._textstats import WORDS, packed_grade, stats_of, stats_of_blocks
 
+        max_grade = ctx.options["max_grade"]
         prose = _prose(unit, ctx)
-        st = stats_of_blocks(list(map(COUNTS, prose)))
-        if not prose or st.words < ctx.options["min_words"] or st.fk_grade <= ctx.options["max_grade"]:
+        total = sum(prose.totals)
+        if not prose.blocks or total >> WORDS < ctx.options["min_words"]:
+            return
+        # Each block with words has at least as many sentences with words as pieces.
+        if packed_grade(total, sum(prose.pieces) - prose.totals.count(0)) <= max_grade:
+            return
+        sentences = [_sentence_counts(block, ctx) for block in prose.blocks]
+        st = stats_of_blocks(sentences)
+        if st.fk_grade <= max_grade:
             return
         target = ctx.options["target"]
-        hardest = max(prose, key=lambda p: stats_of(p[2]).fk_grade)[0]
+        hardest = max(zip(prose.blocks, sentences), key=lambda p: stats_of(p[1]).fk_grade)[0]
         yield RawFinding(0, len(hardest.text), f"The article reads above the target grade {target}: {_grade_line(st)} "
                          f"over {st.words} words (medical terms counted as two syllables). Shorten sentences and use "
                          "plainer words; this is its hardest paragraph.", block=hardest)
@@ -71,11 +105,14 @@ class LongSentence(Rule):
 
         limit = ctx.options["max_words"]
         prose = _prose(unit, ctx)
-        # The largest packed count has the most words (_textstats.WORDS): most documents end here.
-        if max(map(max, filter(None, map(COUNTS, prose))), default=0) >> WORDS <= limit:
+        # The largest packed count has the most words (_textstats.WORDS), and a sentence's words are
+        # words of one piece: most documents end here.
+        if max(prose.counts, default=0) >> WORDS <= limit:
             return
-        for block, spans, counts in prose:
-            for (start, end), packed in zip(spans, counts):
+        for block, longest in zip(prose.blocks, map(max, _by_block(prose.counts, prose.pieces))):
+            if longest >> WORDS <= limit:
+                continue
+            for (start, end), packed in zip(ctx.sentence_spans(block), _sentence_counts(block, ctx)):
                 n = packed >> WORDS
                 if n > limit:
                     end = start + len(block.text[start:end].rstrip())
@@ -85,14 +122,15 @@ class LongSentence(Rule):
 
 class DenseParagraph(Rule):
     def check(self, unit: Document, ctx: Context) -> Iterable[RawFinding]:
-        from ._textstats import WORDS, unpack
+        from ._textstats import WORDS, packed_grade, stats_of
 
         min_words, max_grade = ctx.options["min_words"], ctx.options["max_grade"]
         prose = _prose(unit, ctx)
-        for (block, _, counts), total in zip(prose, map(sum, map(COUNTS, prose))):
-            if total >> WORDS < min_words:
+        for block, total, pieces in zip(prose.blocks, prose.totals, prose.pieces):
+            # A block without words has grade 0 whatever its sentences; with words, pieces <= sentences.
+            if total >> WORDS < min_words or packed_grade(total, pieces) <= max_grade:
                 continue
-            st = unpack(total, len(counts) - counts.count(0))
+            st = stats_of(_sentence_counts(block, ctx))
             if st.fk_grade <= max_grade:
                 continue
             yield RawFinding(0, len(block.text.rstrip()), f"Hard paragraph: {_grade_line(st)} "

@@ -1,0 +1,89 @@
+"""Sure sentence ends (segment.sure_end_re): split_sentences ends a sentence at every one of them, with
+the pattern for every abbreviation and with the one for the abbreviations a text's word tokens hold."""
+import json
+import random
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+import regex
+
+from healthlint.checks.base import word_tokens
+from healthlint.segment import ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re
+from helpers import ROOT
+
+
+def sure_pieces(text):
+    return sure_end_re(ABBREVIATION_ENDS & word_tokens(text.casefold())).split(text)
+
+
+def assert_sure(text):
+    ends = {e for _, e in split_sentences(text)}
+    for pattern in (sure_end_re(), sure_end_re(ABBREVIATION_ENDS & word_tokens(text.casefold()))):
+        for m in pattern.finditer(text):
+            assert m.end() in ends, (text, m.start())  # the sentence ends after the full stop
+        pieces = pattern.split(text)
+        assert len(pieces) == len(pattern.findall(text)) + 1
+        assert ".".join(pieces) == text  # only the sure full stops are cut out
+
+
+def test_abbreviation_ends_are_word_tokens():
+    # An abbreviation's last letters are a token of the text: the character before them is a dot,
+    # a word character (then they are no abbreviation's) or a character that casefolds to no word character.
+    word = regex.compile(r"\w")
+    assert [c for c in map(chr, range(0x110000)) if c != "." and not word.match(c)
+            and word.match(c.casefold()[-1:] or " ")] == []
+    assert {"etc", "sc", "approx", "dr"} <= ABBREVIATION_ENDS and not any(len(e) < 2 for e in ABBREVIATION_ENDS)
+
+
+def test_abbreviations_and_initials_are_not_sure_ends():
+    for word in ABBREVIATIONS:
+        for form in (word, word.upper(), word.title(), "x" + word, "(" + word, "1" + word):
+            text = f"See {form}. Then more."
+            assert_sure(text)
+            if len(word.rpartition(".")[2]) > 1:  # not cut where an abbreviation could end
+                assert sure_end_re().split(text) == [text]
+                if form.lower().lstrip("(") == word:  # nor where one does
+                    assert sure_pieces(text) == [text]
+    assert sure_pieces("J. Smith and Dr. Lee wrote it. Then etc. Foo. mr. X went. Ok b.sc. Hi") == [
+        "J. Smith and Dr. Lee wrote it", " Then etc. Foo. mr. X went", " Ok b.sc. Hi"]
+
+
+WORDS = ["Dr", "dr", "DR", "No", "no", "J", "e.g", "U.S", "b.sc", "B.Sc", "vs", "approx", "Approx", "APPROX", "etc",
+         "\u212aetc", "ſt", "St", "supercalifragilistic", "abcdefghijkl", "abcdefghijklm", "x1", "ab", "Ab", "ph.d",
+         "a_b", "Ménière", "naïve", "5", "1,000", "x-ray", "Xetc", "İstanbul", "corp", "figs", "sept", "univ"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  "]),
+                max_size=14))
+def test_generated(parts):
+    assert_sure("".join(parts))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="abcdrstxADST .!?\"'(-\n\xa0\x1c\u212a5", max_size=40))
+def test_generated_characters(text):
+    assert_sure(text)
+
+
+def test_fixtures_corpus_and_nih():
+    for path in sorted((ROOT / "fixtures").rglob("*")):
+        if path.suffix in (".md", ".txt", ".html"):
+            for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+                assert_sure(line)
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.pop(0)
+    rng = random.Random(7)
+    for n in range(50):
+        for line in corpus.build_article(rng, 800, 0.15, n)[0].splitlines():
+            assert_sure(line)
+    nih = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
+                if (d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl").is_file()), None)
+    if nih is not None:
+        for line in nih.read_text(encoding="utf-8").splitlines()[:300]:
+            d = json.loads(line)
+            assert_sure(d.get("text") or "\n\n".join(d.get("answers", [])))
