@@ -12,6 +12,7 @@ import screen_texts
 from healthlint.api import lint_text
 from healthlint.checks import disclaimer
 from healthlint.checks.base import WORD_RE, Context, word_tokens
+from healthlint.checks.screen import Gate
 from healthlint.parse import parse
 from healthlint.rxcache import is_word, split_key
 
@@ -90,8 +91,8 @@ def _findings(text: str, fmt: str, options: dict) -> list:
 
 def _unscreened(text: str, fmt: str, options: dict, monkeypatch) -> list:
     with monkeypatch.context() as m:
-        m.setattr(disclaimer._Literals, "anywhere", lambda self, screen: True)
-        m.setattr(disclaimer._Literals, "may_match", lambda self, screen, ctx, block: True)
+        m.setattr(Gate, "passes", lambda self, literals: True)
+        m.setattr(Gate, "blocks", lambda self, dl: [(block, frozenset()) for block, _ in dl.blocks])
         return _findings(text, fmt, options)
 
 
