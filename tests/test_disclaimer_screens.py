@@ -136,3 +136,9 @@ PHRASES = [
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_screens_change_nothing_on_mangled_text(text, fmt, options, monkeypatch):
     assert _findings(text, fmt, options) == _unscreened(text, fmt, options, monkeypatch)
+
+
+def test_risk_words_are_risk_matches_on_their_own():
+    from healthlint.checks._advice import RISK_RE, RISK_WORDS
+    for word in RISK_WORDS:
+        assert RISK_RE.fullmatch(word) and RISK_RE.fullmatch(word.upper()), word

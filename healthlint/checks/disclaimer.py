@@ -14,7 +14,7 @@ from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
     BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
-    RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
+    RISK_RE, RISK_WORDS, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import (
     MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
@@ -78,6 +78,7 @@ DISCLAIMER_SCREEN = _screen(DISCLAIMER_RE)
 MENTION_SCREEN = _screen(MENTION_RE)
 UNSAFE_SCREEN = _screen(UNSAFE_RE)
 RISK_SCREEN = _screen(RISK_RE)
+DENIAL_SCREEN = _screen(RISK_DENIAL_RE)
 TREATMENT_SCREEN = _screen(TREATMENT_RE)
 BENEFIT_SCREEN = _screen(BENEFIT_RE)
 SELLING_SCREEN = _screen(SELLING_RE)
@@ -128,12 +129,17 @@ def has_disclaimer(doc: Document, ctx: Context, house: regex.Pattern | None) -> 
         return True  # the site template prints it
     if house is not None:
         return any(house.search(b.text) for b in doc.blocks)
-    # Last block first: that is where disclaimers usually are (any block will do).
-    return any(DISCLAIMER_RE.search(b.text) for b in _first_blocks(DISCLAIMER_SCREEN, _literals(ctx), reversed(doc.blocks)))
+    # Any block will do. The last one first, unscreened: that is where disclaimers usually are, so
+    # one search settles most articles.
+    blocks = doc.blocks
+    return bool(blocks) and (DISCLAIMER_RE.search(blocks[-1].text) is not None or any(
+        DISCLAIMER_RE.search(b.text) for b in _first_blocks(DISCLAIMER_SCREEN, _literals(ctx), reversed(blocks[:-1]))))
 
 
 def first_advice(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
     dl = _literals(ctx)
+    if not _may_advise(dl.literals):
+        return None  # no advice anywhere
     for block in doc.blocks:
         for s, e in _advice(dl, ctx, block):
             return block, s, e
@@ -170,11 +176,9 @@ class MissingDisclaimer(Rule):
             raise ValueError(f"HL701: option `policy` must be one of {', '.join(POLICIES)}, not {policy!r}")
         if policy == "never" or not doc.blocks:
             return
-        if policy == "when-advice" and not _may_advise(_literals(ctx).literals):
-            return  # no advice anywhere: nothing to report, whatever the disclaimer
         house = _compile_house(str(ctx.options.get("pattern") or ""))
         if has_disclaimer(doc, ctx, house):
-            return
+            return  # whatever the advice (most articles end with a disclaimer: this settles them first)
         advice = first_advice(doc, ctx)
         if policy == "when-advice" and advice is None:
             return
@@ -392,9 +396,15 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
 
 
 def mentions_risks(doc: Document, ctx: Context) -> bool:
-    # A block without the risk words cannot match, with or without denials blanked out.
-    for block in _first_blocks(RISK_SCREEN, _literals(ctx), doc.blocks):
-        text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), block.text)
+    # A block without the risk words cannot match, with or without denials blanked out; one that
+    # cannot hold a denial is searched as it is, and a risk word in ASCII text settles it.
+    dl = _literals(ctx)
+    for block in _first_blocks(RISK_SCREEN, dl, doc.blocks):
+        text = block.text
+        if DENIAL_SCREEN.passes(dl.present(block)):
+            text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), text)
+        elif text.isascii() and not RISK_WORDS.isdisjoint(ctx.words(block)):
+            return True
         if RISK_RE.search(text):
             return True
     return False
