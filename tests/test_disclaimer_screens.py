@@ -142,3 +142,41 @@ def test_risk_words_are_risk_matches_on_their_own():
     from healthlint.checks._advice import RISK_RE, RISK_WORDS
     for word in RISK_WORDS:
         assert RISK_RE.fullmatch(word) and RISK_RE.fullmatch(word.upper()), word
+
+
+def test_every_denial_needs_a_denial_word():
+    from healthlint.checks._advice import DENIAL_WORDS, RISK_DENIAL_RE
+    from healthlint.rxcache import START, END, literal_screen
+    whole = {START + word + END for word in DENIAL_WORDS}
+    for alternative in literal_screen(RISK_DENIAL_RE.pattern, RISK_DENIAL_RE.flags):
+        assert any(set(group) <= whole for group in alternative), alternative
+
+
+def _risks_reference(doc) -> bool:
+    """mentions_risks as it reads: some block matches RISK_RE with its denials blanked out."""
+    from healthlint.checks._advice import RISK_DENIAL_RE, RISK_RE
+    return any(RISK_RE.search(RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), b.text)) for b in doc.blocks)
+
+
+def _same_risks(texts) -> int:
+    mentioned = 0
+    for name, text, fmt in texts:
+        doc = parse(text, "a.md" if fmt == "markdown" else "a.txt", fmt)
+        found = disclaimer.mentions_risks(doc, Context(doc))
+        assert found == _risks_reference(doc), name
+        mentioned += found
+    return mentioned
+
+
+def test_mentions_risks_as_the_reference_on_fixtures_articles_and_nih():
+    assert _same_risks(screen_texts.fixtures()) > 5
+    assert _same_risks(screen_texts.articles(60)) > 50
+    _same_risks(screen_texts.nih(every=4))
+
+
+@given(text=screen_texts.mangled(PHRASES + ["no side effects, just risk", "avoid no dangers if", "Risk-free drowsine\u00df",
+                                            "NEVER ANY RISK", "free of harm", "zero risks"]),
+       fmt=st.sampled_from(["markdown", "text"]))
+@settings(max_examples=600, deadline=None)
+def test_mentions_risks_as_the_reference_on_mangled_text(text, fmt):
+    _same_risks([("mangled", text, fmt)])

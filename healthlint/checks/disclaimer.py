@@ -13,8 +13,8 @@ from ..document import Document
 from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
-    RISK_RE, RISK_WORDS, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
+    BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, DENIAL_WORDS,
+    RISK_DENIAL_RE, RISK_RE, RISK_WORDS, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import (
     MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
@@ -396,15 +396,17 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
 
 
 def mentions_risks(doc: Document, ctx: Context) -> bool:
-    # A block without the risk words cannot match, with or without denials blanked out; one that
-    # cannot hold a denial is searched as it is, and a risk word in ASCII text settles it.
+    # Most articles name a risk early, in an ASCII block without a word a denial needs: there the
+    # risk word is a match, so that settles it with no screen or search.
+    if any(block.text.isascii() and not RISK_WORDS.isdisjoint(words := ctx.words(block)) and DENIAL_WORDS.isdisjoint(words)
+           for block in doc.blocks):
+        return True
+    # A block without the risk words cannot match, with or without denials blanked out.
     dl = _literals(ctx)
     for block in _first_blocks(RISK_SCREEN, dl, doc.blocks):
         text = block.text
         if DENIAL_SCREEN.passes(dl.present(block)):
             text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), text)
-        elif text.isascii() and not RISK_WORDS.isdisjoint(ctx.words(block)):
-            return True
         if RISK_RE.search(text):
             return True
     return False
