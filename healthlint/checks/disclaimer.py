@@ -17,7 +17,7 @@ from ._advice import (
     RISK_DENIAL_RE, RISK_RE, RISK_WORDS, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import (
-    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
+    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, suggestion, unsafe_wording,
 )
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
 from ..rxcache import is_word, split_key
@@ -82,8 +82,8 @@ DENIAL_SCREEN = _screen(RISK_DENIAL_RE)
 TREATMENT_SCREEN = _screen(TREATMENT_RE)
 BENEFIT_SCREEN = _screen(BENEFIT_RE)
 SELLING_SCREEN = _screen(SELLING_RE)
-# Each built-in resource pattern on its own: resource_regex is their alternation, so a block holds a
-# resource if one of them matches, and each is screened by its own (finer) literals.
+# Each built-in resource pattern on its own: a block holds a resource if one of them matches, and
+# each is screened by its own (finer) literals.
 RESOURCES = {part: (compiled, _screen(compiled)) for part in resource_parts("any")
              for compiled in [resource_pattern(part)]}
 DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
@@ -248,10 +248,10 @@ class MissingCrisisResource(Rule):
         if first is None:
             return
         country = str(ctx.options.get("country") or "any")
-        extra = list(ctx.options.get("resources") or [])
-        # A user's patterns go in one alternation with the rest (their inline flags or group numbers
-        # could change the meaning of the others): no screen then.
-        resources = [(resource_regex(country, extra), None)] if extra else [RESOURCES[p] for p in resource_parts(country)]
+        # A user's patterns are compiled on their own and searched unscreened: in one alternation
+        # with the built-in ones, their inline flags or group numbers would change how those match.
+        resources = [RESOURCES[p] for p in resource_parts(country)] + [
+            (resource_pattern(p), None) for p in ctx.options.get("resources") or [] if p]
         if any(h in link.href.lower() for block in doc.blocks for link in block.links for h in RESOURCE_HOSTS) or any(
                 pattern.search(block.text) for pattern, screen in resources
                 for block in (doc.blocks if screen is None else [b for b, _ in screen.blocks(dl)])):
