@@ -6,7 +6,9 @@ import pytest
 
 from helpers import run, run_json, write
 from healthlint.api import Linter, lint_text
-from healthlint.checks.disclaimer import DEFAULT_DISCLAIMER
+from healthlint.checks.base import Context
+from healthlint.checks.disclaimer import DEFAULT_DISCLAIMER, MISSING_CRISIS_RESOURCE
+from healthlint.parse import parse
 
 ADVICE = "# Sleep\n\nTake 400 mg of magnesium every night before bed.\n"
 
@@ -159,6 +161,15 @@ def test_country_option_and_extra_resources(tmp_path):
     assert sorted(d["path"] for d in data) == ["own.md", "us.md"] and "Samaritans" in data[0]["message"]
     write(tmp_path, ".healthlint.toml", '[rules.HL702]\ncountry = "UK"\nresources = ["Acme Listening Service"]\n')
     assert [d["path"] for d in run_json("--select", "HL702", ".", cwd=tmp_path)[1]] == ["us.md"]
+
+
+def test_extra_resources_are_patterns_of_their_own():
+    # Each with its own group 1: in one alternation, the second's \1 would name the first's group.
+    options = {"resources": [r"(a)cme line \1", r"(b)righter days \1"]}
+    for resource, found in (("Call the acme line a.", []), ("Call the brighter days b.", []), ("Call the brighter days a.", [1])):
+        doc = parse(MENTION + "\n" + resource + "\n", "a.md", "markdown")
+        ctx = Context(doc, {**MISSING_CRISIS_RESOURCE.options, **options})
+        assert [f.block.index for f in MISSING_CRISIS_RESOURCE.check(doc, ctx)] == found, resource
 
 
 # --- HL703 wording --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import screen_texts
 from healthlint.api import lint_text
 from healthlint.checks import disclaimer
 from healthlint.checks.base import WORD_RE, Context, word_tokens
+from healthlint.checks.screen import Gate
 from healthlint.parse import parse
 from healthlint.rxcache import is_word, split_key
 
@@ -90,8 +91,8 @@ def _findings(text: str, fmt: str, options: dict) -> list:
 
 def _unscreened(text: str, fmt: str, options: dict, monkeypatch) -> list:
     with monkeypatch.context() as m:
-        m.setattr(disclaimer._Literals, "anywhere", lambda self, screen: True)
-        m.setattr(disclaimer._Literals, "may_match", lambda self, screen, ctx, block: True)
+        m.setattr(Gate, "passes", lambda self, literals: True)
+        m.setattr(Gate, "blocks", lambda self, dl: [(block, frozenset()) for block, _ in dl.blocks])
         return _findings(text, fmt, options)
 
 
@@ -135,3 +136,47 @@ PHRASES = [
 @settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_screens_change_nothing_on_mangled_text(text, fmt, options, monkeypatch):
     assert _findings(text, fmt, options) == _unscreened(text, fmt, options, monkeypatch)
+
+
+def test_risk_words_are_risk_matches_on_their_own():
+    from healthlint.checks._advice import RISK_RE, RISK_WORDS
+    for word in RISK_WORDS:
+        assert RISK_RE.fullmatch(word) and RISK_RE.fullmatch(word.upper()), word
+
+
+def test_every_denial_needs_a_denial_word():
+    from healthlint.checks._advice import DENIAL_WORDS, RISK_DENIAL_RE
+    from healthlint.rxcache import START, END, literal_screen
+    whole = {START + word + END for word in DENIAL_WORDS}
+    for alternative in literal_screen(RISK_DENIAL_RE.pattern, RISK_DENIAL_RE.flags):
+        assert any(set(group) <= whole for group in alternative), alternative
+
+
+def _risks_reference(doc) -> bool:
+    """mentions_risks as it reads: some block matches RISK_RE with its denials blanked out."""
+    from healthlint.checks._advice import RISK_DENIAL_RE, RISK_RE
+    return any(RISK_RE.search(RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), b.text)) for b in doc.blocks)
+
+
+def _same_risks(texts) -> int:
+    mentioned = 0
+    for name, text, fmt in texts:
+        doc = parse(text, "a.md" if fmt == "markdown" else "a.txt", fmt)
+        found = disclaimer.mentions_risks(doc, Context(doc))
+        assert found == _risks_reference(doc), name
+        mentioned += found
+    return mentioned
+
+
+def test_mentions_risks_as_the_reference_on_fixtures_articles_and_nih():
+    assert _same_risks(screen_texts.fixtures()) > 5
+    assert _same_risks(screen_texts.articles(60)) > 50
+    _same_risks(screen_texts.nih(every=4))
+
+
+@given(text=screen_texts.mangled(PHRASES + ["no side effects, just risk", "avoid no dangers if", "Risk-free drowsine\u00df",
+                                            "NEVER ANY RISK", "free of harm", "zero risks"]),
+       fmt=st.sampled_from(["markdown", "text"]))
+@settings(max_examples=600, deadline=None)
+def test_mentions_risks_as_the_reference_on_mangled_text(text, fmt):
+    _same_risks([("mangled", text, fmt)])

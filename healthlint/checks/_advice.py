@@ -128,6 +128,13 @@ RISK_RE = regex.compile(
     r"upset\s+(?:your\s+)?stomach|nausea|drowsiness|dizziness|downsides?|drawbacks?|dependence|addiction|withdrawal)\b",
     _F,
 )
+# Words that RISK_RE matches on their own: in ASCII text, the token is a match (there \w, \b and
+# IGNORECASE agree with the tokens; elsewhere "drowsineß" is a token "drowsiness" and no match).
+RISK_WORDS = frozenset("""risk risks risky adverse complication complications interaction interactions interact
+    interacts interfere warning warnings caution cautions overdose harmful harm dangerous unsafe breastfeeding bleeding
+    nausea drowsiness dizziness downside downsides drawback drawbacks dependence addiction withdrawal""".split())
+# Every denial holds one of these words, as a word token (test_disclaimer_screens checks it).
+DENIAL_WORDS = frozenset("no zero without free never".split())
 # A denial is not a description of risks: "no side effects", "risk-free", "completely safe".
 RISK_DENIAL_RE = regex.compile(
     r"\b(?:no|zero|without|free\s+of|free\s+from|never\s+any)\s+(?:known\s+|harmful\s+|nasty\s+|negative\s+|serious\s+)?"

@@ -53,11 +53,6 @@ def resource_parts(country: str) -> list[str]:
     return [p for p in [GENERIC] + (list(COUNTRY.values()) if key == "ANY" else [COUNTRY.get(key, "")]) if p]
 
 
-def resource_regex(country: str, extra: list[str]) -> regex.Pattern:
-    """What counts as a crisis resource: the built-in ones, and extras."""
-    return resource_pattern("|".join(f"(?:{p})" for p in resource_parts(country) + [p for p in extra if p]))
-
-
 def resource_pattern(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, _F)
 

@@ -115,32 +115,64 @@ def per_document(compute):
 block_texts = per_document(lambda ctx: "\n".join([block.text for block in ctx.document.blocks]))
 
 
+class _TokenTests:
+    """The tests of every Vocabulary, run once per distinct token, all at once. A document's words
+    are compared with the tokens seen once for all the vocabularies: that comparison is what costs."""
+
+    LIMIT = 200_000  # tokens remembered; the memo starts afresh beyond this
+
+    def __init__(self):
+        self.tests: list = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.seen: set[str] = set()
+        self.passed: dict[str, int] = {}  # token -> the bits of the tests it passes (non-zero only)
+        self.passed_tokens: set[str] = set()
+
+    def add(self, test) -> int:
+        """Register a test; its bit."""
+        self.tests.append(test)
+        self._reset()
+        return 1 << (len(self.tests) - 1)
+
+    def in_document(self, ctx) -> dict[str, int]:
+        """The document's words that pass some test, with their bits (once per document)."""
+        return ctx.memo(self, lambda: self._find(ctx.document_words()))
+
+    def _find(self, words: frozenset[str]) -> dict[str, int]:
+        new = words.difference(self.seen)
+        if new:
+            if len(self.seen) > self.LIMIT:
+                self._reset()
+                new = words
+            tests = [(1 << i, test) for i, test in enumerate(self.tests)]
+            for word in new:
+                bits = sum(bit for bit, test in tests if test(word))
+                if bits:
+                    self.passed[word] = bits
+                    self.passed_tokens.add(word)
+            self.seen |= new
+        return {word: self.passed[word] for word in words.intersection(self.passed_tokens)}
+
+
+_TESTS = _TokenTests()
+
+
 class Vocabulary:
     """The words a screen looks for: fixed ones, and/or the tokens that pass a test (the test runs
     once per distinct token). in_document(ctx): those of the document's words, worked out once
     per document, so that a block then costs a lookup of those few (usually none)."""
 
-    LIMIT = 200_000  # tokens remembered for the test; the memo starts afresh beyond this
-
     def __init__(self, words=(), test=None):
         self.words = frozenset(words)
-        self.test = test
-        self.seen: set[str] = set()
-        self.passed: set[str] = set()
+        self.bit = 0 if test is None else _TESTS.add(test)
         self.in_document = per_document(self._find)
 
     def _find(self, ctx) -> frozenset[str]:
-        words = ctx.document_words()
-        found = self.words & words
-        if self.test is not None:
-            if not self.seen.issuperset(words):
-                if len(self.seen) > self.LIMIT:
-                    self.seen.clear()
-                    self.passed.clear()
-                new = words.difference(self.seen)
-                self.seen.update(new)
-                self.passed.update(filter(self.test, new))
-            found |= words.intersection(self.passed)
+        found = self.words & ctx.document_words()
+        if self.bit:
+            found |= {word for word, bits in _TESTS.in_document(ctx).items() if bits & self.bit}
         return found
 
 

@@ -4,7 +4,7 @@ promoted, and who reviewed the article and when."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -13,17 +13,16 @@ from ..document import Document
 from ..finding import Fix, RawFinding, Severity
 from . import guards
 from ._advice import (
-    BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, RISK_DENIAL_RE,
-    RISK_RE, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
+    BENEFIT_RE, DISCLAIMER_RE, DIRECTIVE_START, DOSE_CONTEXT, DOSE_RE, GENERIC_TREATMENT, HEDGE_RE, DENIAL_WORDS,
+    RISK_DENIAL_RE, RISK_RE, RISK_WORDS, SCHEDULE, SELLING_RE, TREATMENT_RE, advice_spans,
 )
 from ._crisis import (
-    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, resource_regex, suggestion, unsafe_wording,
+    MENTION_RE, RESOURCE_HOSTS, UNSAFE_RE, resource_parts, resource_pattern, suggestion, unsafe_wording,
 )
 from ._review import CREDENTIAL_RE, as_text, is_blank, key_span, months_between, parse_date, top_span
 from ..rxcache import is_word, split_key
 from .base import Context, Rule, RuleDocs
-from .screen import Gate, LiteralIndex, as_screen
-from .screen import piece_key
+from .screen import DocumentLiterals, Gate, LiteralIndex, as_screen, piece_key
 
 PROSE_KINDS = ("paragraph", "list_item", "table_cell", "blockquote")
 POLICIES = ("always", "when-advice", "never")
@@ -60,18 +59,16 @@ def _word_key(literal: str) -> str | None:
     return literal if is_word(split_key(literal)[0]) else piece_key(literal)
 
 
-def _screen(pattern: regex.Pattern) -> Gate | None:
+def _screen(pattern: regex.Pattern) -> Gate:
     """The pattern's literal screen, with word keys only (a group left with none is dropped: a
-    weaker screen, still exact). None: the pattern needs nothing that can be looked up."""
+    weaker screen, still exact)."""
     alternatives = []
-    for alt in rxcache.literal_screen(pattern.pattern, pattern.flags) or ():
+    for alt in rxcache.literal_screen(pattern.pattern, pattern.flags) or [()]:
         groups = [{_word_key(lit) for lit in group} for group in alt]
         groups = [g for g in groups if None not in g]
         if not groups:
-            return None  # this alternative needs nothing we can look up
+            raise ValueError(f"an alternative of {pattern.pattern[:60]!r} needs no word we can look up")
         alternatives.append(groups)
-    if not alternatives:
-        return None
     screen = as_screen(alternatives)
     _INDEX.register(screen)
     return Gate(screen)
@@ -81,53 +78,38 @@ DISCLAIMER_SCREEN = _screen(DISCLAIMER_RE)
 MENTION_SCREEN = _screen(MENTION_RE)
 UNSAFE_SCREEN = _screen(UNSAFE_RE)
 RISK_SCREEN = _screen(RISK_RE)
+DENIAL_SCREEN = _screen(RISK_DENIAL_RE)
 TREATMENT_SCREEN = _screen(TREATMENT_RE)
 BENEFIT_SCREEN = _screen(BENEFIT_RE)
 SELLING_SCREEN = _screen(SELLING_RE)
-# Each built-in resource pattern on its own: resource_regex is their alternation, so a block holds a
-# resource if one of them matches, and each is screened by its own (finer) literals.
+# Each built-in resource pattern on its own: a block holds a resource if one of them matches, and
+# each is screened by its own (finer) literals.
 RESOURCES = {part: (compiled, _screen(compiled)) for part in resource_parts("any")
              for compiled in [resource_pattern(part)]}
 DIRECTIVE_SCREEN = _screen(DIRECTIVE_START)
 DOSE_SCREENS = (_screen(DOSE_RE), _screen(SCHEDULE), _screen(DOSE_CONTEXT))
 
 
-class _Literals:
-    """Which screened literals a document holds (found once for all its rules), and each block."""
-
-    def __init__(self, ctx: Context):
-        self._present = _INDEX.present("", ctx.document_words(), "")  # word keys only: no text needed
-        self._blocks: dict[int, frozenset[str]] = {}
-
-    def anywhere(self, screen: Gate | None) -> bool:
-        """Could a pattern with this screen match in some block of the document?"""
-        return screen is None or screen.passes(self._present)
-
-    def may_match(self, screen: Gate | None, ctx: Context, block) -> bool:
-        """Could a pattern with this screen match in the block?"""
-        if screen is None:
-            return True
-        present = self._blocks.get(id(block))
-        if present is None:
-            present = self._blocks[id(block)] = _INDEX.present("", ctx.words(block), "")
-        return screen.passes(present)
+def _literals(ctx: Context) -> DocumentLiterals:
+    """The document's literals (dl.literals) and each block's (dl.present(block)), found once for
+    all the HL70x rules; screen.blocks(dl) gives the blocks that pass a screen, in order."""
+    return _INDEX.document(ctx.document, ctx)
 
 
-def _literals(ctx: Context) -> _Literals:
-    """The document's literals, shared by the HL70x rules that run on it (ctx.memo)."""
-    return ctx.memo(_Literals, lambda: _Literals(ctx))
+def _first_blocks(screen: Gate, dl: DocumentLiterals, blocks) -> Iterator:
+    """The blocks that pass a screen, found one by one: for a search that usually stops at the first
+    (screen.blocks(dl) finds all of them at once, for a screen that few blocks pass)."""
+    if screen.passes(dl.literals):
+        for block in blocks:
+            if screen.passes(dl.present(block)):
+                yield block
 
 
-def _may_advise(lits: _Literals, ctx: Context, block) -> bool:
+def _may_advise(literals: frozenset[str]) -> bool:
     """advice_spans needs a directive (an act verb), or a dose with a schedule and a dose word."""
     dose, schedule, context = DOSE_SCREENS
-    return lits.may_match(DIRECTIVE_SCREEN, ctx, block) or (
-        lits.may_match(dose, ctx, block) and lits.may_match(schedule, ctx, block) and lits.may_match(context, ctx, block))
-
-
-def _may_advise_anywhere(lits: _Literals) -> bool:
-    dose, schedule, context = DOSE_SCREENS
-    return lits.anywhere(DIRECTIVE_SCREEN) or lits.anywhere(dose) and lits.anywhere(schedule) and lits.anywhere(context)
+    return DIRECTIVE_SCREEN.passes(literals) or (
+        dose.passes(literals) and schedule.passes(literals) and context.passes(literals))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,24 +129,27 @@ def has_disclaimer(doc: Document, ctx: Context, house: regex.Pattern | None) -> 
         return True  # the site template prints it
     if house is not None:
         return any(house.search(b.text) for b in doc.blocks)
-    lits = _literals(ctx)
-    if not lits.anywhere(DISCLAIMER_SCREEN):
-        return False
-    # Last block first: that is where disclaimers usually are (any block will do).
-    return any(lits.may_match(DISCLAIMER_SCREEN, ctx, b) and DISCLAIMER_RE.search(b.text) for b in reversed(doc.blocks))
+    # Any block will do. The last one first, unscreened: that is where disclaimers usually are, so
+    # one search settles most articles.
+    blocks = doc.blocks
+    return bool(blocks) and (DISCLAIMER_RE.search(blocks[-1].text) is not None or any(
+        DISCLAIMER_RE.search(b.text) for b in _first_blocks(DISCLAIMER_SCREEN, _literals(ctx), reversed(blocks[:-1]))))
 
 
 def first_advice(doc: Document, ctx: Context) -> tuple[object, int, int] | None:
-    lits = _literals(ctx)
+    dl = _literals(ctx)
+    if not _may_advise(dl.literals):
+        return None  # no advice anywhere
     for block in doc.blocks:
-        if block.kind in PROSE_KINDS and _may_advise(lits, ctx, block):
-            for s, e in advice_spans(block.text, _spans(ctx, block)):
-                return block, s, e
+        for s, e in _advice(dl, ctx, block):
+            return block, s, e
     return None
 
 
-def _spans(ctx: Context, block) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in ctx.sentences(block)]
+def _advice(dl: DocumentLiterals, ctx: Context, block):
+    """advice_spans of a prose block (none without the literals they need)."""
+    if block.kind in PROSE_KINDS and _may_advise(dl.present(block)):
+        yield from advice_spans(block.text, ctx.sentence_spans(block))
 
 
 def disclaimer_fix(doc: Document, text: str) -> Fix:
@@ -191,11 +176,9 @@ class MissingDisclaimer(Rule):
             raise ValueError(f"HL701: option `policy` must be one of {', '.join(POLICIES)}, not {policy!r}")
         if policy == "never" or not doc.blocks:
             return
-        if policy == "when-advice" and not _may_advise_anywhere(_literals(ctx)):
-            return  # no advice anywhere: nothing to report, whatever the disclaimer
         house = _compile_house(str(ctx.options.get("pattern") or ""))
         if has_disclaimer(doc, ctx, house):
-            return
+            return  # whatever the advice (most articles end with a disclaimer: this settles them first)
         advice = first_advice(doc, ctx)
         if policy == "when-advice" and advice is None:
             return
@@ -260,26 +243,19 @@ is not a substitute for professional medical advice: talk to your doctor before 
 
 class MissingCrisisResource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
-        lits = _literals(ctx)
-        if not lits.anywhere(MENTION_SCREEN):
-            return
-        first = None
-        for block in doc.blocks:
-            m = MENTION_RE.search(block.text) if lits.may_match(MENTION_SCREEN, ctx, block) else None
-            if m:
-                first = (block, m)
-                break
+        dl = _literals(ctx)
+        first = next(((block, m) for block, _ in MENTION_SCREEN.blocks(dl) if (m := MENTION_RE.search(block.text))), None)
         if first is None:
             return
         country = str(ctx.options.get("country") or "any")
-        extra = list(ctx.options.get("resources") or [])
-        # A user's patterns go in one alternation with the rest (their inline flags or group numbers
-        # could change the meaning of the others): no screen then.
-        resources = [(resource_regex(country, extra), None)] if extra else [RESOURCES[p] for p in resource_parts(country)]
-        for block in doc.blocks:
-            if (any(lits.may_match(screen, ctx, block) and pattern.search(block.text) for pattern, screen in resources)
-                    or any(h in link.href.lower() for link in block.links for h in RESOURCE_HOSTS)):
-                return
+        # A user's patterns are compiled on their own and searched unscreened: in one alternation
+        # with the built-in ones, their inline flags or group numbers would change how those match.
+        resources = [RESOURCES[p] for p in resource_parts(country)] + [
+            (resource_pattern(p), None) for p in ctx.options.get("resources") or [] if p]
+        if any(h in link.href.lower() for block in doc.blocks for link in block.links for h in RESOURCE_HOSTS) or any(
+                pattern.search(block.text) for pattern, screen in resources
+                for block in (doc.blocks if screen is None else [b for b, _ in screen.blocks(dl)])):
+            return
         block, m = first
         yield _block_finding(
             block, m.start(), m.end(),
@@ -332,12 +308,8 @@ class SuicideWording(Rule):
     # Document scope: one test of the document's literals skips the (nearly) all articles
     # without the wording, instead of a pattern search in every block.
     def check(self, doc: Document, ctx: Context) -> Iterable[RawFinding]:
-        lits = _literals(ctx)
-        if not lits.anywhere(UNSAFE_SCREEN):
-            return
-        for block in doc.blocks:
-            if lits.may_match(UNSAFE_SCREEN, ctx, block):
-                yield from self._block(block)
+        for block, _ in UNSAFE_SCREEN.blocks(_literals(ctx)):
+            yield from self._block(block)
 
     def _block(self, block) -> Iterable[RawFinding]:
         for s, e, replacement, fixable in unsafe_wording(block.text):
@@ -390,23 +362,24 @@ The singer died by suicide last year, as suicide rates rose in the region.
 def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, str] | None:
     """The first promotional sentence, if the article promotes a treatment: at least two sentences pair
     a treatment with an unhedged benefit, and it sells or tells the reader to use it."""
-    lits = _literals(ctx)
-    if not (lits.anywhere(TREATMENT_SCREEN) and lits.anywhere(BENEFIT_SCREEN)
-            and (lits.anywhere(SELLING_SCREEN) or _may_advise_anywhere(lits))):
+    dl = _literals(ctx)
+    literals = dl.literals
+    if not (TREATMENT_SCREEN.passes(literals) and BENEFIT_SCREEN.passes(literals)
+            and (SELLING_SCREEN.passes(literals) or _may_advise(literals))):
         return None  # no claim, or nothing sold or advised, anywhere in the article
     first, claims, selling = None, 0, False
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS and block.kind != "heading":
             continue
-        sells = lits.may_match(SELLING_SCREEN, ctx, block)
-        if not (lits.may_match(TREATMENT_SCREEN, ctx, block) and TREATMENT_RE.search(block.text)):
+        present = dl.present(block)
+        sells = SELLING_SCREEN.passes(present)
+        if not (TREATMENT_SCREEN.passes(present) and TREATMENT_RE.search(block.text)):
             if not selling and block.kind in PROSE_KINDS:
                 selling = (sells and SELLING_RE.search(block.text) is not None
-                           or _may_advise(lits, ctx, block) and any(True for _ in advice_spans(block.text, _spans(ctx, block))))
+                           or any(True for _ in _advice(dl, ctx, block)))
             continue
-        claimed = lits.may_match(BENEFIT_SCREEN, ctx, block)
-        spans = _spans(ctx, block)
-        for s, e in spans:
+        claimed = BENEFIT_SCREEN.passes(present)
+        for s, e in ctx.sentence_spans(block):
             sentence = block.text[s:e]
             if claimed and BENEFIT_RE.search(sentence) and TREATMENT_RE.search(sentence) and not HEDGE_RE.search(sentence):
                 claims += 1
@@ -416,22 +389,24 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
                     first = (block, s + t.start(), s + t.end(), sentence)
             selling = selling or sells and SELLING_RE.search(sentence) is not None
         if not selling:
-            selling = (block.kind in PROSE_KINDS and _may_advise(lits, ctx, block)
-                       and any(True for _ in advice_spans(block.text, spans)))
+            selling = any(True for _ in _advice(dl, ctx, block))
         if claims >= 2 and selling:
             break  # nothing later changes the answer
     return first if claims >= 2 and selling else None
 
 
 def mentions_risks(doc: Document, ctx: Context) -> bool:
+    # Most articles name a risk early, in an ASCII block without a word a denial needs: there the
+    # risk word is a match, so that settles it with no screen or search.
+    if any(block.text.isascii() and not RISK_WORDS.isdisjoint(words := ctx.words(block)) and DENIAL_WORDS.isdisjoint(words)
+           for block in doc.blocks):
+        return True
     # A block without the risk words cannot match, with or without denials blanked out.
-    lits = _literals(ctx)
-    if not lits.anywhere(RISK_SCREEN):
-        return False
-    for block in doc.blocks:
-        if not lits.may_match(RISK_SCREEN, ctx, block):
-            continue
-        text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), block.text)
+    dl = _literals(ctx)
+    for block in _first_blocks(RISK_SCREEN, dl, doc.blocks):
+        text = block.text
+        if DENIAL_SCREEN.passes(dl.present(block)):
+            text = RISK_DENIAL_RE.sub(lambda m: " " * len(m.group()), text)
         if RISK_RE.search(text):
             return True
     return False

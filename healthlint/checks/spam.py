@@ -44,9 +44,20 @@ def _sentence_fix(ctx, sentence) -> Fix | None:
     return Fix.deletion(span)
 
 
-# The rules are document rules: each screens the blocks in one loop (per block a few string and
-# set operations, no function call) and checks only the blocks that pass, exactly as a block or
-# sentence rule would; the findings name their block, with spans in block text offsets.
+# The rules are document rules: each settles most documents with one test of the document's words
+# and text, screens the blocks of the rest and checks only the blocks that pass, exactly as a block
+# or sentence rule would; the findings name their block, with spans in block text offsets.
+
+def _screened_blocks(ctx, blocks, may_hold) -> Iterable[tuple]:
+    """(block, what may_hold(block) answered) for each plain block that may hold a finding, and
+    (block, True) for each block that is not plain, where no screen is exact (see _spamlex.plain)."""
+    ascii = block_texts(ctx).isascii()  # every block is plain
+    for block in blocks:
+        if not ascii and not plain(ctx, block):
+            yield block, True
+        elif hold := may_hold(block):
+            yield block, hold
+
 
 def _in_block(findings: Iterable[RawFinding], block) -> Iterable[RawFinding]:
     for raw in findings:
@@ -174,6 +185,23 @@ def _drug_runs(token: str) -> list[str]:
 #   the block has none of @$!| (and a disguised name is a look-alike of the whole token).
 DRUG_WORDS = Vocabulary(test=lambda token: obfuscated_drug(token) is not None or bool(_drug_runs(token)))
 SYMBOL_RUN = re.compile(r"[\w@$!|]+")  # re: faster, and the same as regex on plain text
+SYMBOLS = "@$!|"
+LONGEST_DRUG = max(map(len, SPAM_DRUGS))
+
+
+def _symbol_drug(text: str) -> bool:
+    """Does a SYMBOL_RUN with a symbol in it spell a drug (plain text without "_")? Only the
+    runs around each symbol are looked at: a run that reaches further back than a drug name is long
+    cannot spell one, and a run cut short by that window may only pass in vain."""
+    for symbol in SYMBOLS:
+        at = text.find(symbol)
+        while at >= 0:
+            if any(map(obfuscated_drug, SYMBOL_RUN.findall(text, max(0, at - LONGEST_DRUG), at + LONGEST_DRUG))):
+                return True
+            at = text.find(symbol, at + 1)
+    return False
+
+
 # - Split letters ("v i a g r a", OBFUSCATED's first branch) are one-letter tokens, unless "_"
 #   separates them: the drug's letters are all among the block's one-letter tokens.
 LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -193,8 +221,7 @@ def _disguised_drug(text: str, found, block, ctx, split: bool) -> bool:
         return True
     if "_" in text:  # letters split by "_" join into one token: look at the text itself
         return any(obfuscated_drug(m.group()) for m in OBFUSCATED.finditer(text))
-    if ("@" in text or "$" in text or "!" in text or "|" in text) and any(
-            map(obfuscated_drug, SYMBOL_RUN.findall(text))):
+    if _symbol_drug(text):
         return True
     return split and _split_drug(LETTERS.intersection(ctx.words(block)))
 
@@ -213,36 +240,33 @@ SELLING_WORDS = Vocabulary(
 
 def _pharmacy_blocks(document, ctx):
     """(block, names): the blocks that may hold pharmacy spam, with the strings (drug names,
-    pharmacy words) one of which a reported sentence contains, or None: look at every sentence."""
+    pharmacy words) one of which a reported sentence contains, or True: look at every sentence."""
     drugs = DRUG_WORDS.in_document(ctx)
     split = split_drug_in_document(ctx)
     sales = None if ctx.options.get("threshold", THRESHOLD) <= 1 else SELLING_WORDS.in_document(ctx) if drugs else drugs
     text = block_texts(ctx)
-    ascii = text.isascii()  # every block is plain
-    # Could a plain block disguise a drug name? (see _disguised_drug; no symbol is in any block)
-    disguise = split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text or any(
-        map(obfuscated_drug, drugs))
-    if ascii and not disguise and not (drugs and (sales or sales is None)):
-        return  # no disguised name, and no drug name with sales words
-    for block in document.blocks:
-        text = block.text
-        if not ascii and not plain(ctx, block):
-            yield block, None
-            continue
-        words = ctx.words(block)
+    # Could a plain block disguise a drug name? (see _disguised_drug)
+    disguise = split or "_" in text or any(map(obfuscated_drug, drugs)) or _symbol_drug(text)
+    if text.isascii() and not disguise and not (drugs and (sales or sales is None)):
+        return ()  # no disguised name, and no drug name with sales words
+
+    def may_hold(block):
+        text, words = block.text, ctx.words(block)
         found = drugs.intersection(words) if drugs else drugs
-        if disguise and (found or split or "_" in text or "@" in text or "$" in text or "!" in text or "|" in text) and (
-                _disguised_drug(text, found, block, ctx, split)):
-            yield block, None
-        elif found and (sales is None or "_" in text or "$" in text or not sales.isdisjoint(words)):
-            yield block, {run for token in found for run in _drug_runs(token)}
+        if disguise and _disguised_drug(text, found, block, ctx, split):
+            return True
+        if found and (sales is None or "_" in text or "$" in text or not sales.isdisjoint(words)):
+            return {run for token in found for run in _drug_runs(token)}
+        return None
+
+    return _screened_blocks(ctx, document.blocks, may_hold)
 
 
 class PharmacySpam(Rule):
     def check(self, document, ctx) -> Iterable[RawFinding]:
         for block, names in _pharmacy_blocks(document, ctx):
             for sentence in ctx.sentences(block):
-                if names is None:
+                if names is True:
                     yield from _moved(self._check_sentence(sentence, ctx), sentence)
                 elif any(name in sentence.text.lower() for name in names):  # no disguised name either
                     yield from _moved(self._check_sentence(sentence, ctx, disguised=False), sentence)
@@ -374,21 +398,17 @@ def _shouting_blocks(document, ctx):
     """Screen: a reported run holds a strong sales word in capitals. On plain text that word is a
     word token (a caps token is letters between non-letters, and "_" is the only other word
     character), so it is one of the document's words, in upper case in the block."""
-    strong = STRONG_WORDS.in_document(ctx)
     text = block_texts(ctx)
-    ascii = text.isascii()  # every block is plain
-    if ascii and "_" not in text and not (strong and any(word.upper() in text for word in strong)):
-        return
-    for block in document.blocks:
-        text = block.text
-        if not ascii and not plain(ctx, block) or "_" in text or strong and not strong.isdisjoint(ctx.words(block)) and any(
-                word.upper() in text for word in strong):
-            yield block
+    shouted = [word.upper() for word in STRONG_WORDS.in_document(ctx) if word.upper() in text]
+    if text.isascii() and "_" not in text and not shouted:
+        return ()
+    return _screened_blocks(ctx, document.blocks, lambda block: "_" in block.text or any(
+        word in block.text for word in shouted))
 
 
 class InjectedShouting(Rule):
     def check(self, document, ctx) -> Iterable[RawFinding]:
-        for block in _shouting_blocks(document, ctx):
+        for block, _ in _shouting_blocks(document, ctx):
             yield from _in_sentences(self._check_sentence, block, ctx)
 
     def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
@@ -503,34 +523,43 @@ NEAR_ME = Vocabulary(["near", "me"])
 WEDGE_KINDS = ("heading", "title", "table_cell")  # never anchors
 
 
+def _dangling_site(text: str) -> bool:
+    return bool(DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text) or "?" in text and QUERY_SITE.search(text))
+
+
+def _may_lead(block) -> bool:
+    """LEADING is for paragraphs only, and starts with a lowercase letter (plain text)."""
+    return block.kind == "paragraph" and "a" <= block.text[:1] <= "z"
+
+
+def _keyword_links(block) -> bool:
+    """Could a link be a keyword anchor? Its words hold an SEO modifier (see _check_block)."""
+    return any(not SEO_MODIFIER.isdisjoint(block.text[link.start:link.end].lower().split()) for link in block.links)
+
+
 class SeoAnchor(Rule):
     def check(self, document, ctx) -> Iterable[RawFinding]:
         head, tail = WEDGE_HEAD.in_document(ctx), WEDGE_TAIL.in_document(ctx)
         best = head and tail  # "best ... pills" can occur in the document
         near = len(NEAR_ME.in_document(ctx)) == 2  # "... near me" can
-        text = block_texts(ctx)  # DOT_SITE and co. match within a line: in some block if in these lines
-        ascii = text.isascii()  # every block is plain
-        sites = best or near or not ascii or (
-            DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text) or "?" in text and QUERY_SITE.search(text))
-        for block in document.blocks:
-            if block.kind in WEDGE_KINDS:
-                continue
-            text = block.text
-            leading = block.kind == "paragraph"  # LEADING is for paragraphs only
-            if not sites:  # nothing dangles or is wedged anywhere
-                leading = leading and "a" <= text[:1] <= "z"
-                dangling = wedged = False
-            elif ascii or plain(ctx, block):
-                words = ctx.words(block) if best or near else None
-                dangling = (DOT_SITE.search(text) or "!" in text and BANG_SITE.search(text)
-                            or "?" in text and QUERY_SITE.search(text))
-                leading = leading and "a" <= text[:1] <= "z"
-                wedged = (best and not head.isdisjoint(words) and not tail.isdisjoint(words)
-                          or near and NEAR_ME.words <= words)
-            else:
-                dangling = wedged = True
-            if dangling or leading or wedged or block.links:
-                yield from _in_block(self._check_block(block, ctx, dangling, leading, wedged), block)
+        text = block_texts(ctx)
+        dangles = _dangling_site(text)  # DOT_SITE and co. match within a line: in some block if in these lines
+        blocks = [block for block in document.blocks if block.kind not in WEDGE_KINDS]
+        if text.isascii() and not (dangles or best or near):  # only a leading phrase or a link can be an anchor
+            blocks = [block for block in blocks if block.links or _may_lead(block)]
+
+        def may_hold(block):
+            words = ctx.words(block) if best or near else None
+            dangling = dangles and _dangling_site(block.text)
+            leading = _may_lead(block)
+            wedged = best and not head.isdisjoint(words) and not tail.isdisjoint(words) or near and NEAR_ME.words <= words
+            if dangling or leading or wedged or _keyword_links(block):
+                return dangling, leading, wedged
+            return None
+
+        for block, hold in _screened_blocks(ctx, blocks, may_hold):
+            dangling, leading, wedged = (True, block.kind == "paragraph", True) if hold is True else hold
+            yield from _in_block(self._check_block(block, ctx, dangling, leading, wedged), block)
 
     def _check_block(self, block, ctx, dangling: bool, leading: bool, wedged: bool) -> Iterable[RawFinding]:
         text = block.text
@@ -679,27 +708,24 @@ def _plug_blocks(document, ctx):
     ours, we_offer = owner and noun and verb, we and we_verb
     at = AT_WORDS.in_document(ctx)
     at = "at" in at and len(at) > 1 and "At" in text
-    ascii = text.isascii()  # every block is plain
-    if ascii and not (at or trade or ours or we_offer):
-        return
-    for block in document.blocks:
-        text = block.text
-        if not ascii and not plain(ctx, block):
-            yield block
-        elif at or trade or ours or we_offer:
-            words = ctx.words(block)
-            if (at and "At" in text and "at" in words and ("we" in words or "our" in words)
+    if text.isascii() and not (at or trade or ours or we_offer):
+        return ()
+
+    def may_hold(block) -> bool:
+        text, words = block.text, ctx.words(block)
+        return bool(at and "At" in text and "at" in words and ("we" in words or "our" in words)
                     or trade and not trade.isdisjoint(words) and not service.isdisjoint(words)
                     # BUSINESS is case-sensitive: a trade word as spelt, a service verb in lower case
                     and any(name in text for name in names) and any(word in text for word in service)
                     or ours and not owner.isdisjoint(words) and not noun.isdisjoint(words) and not verb.isdisjoint(words)
-                    or we_offer and "we" in words and not we_verb.isdisjoint(words)):
-                yield block
+                    or we_offer and "we" in words and not we_verb.isdisjoint(words))
+
+    return _screened_blocks(ctx, document.blocks, may_hold)
 
 
 class BusinessPlug(Rule):
     def check(self, document, ctx) -> Iterable[RawFinding]:
-        for block in _plug_blocks(document, ctx):
+        for block, _ in _plug_blocks(document, ctx):
             yield from _in_sentences(self._check_sentence, block, ctx)
 
     def _check_sentence(self, sentence, ctx) -> Iterable[RawFinding]:
