@@ -206,6 +206,19 @@ def _check_options(rule, opts: dict, where: str) -> None:
         if unknown:
             raise ConfigError(f"{where}: option `{key}` of {rule.code}: unknown value {unknown[0]!r} "
                               f"(allowed: {', '.join(allowed)})")
+        if key in rule.regex_options:
+            _check_patterns(rule, key, value if isinstance(value, list) else [value], where)
+
+
+def _check_patterns(rule, key: str, patterns: list, where: str) -> None:
+    import regex  # loaded already by the rules; here only for the error it raises
+
+    for pattern in patterns:
+        try:
+            regex.compile(pattern, regex.IGNORECASE | regex.V0)
+        except regex.error as exc:
+            raise ConfigError(f"{where}: option `{key}` of {rule.code}: {pattern!r} is not a valid "
+                              f"regular expression ({exc})") from None
 
 
 def _same_type(value: Any, default: Any) -> bool:

@@ -148,6 +148,7 @@ def test_config_found_from_file_folder_upward(tmp_path):
     ('[rules.HL101]\ncolour = 1\n', "unknown option `colour`"),
     ('fail-on = "sometimes"\n', "`fail-on` must be one of"),
     ('select = [\n', "invalid TOML"),
+    ('[rules.HL702]\nresources = ["a)|(b"]\n', "'a)|(b' is not a valid regular expression"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path, config, needle):
     write(tmp_path, ".healthlint.toml", config)

@@ -126,6 +126,7 @@ class Rule:
     scope: str = "sentence"
     options: dict[str, Any] = field(default_factory=dict)  # defaults; config may override
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> the values it may hold
+    regex_options: tuple[str, ...] = ()  # options whose values are regular expressions (checked with the config)
     fixable: bool = False
     default_enabled: bool = True
     origin: str = "builtin"

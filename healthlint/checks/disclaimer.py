@@ -272,6 +272,7 @@ MISSING_CRISIS_RESOURCE = MissingCrisisResource(
     summary="Suicide or self-harm is mentioned with no crisis line or emergency number.",
     scope="document",
     options={"country": "any", "resources": []},
+    regex_options=("resources",),
     docs=RuleDocs(
         what="""
 Reports the first mention of suicide, suicidal thoughts or self-harm in an article that gives no crisis
