@@ -300,8 +300,10 @@ def typo_blocks(texts: list[str], suspected: frozenset[str]) -> list[int]:
     """The indexes of the texts where find_typos may report something, given suspects() of their
     words or a superset of it (exact: a necessary condition, see above)."""
     found = {i for word in suspected for i, text in enumerate(texts) if word in text}  # in lowercase
-    found.update(i for i, text in enumerate(texts) if i not in found and (
-        "\u0345" in text or ("'" in text or "\u2019" in text) and _odd_apostrophe_word(text)))
+    joined = "\n".join(texts)  # an apostrophe word never spans the line break
+    if "\u0345" in joined or _odd_apostrophe_word(joined):
+        found.update(i for i, text in enumerate(texts) if i not in found and (
+            "\u0345" in text or ("'" in text or "\u2019" in text) and _odd_apostrophe_word(text)))
     return sorted(found)
 
 
