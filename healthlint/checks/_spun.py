@@ -215,8 +215,8 @@ def _folded(texts: list[str], joined: str) -> tuple[str, list[int]]:
     return folded, list(itertools.accumulate((n + 1 for n in lengths), initial=0))
 
 
-# ASCII text casefolded (lowercased) with every whitespace character (re's \s) made a space.
-FLAT_ASCII = {c: chr(c).lower() if chr(c).isalpha() else " " for c in range(128) if chr(c).isspace() or chr(c).isupper()}
+# ASCII text casefolded (lowercased), every whitespace character (re's \s) made a space: a byte table.
+FLAT_ASCII = bytes(ord(chr(c).lower()) if chr(c).isupper() else 32 if chr(c).isspace() else c for c in range(256))
 SPACES_RE = re.compile("  +")
 
 
@@ -226,7 +226,7 @@ def _flat(joined: str) -> str | None:
     None for other text (casefolding and whitespace there are dearer to flatten than to search)."""
     if not joined.isascii():
         return None
-    flat = joined.translate(FLAT_ASCII)
+    flat = joined.encode().translate(FLAT_ASCII).decode()
     return SPACES_RE.sub(" ", flat) if "  " in flat else flat
 
 
