@@ -322,9 +322,10 @@ PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
 MODAL_WORDS = _first_words(MODALS)
 # On the plain text (Scan): REPEAT_RE's two words; "a"/"an" before a plural noun (group 1: singular
 # determiner) or before a word whose first letters _a_an does not accept after it (group 2). Both
-# look ahead, so that a match of one cannot hide a match of the other from finditer.
+# look ahead, so that a match of one cannot hide a match of the other from finditer; both need "a"
+# or "an" as a word, tested first ("and", "are" fail at once).
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
-A_PLAIN = re.compile(rf" a(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+A_PLAIN = re.compile(rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
                      r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
@@ -387,7 +388,8 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
 # (one pattern for all pairs: a pattern for their first words matched ~9% of all words); only a
 # document with a pair is scanned again to find its blocks. The repeated word and a/an have their
 # own patterns on the plain text (`plain`).
-PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
+PLAIN = bytes(c + 32 if 65 <= c <= 90 else c if c == 0 or chr(c).isalnum() or c == 95 else 32 for c in range(128)) \
+    + bytes(range(128, 256))  # a byte table for the ASCII text (2x a str table)
 # Group 1: a pair, its words apart by spaces. Only a space is consumed, as the second word of a pair
 # may begin another.
 PAIR_RE = re.compile(" (?=(%s)(?![a-z]))" % _alternation(
@@ -412,7 +414,7 @@ class Scan:
             texts = ["" if i in self.others else text for i, text in enumerate(texts)]
             joined = " \x00 ".join(texts)
         self.joined = joined
-        self.text = (" " + joined).translate(PLAIN)
+        self.text = (" " + joined).encode().translate(PLAIN).decode()
         self.lengths = list(map(len, texts))
 
     def blocks(self, finder: str) -> list[tuple[int, list[Part] | None]]:
