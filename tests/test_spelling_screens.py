@@ -119,7 +119,7 @@ def _reference_tortured(text):
         words = [t.lower for t in run]
         i = 0
         while i < len(run):
-            for n in range(min(_spun.MAX_TORTURED, len(run) - i), 1, -1):
+            for n in range(len(run) - i, 1, -1):
                 key = tuple(words[i:i + n])
                 if key in table:
                     start, end = run[i].start, run[i + n - 1].end

@@ -19,8 +19,6 @@ from functools import lru_cache
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
 
-MAX_TORTURED = 6  # longest tortured phrase matched, in words
-
 # Function words never count as spun: swapping them back restores nothing meaningful.
 STOPWORDS = frozenset(
     "a an the and or but of in on at to for with by from as is are was were be been being it its this that these"
@@ -118,15 +116,15 @@ def known_wording(phrase: str) -> bool:
 
 def tortured_hits(text: str, runs: list | None = None) -> list[Hit]:
     """The known tortured phrases in text (runs: _runs(text), when already made)."""
-    table, firsts = tables().tortured, _first_words()[0]
+    table, lengths = tables().tortured, _first_words()[0]
     hits: list[Hit] = []
     for run in _runs(text) if runs is None else runs:
         words = [word for _, _, word in run]
         i = 0
         while i < len(run):
-            for n in range(min(MAX_TORTURED, len(run) - i), 1, -1) if words[i] in firsts else ():
+            for n in lengths.get(words[i], ()):  # longest first
                 key = tuple(words[i:i + n])
-                if key in table:
+                if len(key) == n and key in table:
                     start, end = run[i][0], run[i + n - 1][1]
                     hits.append(Hit(start, end, text[start:end], table[key], "tortured"))
                     i += n - 1
@@ -335,20 +333,24 @@ TORTURED, RESTORABLE = "t", "r"  # labels in index(): a tortured phrase, a resto
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words a tortured phrase, and a restorable window, can start with."""
-    return frozenset(k[0] for k in tables().tortured), frozenset(k[0] for k in tables().restorations)
+def _first_words() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """The lengths of the tortured phrases each word starts, longest first (a run is tried only for
+    lengths that occur), and the words a restorable window can start with."""
+    lengths: dict[str, set[int]] = {}
+    for words in tables().tortured:
+        if len(words) > 1:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return ({word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()},
+            frozenset(k[0] for k in tables().restorations))
 
 
 @lru_cache(maxsize=1)
 def index() -> PhraseIndex:
-    """The tortured phrases short enough to match (MAX_TORTURED) and the restorable windows, small
-    enough to load in a few ms on every run."""
+    """The tortured phrases and the restorable windows, small enough to load in a few ms on every run."""
     def build() -> PhraseIndex:
         labels: dict[str, str] = {}
         for words in tables().tortured:
-            if len(words) <= MAX_TORTURED:
-                labels[" ".join(words)] = TORTURED
+            labels[" ".join(words)] = TORTURED
         for words in tables().restorations:
             phrase = " ".join(words)
             labels[phrase] = labels.get(phrase, "") + RESTORABLE
