@@ -103,6 +103,12 @@ def test_long_tortured_phrases_match():
     assert max(map(len, _lexicon.tortured_phrases())) > 6  # the list holds phrases of up to ten words
 
 
+@pytest.mark.parametrize("text", ["The detainee\u2019s difficulty is a game.", "The detainee's difficulty is a game."])
+def test_tortured_phrases_match_either_apostrophe(text):
+    [found] = lint(text, "HL401")
+    assert "intended: 'prisoner's dilemma'" in found.message
+
+
 def test_quoted_mentions_are_not_uses():
     assert "HL401" not in codes('Spinners write "bosom peril" for breast cancer.')
     assert "HL401" in codes("Spinners write bosom peril for breast cancer.")

@@ -168,12 +168,14 @@ def medical_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tortured_phrases() -> dict[tuple[str, ...], str]:
-    """The published list plus healthlint's own health-content fingerprints."""
+    """The published list plus healthlint's own health-content fingerprints, keyed by their words as
+    text tokens are compared (_spun.Token.lower): a curly apostrophe in the list ("detainee’s
+    difficulty") is the straight one, and the phrase matches with either in the text."""
     out = {}
     for name in ("tortured-phrases.tsv.gz", "health-tortured.tsv"):
         for line in data_lines(name):
             tortured, _, correct = line.partition("\t")
-            out[tuple(tortured.split())] = correct
+            out[tuple(tortured.replace("\u2019", "'").split())] = correct
     return out
 
 
