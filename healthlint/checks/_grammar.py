@@ -306,16 +306,6 @@ def _alternation(words) -> str:
     return alternation(tree)
 
 
-# REPEAT_RE on ASCII text, on the casefolded text (its \s is a superset of regex's; the group cannot
-# stop inside a word, so it may be possessive).
-REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
-
-
-def _repeated_words(text: str) -> Iterator[Slip]:
-    if (REPEAT_ASCII_SCREEN.search(text.casefold()) if text.isascii() else REPEAT_RE.search(text)) is not None:
-        yield from repeated_words(text)
-
-
 # Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
 PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
 PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
@@ -329,7 +319,7 @@ A_PLAIN = re.compile(rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|
                      r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
-    "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
+    "repeated_words": (Part(repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
     "confused_words": (
         Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True,
              pairs=_pairs({"s"}, _first_words(ITS_NOUNS))),  # "it's own": it s own
