@@ -96,6 +96,19 @@ def test_a_phrase_never_spans_punctuation():
     assert _spun.synonym_hits("It felt like a panic. Assault charges followed.") == []
 
 
+def test_long_tortured_phrases_match():
+    text = "We fit a counterfeit neural system nonlinear autoregressive moving normal to the data."
+    [found] = lint(text, "HL401")
+    assert "'counterfeit neural system nonlinear autoregressive moving normal'" in found.message
+    assert max(map(len, _lexicon.tortured_phrases())) > 6  # the list holds phrases of up to ten words
+
+
+@pytest.mark.parametrize("text", ["The detainee\u2019s difficulty is a game.", "The detainee's difficulty is a game."])
+def test_tortured_phrases_match_either_apostrophe(text):
+    [found] = lint(text, "HL401")
+    assert "intended: 'prisoner's dilemma'" in found.message
+
+
 def test_quoted_mentions_are_not_uses():
     assert "HL401" not in codes('Spinners write "bosom peril" for breast cancer.')
     assert "HL401" in codes("Spinners write bosom peril for breast cancer.")

@@ -39,7 +39,7 @@ def test_unicode_facts_behind_the_screens():
             token_neighbours.add(c)  # _spun.UNSAFE_CHARS, _spelling.may_have_typos
         if folds_to_word and not regex_word.match(c) and not no_category.match(c):
             boundary_differs.add(c)  # _grammar.WORD_GATE_UNSAFE_RE
-        assert c.lower().casefold() == folded, hex(cp)  # _spun._phrase_test
+        assert c.lower().casefold() == folded, hex(cp)  # _spun._pattern
         assert not regex_space.match(c) or (c.isspace() and folded == c), hex(cp)
         assert not lowercase.match(c) or c.lower() == c, hex(cp)  # _grammar.A_AN_SCREEN
     assert token_neighbours == set(_spun.UNSAFE_CHARS)
@@ -60,7 +60,7 @@ def words(text):
 def test_spun_screen_equals_a_full_scan():
     for text in TEXTS:
         tortured = _spun.tortured_hits(text)
-        assert _spun.block_hits(text, words(text), text.casefold()) == tortured + _spun.synonym_hits(text, tortured)
+        assert _spun.block_hits(text, words(text)) == tortured + _spun.synonym_hits(text, tortured)
 
 
 def test_restoration_table_equals_restore():

@@ -119,7 +119,7 @@ def _reference_tortured(text):
         words = [t.lower for t in run]
         i = 0
         while i < len(run):
-            for n in range(min(_spun.MAX_TORTURED, len(run) - i), 1, -1):
+            for n in range(len(run) - i, 1, -1):
                 key = tuple(words[i:i + n])
                 if key in table:
                     start, end = run[i].start, run[i + n - 1].end
@@ -189,12 +189,14 @@ def test_fixtures_corpus_and_nih_texts():
 PIECES = [
     "symtoms", "Symtoms", "presure", "recieve", "oximetry", "oximetrey", "ashwaganda", "the", "care", "of",
     "don't", "don\u2019t", "y'all", "recieve's", "symtoms'", "'symtoms", "flu-like", "symtom-free", "x-ray",
-    "bosom peril", "Bosom Peril", "kidney disappointment", "facet results", "side results", "heart assault",
+    "bosom peril", "Bosom Peril", "BOSOM\tPERIL", "kidney disappointment", "facet results", "side results", "heart assault",
     "be that as it may", "medical trouble", "prostate peril", "E. coli", "Yersinia pestis", "toxo (toxoplasmosis)",
     "_", "symtoms_x", "\u0345", "\u212a", "\u017f", "\u0130", "caf\u00e9", "\u00e9", "\u201c", "\u2014", "\xa0",
     "\u2019", "'", "-", "--", "2", "type 2", "10", "@", "/", ".", ".a", "#", "(", ")", "symtoms.com", "a/presure",
 ]
-SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ". ", ", ", "", "-", "'", "\u2019", "\t"]
+# Whitespace of every kind: the spun screen flattens it to single spaces in ASCII articles (_spun._flat).
+SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", ". ", ", ", "", "-", "'", "\u2019", "\t", " \r\n ", "\x0b", "\x1f",
+              "\x00"]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -306,29 +306,20 @@ def _alternation(words) -> str:
     return alternation(tree)
 
 
-# REPEAT_RE on ASCII text, on the casefolded text (its \s is a superset of regex's; the group cannot
-# stop inside a word, so it may be possessive).
-REPEAT_ASCII_SCREEN = re.compile(r"\b([a-z]++)\s++\1\b")
-
-
-def _repeated_words(text: str) -> Iterator[Slip]:
-    if (REPEAT_ASCII_SCREEN.search(text.casefold()) if text.isascii() else REPEAT_RE.search(text)) is not None:
-        yield from repeated_words(text)
-
-
 # Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
 PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
 PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
 MODAL_WORDS = _first_words(MODALS)
 # On the plain text (Scan): REPEAT_RE's two words; "a"/"an" before a plural noun (group 1: singular
 # determiner) or before a word whose first letters _a_an does not accept after it (group 2). Both
-# look ahead, so that a match of one cannot hide a match of the other from finditer.
+# look ahead, so that a match of one cannot hide a match of the other from finditer; both need "a"
+# or "an" as a word, tested first ("and", "are" fail at once).
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
-A_PLAIN = re.compile(rf" a(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+A_PLAIN = re.compile(rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
                      r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
-    "repeated_words": (Part(_repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
+    "repeated_words": (Part(repeated_words, whole_block=True, plain=REPEAT_PLAIN),),
     "confused_words": (
         Part(_its_possessive, (_first_words("it"), _first_words("s"), _first_words(ITS_NOUNS)), whole_block=True,
              pairs=_pairs({"s"}, _first_words(ITS_NOUNS))),  # "it's own": it s own
@@ -383,19 +374,23 @@ def parts_for(finder: str, text: str, folded: str, words: frozenset[str]) -> lis
 # any. Blocks with other characters, or a NUL (the plain text keeps it), take parts_for.
 #
 # Most parts need a word of one list right before a word of another: their `pairs` hold each (word,
-# next word) as plain words ("doesn't" is "doesn t"). One findall over the document yields the next
-# word of every word that starts a pair; only a document with a wanted pair is scanned again to find
-# its blocks. The repeated word and a/an have their own patterns on the plain text (`plain`).
-PLAIN = {c: " " for c in range(1, 128) if not chr(c).isalnum() and chr(c) != "_"} | {c: c + 32 for c in range(65, 91)}
-PAIR_RE = re.compile(rf" ({_alternation({first for parts in PARTS.values() for part in parts for first, _ in part.pairs})})"
-                     r"(?= +([a-z]+))")
+# next word) as plain words ("doesn't" is "doesn t"). One findall over the document finds every pair
+# (one pattern for all pairs: a pattern for their first words matched ~9% of all words); only a
+# document with a pair is scanned again to find its blocks. The repeated word and a/an have their
+# own patterns on the plain text (`plain`).
+PLAIN = bytes(c + 32 if 65 <= c <= 90 else c if c == 0 or chr(c).isalnum() or c == 95 else 32 for c in range(128)) \
+    + bytes(range(128, 256))  # a byte table for the ASCII text (2x a str table)
+# Group 1: a pair, its words apart by spaces. Only a space is consumed, as the second word of a pair
+# may begin another.
+PAIR_RE = re.compile(" (?=(%s)(?![a-z]))" % _alternation(
+    {f"{first}\x01{second}" for parts in PARTS.values() for part in parts for first, second in part.pairs}
+).replace("\x01", " +"))
 # Per finder: each plain pattern with the parts that use it, and the part of each pair (the parts of a
 # finder have no pair in common).
 PLAIN_PARTS = {finder: [(plain, [part for part in parts if part.plain is plain])
                         for plain in dict.fromkeys(part.plain for part in parts if part.plain)]
                for finder, parts in PARTS.items()}
 PAIR_PARTS = {finder: {pair: part for part in parts for pair in part.pairs} for finder, parts in PARTS.items()}
-ALL_PAIRS = frozenset().union(*PAIR_PARTS.values())
 
 
 class Scan:
@@ -409,7 +404,7 @@ class Scan:
             texts = ["" if i in self.others else text for i, text in enumerate(texts)]
             joined = " \x00 ".join(texts)
         self.joined = joined
-        self.text = (" " + joined).translate(PLAIN)
+        self.text = (" " + joined).encode().translate(PLAIN).decode()
         self.lengths = list(map(len, texts))
 
     def blocks(self, finder: str) -> list[tuple[int, list[Part] | None]]:
@@ -421,7 +416,7 @@ class Scan:
         pair_parts = PAIR_PARTS[finder]
         if pair_parts and not pair_parts.keys().isdisjoint(self.wanted_pairs):
             for m in PAIR_RE.finditer(self.text):
-                part = pair_parts.get(m.groups())
+                part = pair_parts.get(tuple(m.group(1).split()))
                 if part:
                     hits[self._block(m)].add(part)
         if not hits:
@@ -432,7 +427,7 @@ class Scan:
     @cached_property
     def wanted_pairs(self) -> set[tuple[str, str]]:
         """The pairs of any part in the plain text (usually none)."""
-        return ALL_PAIRS.intersection(PAIR_RE.findall(self.text))
+        return {tuple(pair.split()) for pair in PAIR_RE.findall(self.text)}
 
     @cached_property
     def starts(self) -> list[int]:

@@ -90,6 +90,9 @@ def english_frequencies() -> dict[str, int]:
     return freq
 
 
+MAX_MEMO = 200_000  # words a per-word memo remembers; it starts afresh beyond this (long-running processes)
+
+
 class FrequencyTable:
     """english_frequencies() without an object per word, so that it loads in a few ms rather than
     ~100: the sorted words in one string, their offsets and counts in arrays. A lookup is a binary
@@ -116,6 +119,8 @@ class FrequencyTable:
     def get(self, word: str, default: int = 0) -> int:
         count = self._seen.get(word)
         if count is None:
+            if len(self._seen) >= MAX_MEMO:
+                self._seen.clear()
             count = self._seen[word] = self._search(word)
         return default if count < 0 else count
 
@@ -141,8 +146,12 @@ def english_table() -> FrequencyTable:
     """english_frequencies() as a FrequencyTable, kept in the cache folder between runs."""
     from .. import cache
 
-    sources = [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz")), __file__]
-    return FrequencyTable(*cache.derived("englishfreq", sources, FrequencyTable.build))
+    return FrequencyTable(*cache.derived("englishfreq", english_sources() + [__file__], FrequencyTable.build))
+
+
+def english_sources() -> list[str]:
+    """The files english_frequencies() reads, for tables derived from it."""
+    return [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz"))]
 
 
 @lru_cache(maxsize=1)
@@ -168,12 +177,14 @@ def medical_phrases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tortured_phrases() -> dict[tuple[str, ...], str]:
-    """The published list plus healthlint's own health-content fingerprints."""
+    """The published list plus healthlint's own health-content fingerprints, keyed by their words as
+    text tokens are compared (_spun.Token.lower): a curly apostrophe in the list ("detainee’s
+    difficulty") is the straight one, and the phrase matches with either in the text."""
     out = {}
     for name in ("tortured-phrases.tsv.gz", "health-tortured.tsv"):
         for line in data_lines(name):
             tortured, _, correct = line.partition("\t")
-            out[tuple(tortured.split())] = correct
+            out[tuple(tortured.replace("\u2019", "'").split())] = correct
     return out
 
 

@@ -153,12 +153,14 @@ def known(word: str, freq) -> bool:
     return _in_lists(w, freq) or _in_lists(base, freq) or any(_in_lists(a, freq) for a in _american(base))
 
 
-_KNOWN: dict[str, bool] = {}  # known(word, english_table()), remembered per word
+_KNOWN: dict[str, bool] = {}  # known(word, english_table()), remembered per word (up to lex.MAX_MEMO)
 
 
 def _known(word: str) -> bool:
     found = _KNOWN.get(word)
     if found is None:
+        if len(_KNOWN) >= lex.MAX_MEMO:
+            _KNOWN.clear()
         found = _KNOWN[word] = known(word, lex.english_table())
     return found
 
@@ -194,8 +196,7 @@ def common_words() -> frozenset[str]:
     """The words at least COMMON times in English: a set, as every edit of a word is looked up."""
     from .. import cache
 
-    sources = [str(lex._pyspellchecker_path()), str(lex.data_path("english-extra.txt.gz")), __file__]
-    return cache.derived("englishcommon", sources,
+    return cache.derived("englishcommon", lex.english_sources() + [__file__],
                          lambda: frozenset(w for w, n in lex.english_frequencies().items() if n >= COMMON))
 
 
@@ -253,7 +254,7 @@ def find_typos(text: str, vocab: "Counter | ArticleCounts") -> list[Typo]:
 # apostrophe, it is a whole run of lowercase letters, the apostrophe, and the whole run after it:
 # _apostrophe_words finds every such word (and a few more, such as "cd'ef" in "ab'cd'ef").
 _NOT_TYPOS: set[str] = set()  # tokens that can never be a reported word, remembered per token
-_MAYBE_TYPOS: set[str] = set()
+_MAYBE_TYPOS: set[str] = set()  # ... and the others (together up to lex.MAX_MEMO)
 
 
 def _may_be_typo(word: str) -> bool:
@@ -264,6 +265,9 @@ def _may_be_typo(word: str) -> bool:
 def suspects(words: frozenset[str]) -> frozenset[str]:
     """The \\w+ tokens among words that find_typos may report (one set difference for a whole
     article: most of its tokens are remembered as never reported)."""
+    if len(_NOT_TYPOS) + len(_MAYBE_TYPOS) >= lex.MAX_MEMO:
+        _NOT_TYPOS.clear()
+        _MAYBE_TYPOS.clear()
     rest = words - _NOT_TYPOS
     for word in rest - _MAYBE_TYPOS:
         (_MAYBE_TYPOS if _may_be_typo(word) else _NOT_TYPOS).add(word)
@@ -300,8 +304,10 @@ def typo_blocks(texts: list[str], suspected: frozenset[str]) -> list[int]:
     """The indexes of the texts where find_typos may report something, given suspects() of their
     words or a superset of it (exact: a necessary condition, see above)."""
     found = {i for word in suspected for i, text in enumerate(texts) if word in text}  # in lowercase
-    found.update(i for i, text in enumerate(texts) if i not in found and (
-        "\u0345" in text or ("'" in text or "\u2019" in text) and _odd_apostrophe_word(text)))
+    joined = "\n".join(texts)  # an apostrophe word never spans the line break
+    if "\u0345" in joined or _odd_apostrophe_word(joined):
+        found.update(i for i, text in enumerate(texts) if i not in found and (
+            "\u0345" in text or ("'" in text or "\u2019" in text) and _odd_apostrophe_word(text)))
     return sorted(found)
 
 

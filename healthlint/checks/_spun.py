@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import contains
 
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
-
-MAX_TORTURED = 6  # longest tortured phrase matched, in words
 
 # Function words never count as spun: swapping them back restores nothing meaningful.
 STOPWORDS = frozenset(
@@ -118,15 +116,15 @@ def known_wording(phrase: str) -> bool:
 
 def tortured_hits(text: str, runs: list | None = None) -> list[Hit]:
     """The known tortured phrases in text (runs: _runs(text), when already made)."""
-    table, firsts = tables().tortured, _first_words()[0]
+    table, lengths = tables().tortured, _first_words()[0]
     hits: list[Hit] = []
     for run in _runs(text) if runs is None else runs:
         words = [word for _, _, word in run]
         i = 0
         while i < len(run):
-            for n in range(min(MAX_TORTURED, len(run) - i), 1, -1) if words[i] in firsts else ():
+            for n in lengths.get(words[i], ()):  # longest first
                 key = tuple(words[i:i + n])
-                if key in table:
+                if len(key) == n and key in table:
                     start, end = run[i][0], run[i + n - 1][1]
                     hits.append(Hit(start, end, text[start:end], table[key], "tortured"))
                     i += n - 1
@@ -164,32 +162,35 @@ def synonym_hits(text: str, skip: list[Hit] = (), runs: list | None = None) -> l
 UNSAFE_CHARS = ("_", "\u0345")
 
 
-def block_hits(text: str, words: frozenset[str], folded: str) -> list[Hit]:
+def block_hits(text: str, words: frozenset[str]) -> list[Hit]:
     """tortured_hits(text) followed by synonym_hits(text, tortured): the spun wording of one block,
-    given its casefolded text and \\w+ tokens (Context.folded, Context.words)."""
-    return dict(document_hits([text], [words], words, lambda _: folded)).get(0, [])
+    given its casefolded \\w+ tokens (Context.words)."""
+    return dict(document_hits([text], words)).get(0, [])
 
 
-def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: frozenset[str],
-                  folded) -> list[tuple[int, list[Hit]]]:
-    """block_hits of each text that has any, by index, given each text's \\w+ tokens, their union
-    and a function from index to casefolded text. A text is scanned for tortured phrases (or for
-    restorable windows) only where one of them may occur: all its \\w+ pieces are among the text's
-    tokens (see UNSAFE_CHARS), and its words stand in the casefolded text with only whitespace
-    between them. Exact as a necessary condition; ~0.5% of blocks pass."""
-    unsafe = [i for i, text in enumerate(texts) if "_" in text or "\u0345" in text]  # UNSAFE_CHARS
+def document_hits(texts: list[str], doc_words: frozenset[str]) -> list[tuple[int, list[Hit]]]:
+    """block_hits of each text that has any, by index, given the \\w+ tokens of all texts. A text is
+    scanned for tortured phrases (or for restorable windows) only where one of them may occur: all
+    its \\w+ pieces are among the document's tokens (but see UNSAFE_CHARS), and its words stand in the
+    text, casefolded, with only whitespace between them. Exact as a necessary condition. Of the ~14
+    phrases per article with all their pieces, most are ruled out by one substring test (_flat)."""
+    joined = "\x00".join(texts)
+    unsafe = set()  # texts scanned whole: see UNSAFE_CHARS
+    if "_" in joined or "\u0345" in joined:
+        unsafe = {i for i, text in enumerate(texts) if "_" in text or "\u0345" in text}
     tortured, restorable = set(unsafe), set(unsafe)
-    holding: dict[str, list[int]] = {}  # the blocks whose tokens include a phrase's rarest piece
-    for piece, (pieces, search, label) in index().candidates(doc_words):
-        blocks = holding.get(piece)
-        if blocks is None:
-            held = map(contains, words, itertools.repeat(piece))
-            blocks = holding[piece] = list(itertools.compress(range(len(words)), held))
-        found = [i for i in blocks if pieces <= words[i] and search(folded(i))]
+    tests = index().candidates(doc_words)
+    flat, folded = (_flat(joined) if tests else None), None
+    for phrase, label in tests:
+        if flat is not None and phrase not in flat:
+            continue
+        if folded is None:
+            folded, starts = _folded(texts, joined)
+        found = {bisect_right(starts, m.start()) - 1 for m in _pattern(phrase).finditer(folded)}
         if TORTURED in label:
-            tortured.update(found)
+            tortured |= found
         if RESTORABLE in label:
-            restorable.update(found)
+            restorable |= found
     out = []
     for i in sorted(tortured | restorable):
         runs = _runs(texts[i])
@@ -201,6 +202,32 @@ def document_hits(texts: list[str], words: list[frozenset[str]], doc_words: froz
     return out
 
 
+def _folded(texts: list[str], joined: str) -> tuple[str, list[int]]:
+    """The texts casefolded and joined by NULs (texts joined by NULs), and where each text begins
+    there. A phrase pattern holds no NUL, so its matches stay inside one text."""
+    if joined.isascii():
+        folded, lengths = joined.casefold(), map(len, texts)
+    else:  # casefolding may change lengths
+        parts = [text.casefold() for text in texts]
+        folded, lengths = "\x00".join(parts), map(len, parts)
+    return folded, list(itertools.accumulate((n + 1 for n in lengths), initial=0))
+
+
+# ASCII text casefolded (lowercased), every whitespace character (re's \s) made a space: a byte table.
+FLAT_ASCII = bytes(ord(chr(c).lower()) if chr(c).isupper() else 32 if chr(c).isspace() else c for c in range(256))
+SPACES_RE = re.compile("  +")
+
+
+def _flat(joined: str) -> str | None:
+    """ASCII text casefolded, with every run of whitespace one space: where a phrase's pattern
+    matches in the casefolded text, the phrase (its casefolded words joined by spaces) stands here.
+    None for other text (casefolding and whitespace there are dearer to flatten than to search)."""
+    if not joined.isascii():
+        return None
+    flat = joined.encode().translate(FLAT_ASCII).decode()
+    return SPACES_RE.sub(" ", flat) if "  " in flat else flat
+
+
 class PhraseIndex:
     """Phrases (words joined by spaces), each with a label, by the rarest in English of their \\w+
     pieces, then by the next rarest (its partner). The phrases of a piece are kept as one string of
@@ -210,7 +237,7 @@ class PhraseIndex:
     def __init__(self, by_piece: dict[str, str]):
         self.by_piece = by_piece
         self.keys = frozenset(by_piece)
-        self._tests: dict[str, tuple] = {}  # by piece, when first needed: see _compiled_tests
+        self._tests: dict[str, tuple] = {}  # by piece, when first needed: see _piece_tests
 
     def __reduce__(self):
         return PhraseIndex, (self.by_piece,)
@@ -224,24 +251,23 @@ class PhraseIndex:
             freq = {}
         by_piece: dict[str, list[str]] = {}
         for phrase, label in labels.items():
-            ranked = sorted(_phrase_test(phrase)[0], key=lambda p: (_very_common(p), freq.get(p, 0), p))
+            ranked = sorted(_pieces(phrase), key=lambda p: (_very_common(p), freq.get(p, 0), p))
             partner = ranked[1] if len(ranked) > 1 else ""
             by_piece.setdefault(ranked[0], []).append(f"{label}\t{partner}\t{phrase}")
         return cls({p: "\n".join(r) for p, r in by_piece.items()})
 
-    def candidates(self, words: frozenset[str]) -> list[tuple[str, tuple[frozenset[str], object, str]]]:
-        """(rarest piece, (pieces, search function, label)) of each phrase whose \\w+ pieces are all
-        among words; the search function finds the phrase in casefolded text, see _phrase_test."""
+    def candidates(self, words: frozenset[str]) -> list[tuple[str, str]]:
+        """(casefolded phrase, label) of each phrase whose \\w+ pieces are all among words. The
+        tests of a piece are flat tuples of strings: in a full lint the index is out of the CPU
+        caches at every document, and each object a lookup reads costs a cache miss."""
         tests, out = self._tests, []
         for piece in self.keys & words:
             found = tests.get(piece)
             if found is None:
-                found = tests[piece] = _compiled_tests(self.by_piece[piece])
-            partners, by_partner = found
-            if partners.isdisjoint(words):  # the usual case: no set to make
-                continue
-            for partner in partners & words:
-                out.extend((piece, test) for test in by_partner[partner] if test[0] <= words)
+                found = tests[piece] = _piece_tests(self.by_piece[piece])
+            for partner, pieces, phrase, label in found:
+                if partner in words and pieces <= words:
+                    out.append((phrase, label))
         return out
 
 
@@ -251,27 +277,32 @@ def _very_common(piece: str) -> bool:
     return len(piece) < 3 or not piece.isalpha()
 
 
-def _compiled_tests(lines: str) -> tuple[frozenset[str], dict[str, list]]:
-    """The partners of a piece's phrases, and each partner's tests (pieces, search function, label).
-    A phrase of one piece (no partner) is filed under the piece itself."""
-    by_partner: dict[str, list] = {}
+def _piece_tests(lines: str) -> tuple[tuple[str, frozenset[str], str, str], ...]:
+    """A piece's phrases as (partner, pieces, casefolded phrase, label); a phrase of one piece is
+    its own partner."""
+    tests = []
     for line in lines.split("\n"):
         label, partner, phrase = line.split("\t")
-        pieces, pattern = _phrase_test(phrase)
-        by_partner.setdefault(partner or next(iter(pieces)), []).append((pieces, re.compile(pattern).search, label))
-    return frozenset(by_partner), by_partner
+        pieces = _pieces(phrase)
+        tests.append((partner or next(iter(pieces)), pieces, phrase.casefold(), label))
+    return tuple(tests)
 
 
-def _phrase_test(phrase: str) -> tuple[frozenset[str], str]:
-    """A phrase's \\w+ pieces, and a pattern for it in casefolded text: where a TOKEN_RE token t with
+def _pieces(phrase: str) -> frozenset[str]:
+    """The \\w+ pieces of a phrase's casefolded words (its words' Context.words tokens)."""
+    pieces = frozenset(WORD_RE.findall(phrase.casefold()))
+    if not pieces:  # a TOKEN_RE word always has a letter or digit
+        raise ValueError(f"a phrase without word characters: {phrase!r}")
+    return pieces
+
+
+@lru_cache(maxsize=1024)
+def _pattern(folded_phrase: str) -> re.Pattern:
+    """The phrase (casefolded) in casefolded text: where a TOKEN_RE token t with
     t.lower().replace("’", "'") == word stands, the casefolded text has casefold(t), which is
     casefold(word) with any apostrophe possibly curly (casefold(c.lower()) == casefold(c) for every
     character, checked in tests/test_garbled_speed.py), and only whitespace between words."""
-    words = phrase.split(" ")
-    pieces = frozenset(p for word in words for p in WORD_RE.findall(word.casefold()))
-    if not pieces:  # a TOKEN_RE word always has a letter or digit
-        raise ValueError(f"a phrase without word characters: {phrase!r}")
-    return pieces, r"\s+".join(re.escape(word.casefold()).replace("'", "['’]") for word in words)
+    return re.compile(r"\s+".join(re.escape(word).replace("'", "['’]") for word in folded_phrase.split(" ")))
 
 
 @dataclass(frozen=True)
@@ -302,20 +333,24 @@ TORTURED, RESTORABLE = "t", "r"  # labels in index(): a tortured phrase, a resto
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The words a tortured phrase, and a restorable window, can start with."""
-    return frozenset(k[0] for k in tables().tortured), frozenset(k[0] for k in tables().restorations)
+def _first_words() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """The lengths of the tortured phrases each word starts, longest first (a run is tried only for
+    lengths that occur), and the words a restorable window can start with."""
+    lengths: dict[str, set[int]] = {}
+    for words in tables().tortured:
+        if len(words) > 1:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return ({word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()},
+            frozenset(k[0] for k in tables().restorations))
 
 
 @lru_cache(maxsize=1)
 def index() -> PhraseIndex:
-    """The tortured phrases short enough to match (MAX_TORTURED) and the restorable windows, small
-    enough to load in a few ms on every run."""
+    """The tortured phrases and the restorable windows, small enough to load in a few ms on every run."""
     def build() -> PhraseIndex:
         labels: dict[str, str] = {}
         for words in tables().tortured:
-            if len(words) <= MAX_TORTURED:
-                labels[" ".join(words)] = TORTURED
+            labels[" ".join(words)] = TORTURED
         for words in tables().restorations:
             phrase = " ".join(words)
             labels[phrase] = labels.get(phrase, "") + RESTORABLE

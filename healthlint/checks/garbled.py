@@ -37,8 +37,7 @@ def _find_signals(doc: Document, ctx: Context) -> list[tuple[Block, object]]:
     from . import _spun
 
     blocks = doc.blocks
-    found = _spun.document_hits([b.text for b in blocks], [ctx.words(b) for b in blocks], ctx.document_words(),
-                                lambda i: ctx.folded(blocks[i].text))
+    found = _spun.document_hits([b.text for b in blocks], ctx.document_words())
     return [(blocks[i], h) for i, hits in found for h in sorted(hits, key=lambda h: h.start)
             if not _quoted(blocks[i].text, h)]
 
