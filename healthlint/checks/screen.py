@@ -10,7 +10,8 @@ The screen is exact: a rule skipped by it could not have matched, so findings ar
 from __future__ import annotations
 
 from functools import reduce
-from operator import or_
+from itertools import compress, repeat
+from operator import contains, or_
 
 import regex
 
@@ -133,56 +134,53 @@ class DocumentLiterals:
     remembers, per word, the literals it holds), kept as a bit mask over the blocks. A literal
     with spaces or punctuation is looked for through a word piece it cannot occur without (in
     every block when it has none), so a block found that way may still lack it: `present` gives
-    a block's exact literals."""
+    a block's exact literals. Masks are found on first use and shared by all rules."""
 
     def __init__(self, index: LiteralIndex, document, ctx):
         self.index, self.ctx = index, ctx
-        self.blocks = [(block, ctx.words(block)) for block in document.blocks]
+        self.blocks = document.blocks
+        self._block_words = [ctx.words(block) for block in self.blocks]
+        self._bits = [1 << i for i in range(len(self.blocks))]
         self.everywhere = (1 << len(self.blocks)) - 1  # the mask of all blocks
         self.words = ctx.document_words()
         # The literals of its blocks (no block holds any other); one found across two blocks only
         # lets more blocks through to `present`.
-        self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block, _ in self.blocks]))
+        self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block in self.blocks]))
         self._generation = index.generation
         self._groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
         self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
         self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it
         self._present: dict[int, frozenset[str]] = {}
 
-    def blocks_of(self, groups) -> dict[frozenset[str], int]:
-        """For each group (of document literals): the mask of blocks that may hold one of its literals."""
-        new = [group for group in groups if group not in self._groups]
-        if new:
-            literals = set().union(*new).difference(self._literal_blocks)
-            if literals:
-                words = {lit: self._words_of(lit) for lit in literals}
-                self._find(frozenset().union(*(w for w in words.values() if w is not None)))
-                for lit, held in words.items():
-                    self._literal_blocks[lit] = self.everywhere if held is None else \
-                        reduce(or_, map(self._word_blocks.__getitem__, held), 0)
-            for group in new:
-                self._groups[group] = reduce(or_, map(self._literal_blocks.__getitem__, group), 0)
-        return self._groups
+    def group_blocks(self, group: frozenset[str]) -> int:
+        """The mask of blocks that may hold one of the group's literals."""
+        mask = self._groups.get(group)
+        if mask is None:
+            mask = 0
+            for lit in self.literals.intersection(group):
+                found = self._literal_blocks.get(lit)
+                mask |= self._blocks_of(lit) if found is None else found
+            self._groups[group] = mask
+        return mask
 
-    def _words_of(self, literal: str) -> frozenset[str] | None:
-        """The document's words that hold this literal (of the document), or its word piece (None
-        when it has none: any block may hold it)."""
+    def _blocks_of(self, literal: str) -> int:
+        """The mask of blocks holding a document word that holds this literal, or its word piece
+        (all blocks when it has none)."""
         if self.index.generation != self._generation:  # the index forgot this document's words
             self.index._learn(self.words)
             self._generation = self.index.generation
         key = self.index._keys.get(literal, literal)
-        return None if key is None else self.words.intersection(self.index._holders[key])
-
-    def _find(self, words: frozenset[str]) -> None:
-        """Note the blocks each of these words is in: one pass over the blocks for all of them."""
-        new = words.difference(self._word_blocks)
-        if new:
-            found = self._word_blocks
-            for word in new:
-                found[word] = 0
-            for i, (_, block_words) in enumerate(self.blocks):
-                for word in block_words.intersection(new):
-                    found[word] |= 1 << i
+        mask = self.everywhere
+        if key is not None:
+            mask = 0
+            for word in self.words.intersection(self.index._holders[key]):
+                found = self._word_blocks.get(word)
+                if found is None:  # the blocks holding the word, in one pass of C set lookups
+                    held = map(contains, self._block_words, repeat(word))
+                    found = self._word_blocks[word] = sum(compress(self._bits, held))
+                mask |= found
+        self._literal_blocks[literal] = mask
+        return mask
 
     def present(self, block) -> frozenset[str]:
         """The block's registered literals (exact)."""
@@ -274,34 +272,29 @@ class Gate:
 
     def blocks(self, document: DocumentLiterals) -> list[tuple]:
         """(block, its literals) for each block of the document that passes the screen. Only the
-        alternatives the whole document passes can pass in a block: their groups are looked for in
-        each block's words (a set test per group), and the few blocks found are checked exactly."""
-        present = document.literals
-        passing = self._passing(present)
-        if not passing:
-            return []
-        alternatives = set()  # each cut down to the document's literals
+        alternatives the whole document passes can pass in a block: the blocks that may hold all
+        of one's groups (a few operations on bit masks) are checked exactly."""
+        passing = self._passing(document.literals)
+        may_pass = 0  # a mask of blocks
         while passing:
             bit = passing & -passing
             passing ^= bit
-            alternative = self._alternatives[(bit.bit_length() - 1) // self._width]
-            alternatives.add(tuple(group & present for group in alternative))
-        masks = document.blocks_of({group for alternative in alternatives for group in alternative})
-        may_pass = 0  # a mask of blocks
-        for alternative in alternatives:
             blocks = document.everywhere
-            for group in alternative:
-                blocks &= masks[group]
+            for group in self._alternatives[(bit.bit_length() - 1) // self._width]:
+                blocks &= document.group_blocks(group)
+                if not blocks:
+                    break
             may_pass |= blocks
         passing_blocks = []
         while may_pass:
             bit = may_pass & -may_pass
             may_pass ^= bit
-            block = document.blocks[bit.bit_length() - 1][0]
+            block = document.blocks[bit.bit_length() - 1]
             literals = document.present(block)
             if self.passes(literals):
                 passing_blocks.append((block, literals))
         return passing_blocks
+
 
 def as_screen(alternatives) -> Screen:
     return tuple(dict.fromkeys(tuple(frozenset(group) for group in alt) for alt in alternatives))
