@@ -72,8 +72,7 @@ class PatternRule(Rule):
         self.screen = screen
         self.gate = None
         if screen is not None:
-            INDEX.register(screen)
-            self.gate = Gate(screen)
+            self.gate = INDEX.gate(screen)
         # The pack's `patterns` one by one, with their own screens: when only some of them can
         # match a unit, an alternation of just those runs instead (same matches, far less work).
         self.parts = parts if screen is not None else ()

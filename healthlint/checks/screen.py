@@ -15,7 +15,7 @@ from operator import contains, or_
 
 import regex
 
-from ..rxcache import END, SCREEN_KEY, START, is_word, memo, split_key
+from ..rxcache import END, MAX_GROUPS, SCREEN_KEY, START, is_word, memo, split_key
 from .base import WORD_RE, word_tokens
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
@@ -44,6 +44,8 @@ class LiteralIndex:
         self._keys: dict[str, str | None] = {}  # spanning literal -> that key (None: it has none)
         self.generation = 0  # counts the times the word memo started afresh
         self._stale = False  # literals registered since the tables were built
+        self._gates: dict[Screen, Gate] = {}  # the gates tested in one go (see gate)
+        self._joint = None  # (all of them as one Gate, id -> (shift, mask) of a gate's bits in it)
         self._reset()
 
     def _reset(self) -> None:
@@ -69,6 +71,22 @@ class LiteralIndex:
         self._inside, self._whole, self._spanning, self._starts, self._ends = tables
         self._keys = dict(self._spanning)
         self._reset()
+
+    def gate(self, screen: Screen) -> Gate:
+        """The screen registered, as a Gate that a document tests together with the other gates
+        made here (DocumentLiterals.passing): one set intersection and one reduce for all of them.
+        One gate per distinct screen, so that rules built again do not grow the joint one."""
+        gate = self._gates.get(screen)
+        if gate is None:
+            self.register(screen)
+            gate = self._gates[screen] = Gate(screen, MAX_GROUPS)
+            self._joint = None
+        return gate
+
+    def joint(self) -> tuple:
+        if self._joint is None:  # gates wider than the common width are tested on their own
+            self._joint = Gate.joined([gate for gate in self._gates.values() if gate._width == MAX_GROUPS])
+        return self._joint
 
     def _literals_of(self, word: str) -> frozenset[str]:
         found = [lit for lit in self._inside if lit in word]
@@ -151,6 +169,26 @@ class DocumentLiterals:
         self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
         self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it
         self._present: dict[int, frozenset[str]] = {}
+        self._passing = None, 0  # (the joint Gate, its bits for the document's literals)
+
+    def passing(self, gate: Gate) -> list[int]:
+        """The alternatives of the gate that the whole document passes (their indexes). A joined
+        gate's are read from one test of all joined gates, made on the first call."""
+        joint, fields = self.index.joint()
+        field = fields.get(id(gate))
+        if field is None:
+            bits, width = gate._passing(self.literals), gate._width
+        else:
+            if self._passing[0] is not joint:
+                self._passing = joint, joint._passing(self.literals)
+            shift, mask = field
+            bits, width = (self._passing[1] >> shift) & mask, joint._width
+        alternatives = []
+        while bits:
+            bit = bits & -bits
+            bits ^= bit
+            alternatives.append((bit.bit_length() - 1) // width)
+        return alternatives
 
     def group_blocks(self, group: frozenset[str]) -> int:
         """The mask of blocks that may hold one of the group's literals."""
@@ -242,9 +280,10 @@ class Gate:
     the bits of the groups they are in, and an alternative passes when its field is all ones. So
     every alternative is tested at once, by a few operations on integers."""
 
-    def __init__(self, screen: Screen):
+    def __init__(self, screen: Screen, width: int = 1):
+        """width: at least this many bits per alternative (LiteralIndex.joint needs a common one)."""
         self._alternatives = screen
-        self._width = width = max(len(alternative) for alternative in screen)
+        self._width = width = max(width, max(len(alternative) for alternative in screen))
         bits: dict[frozenset[str], int] = {}  # group -> its bits (alternatives share groups)
         full = 0  # the bits of groups an alternative does not have: always set
         for i, alternative in enumerate(screen):
@@ -270,17 +309,34 @@ class Gate:
     def passes(self, present: frozenset[str]) -> bool:
         return self._passing(present) != 0
 
+    @classmethod
+    def joined(cls, gates: list[Gate]) -> tuple[Gate, dict[int, tuple[int, int]]]:
+        """One gate whose fields are those of the gates (of one width) side by side, and for each
+        gate (by id) the (shift, mask) of its bits in the joint's."""
+        joint = cls.__new__(cls)  # only tested (_passing): the gates keep their alternatives
+        joint._width = MAX_GROUPS
+        masks: dict[str, int] = {}
+        joint._full = joint._lowest = shift = 0
+        fields = {}
+        for gate in gates:
+            for lit, mask in gate._masks.items():
+                masks[lit] = masks.get(lit, 0) | mask << shift
+            joint._full |= gate._full << shift
+            joint._lowest |= gate._lowest << shift
+            size = len(gate._alternatives) * MAX_GROUPS
+            fields[id(gate)] = (shift, (1 << size) - 1)
+            shift += size
+        joint._masks, joint.literals = masks, frozenset(masks)
+        return joint, fields
+
     def blocks(self, document: DocumentLiterals) -> list[tuple]:
         """(block, its literals) for each block of the document that passes the screen. Only the
         alternatives the whole document passes can pass in a block: the blocks that may hold all
         of one's groups (a few operations on bit masks) are checked exactly."""
-        passing = self._passing(document.literals)
         may_pass = 0  # a mask of blocks
-        while passing:
-            bit = passing & -passing
-            passing ^= bit
+        for i in document.passing(self):
             blocks = document.everywhere
-            for group in self._alternatives[(bit.bit_length() - 1) // self._width]:
+            for group in self._alternatives[i]:
                 blocks &= document.group_blocks(group)
                 if not blocks:
                     break
