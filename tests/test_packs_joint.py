@@ -3,6 +3,7 @@ gate's alternatives that the joint test passes are exactly those its own test pa
 from healthlint.checks.base import Context
 from healthlint.checks.packs import PatternRule, load_pack
 from healthlint.checks.registry import builtin_rules
+from healthlint.checks import screen
 from healthlint.checks.screen import INDEX
 from healthlint.parse import parse
 from helpers import ROOT
@@ -36,3 +37,19 @@ def test_rules_built_again_share_their_gates():
     again = load_pack(ROOT / "rules" / "claims.toml")
     assert len(INDEX._gates) == count
     assert all(a.gate is b.gate for a, b in zip(first, again))
+
+
+def test_patterns_kept_for_a_block_are_those_whose_screens_pass():
+    """PatternRule._kept tests all of a rule's pattern screens at once: the same as one by one."""
+    rules = [rule for rule in builtin_rules() if isinstance(rule, PatternRule) and rule.parts]
+    blocks = [block for text in article_texts(20) + ["This tea cures diabetes forever. Call now! Use code SAVE20."]
+              for block in parse(text, "a.md", "markdown").blocks]
+    kept_some = 0
+    for block in blocks:
+        present = INDEX.present(block.text)
+        for rule in rules:
+            expected = tuple(i for i, (part, _, define) in enumerate(rule.parts)
+                             if not define and screen.passes(part, present))
+            assert rule._kept(present)[0] == expected
+            kept_some += bool(expected)
+    assert kept_some > 10

@@ -76,7 +76,7 @@ class PatternRule(Rule):
         # The pack's `patterns` one by one, with their own screens: when only some of them can
         # match a unit, an alternation of just those runs instead (same matches, far less work).
         self.parts = parts if screen is not None else ()
-        self._part_gates = None  # built on first use
+        self._part_gate = None  # built on first use (see _kept)
         self._narrowed: dict[tuple[int, ...], object] = {}
         self.kind = kind
         self.message = message
@@ -147,11 +147,8 @@ class PatternRule(Rule):
     def _narrow(self, full, present):
         """The alternation of the patterns that can match a text with these literals. Patterns
         that cannot match anywhere in it never decide a match, so the matches are the same."""
-        if self._part_gates is None:
-            self._part_gates = tuple(Gate(part) if part is not None else None for part, _, _ in self.parts)
-        kept = tuple(i for i, ((_, _, define), gate) in enumerate(zip(self.parts, self._part_gates))
-                     if not define and (gate is None or gate.passes(present)))
-        if len(kept) == sum(1 for part in self.parts if not part[2]):
+        kept, every = self._kept(present)
+        if kept == every:
             return full
         if not kept:
             return None
@@ -160,6 +157,21 @@ class PatternRule(Rule):
             sources = [self.parts[i][1] for i in kept] + [src for _, src, define in self.parts if define]
             narrowed = self._narrowed[kept] = rxcache.compile(_alternation(sources), full.flags)
         return narrowed
+
+    def _kept(self, present) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The patterns (not DEFINE entries) whose screens pass these literals, and all of them:
+        their screens' alternatives side by side in one Gate, tested at once."""
+        if self._part_gate is None:
+            alternatives, owners = [], []  # owners: the pattern of each alternative
+            for i, (screen, _, define) in enumerate(self.parts):
+                if not define:
+                    alternatives += screen
+                    owners += [i] * len(screen)
+            every = tuple(i for i, (_, _, define) in enumerate(self.parts) if not define)
+            self._part_gate = Gate(tuple(alternatives)), owners, every
+        gate, owners, every = self._part_gate
+        kept = {owners[i] for i in gate.which(present)}
+        return tuple(sorted(kept)), every
 
     def _finding(self, m, text: str, unit, ctx, block=None, offset: int = 0) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()

@@ -183,12 +183,7 @@ class DocumentLiterals:
                 self._passing = joint, joint._passing(self.literals)
             shift, mask = field
             bits, width = (self._passing[1] >> shift) & mask, joint._width
-        alternatives = []
-        while bits:
-            bit = bits & -bits
-            bits ^= bit
-            alternatives.append((bit.bit_length() - 1) // width)
-        return alternatives
+        return _indexes(bits, width)
 
     def group_blocks(self, group: frozenset[str]) -> int:
         """The mask of blocks that may hold one of the group's literals."""
@@ -309,6 +304,10 @@ class Gate:
     def passes(self, present: frozenset[str]) -> bool:
         return self._passing(present) != 0
 
+    def which(self, present: frozenset[str]) -> list[int]:
+        """The indexes of the alternatives whose groups all have a literal present."""
+        return _indexes(self._passing(present), self._width)
+
     @classmethod
     def joined(cls, gates: list[Gate]) -> tuple[Gate, dict[int, tuple[int, int]]]:
         """One gate whose fields are those of the gates (of one width) side by side, and for each
@@ -350,6 +349,16 @@ class Gate:
             if self.passes(literals):
                 passing_blocks.append((block, literals))
         return passing_blocks
+
+
+def _indexes(bits: int, width: int) -> list[int]:
+    """The alternatives whose lowest bit is set in these passing bits (fields of `width` bits)."""
+    alternatives = []
+    while bits:
+        bit = bits & -bits
+        bits ^= bit
+        alternatives.append((bit.bit_length() - 1) // width)
+    return alternatives
 
 
 def as_screen(alternatives) -> Screen:
