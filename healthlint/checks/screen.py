@@ -165,7 +165,7 @@ class DocumentLiterals:
         # lets more blocks through to `present`.
         self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block in self.blocks]))
         self._generation = index.generation
-        self._groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
+        self.groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
         self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
         self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it
         self._present: dict[int, frozenset[str]] = {}
@@ -186,14 +186,13 @@ class DocumentLiterals:
         return _indexes(bits, width)
 
     def group_blocks(self, group: frozenset[str]) -> int:
-        """The mask of blocks that may hold one of the group's literals."""
-        mask = self._groups.get(group)
-        if mask is None:
-            mask = 0
-            for lit in self.literals.intersection(group):
-                found = self._literal_blocks.get(lit)
-                mask |= self._blocks_of(lit) if found is None else found
-            self._groups[group] = mask
+        """The mask of blocks that may hold one of the group's literals (kept in self.groups)."""
+        mask = 0
+        literal_blocks = self._literal_blocks
+        for lit in self.literals.intersection(group):
+            found = literal_blocks.get(lit)
+            mask |= self._blocks_of(lit) if found is None else found
+        self.groups[group] = mask
         return mask
 
     def _blocks_of(self, literal: str) -> int:
@@ -333,10 +332,12 @@ class Gate:
         alternatives the whole document passes can pass in a block: the blocks that may hold all
         of one's groups (a few operations on bit masks) are checked exactly."""
         may_pass = 0  # a mask of blocks
+        groups = document.groups
         for i in document.passing(self):
             blocks = document.everywhere
             for group in self._alternatives[i]:
-                blocks &= document.group_blocks(group)
+                mask = groups.get(group)
+                blocks &= document.group_blocks(group) if mask is None else mask
                 if not blocks:
                     break
             may_pass |= blocks
