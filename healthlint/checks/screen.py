@@ -19,6 +19,7 @@ from ..rxcache import END, MAX_GROUPS, SCREEN_KEY, START, is_word, memo, split_k
 from .base import WORD_RE, word_tokens
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
+NO_LITERALS = frozenset()  # one object for the words that hold none: looked up again and again
 TABLES_KEY = ("screen-tables1", SCREEN_KEY)
 
 # Characters that split a pattern's words but not ctx.words ("cures²": superscripts are \w for
@@ -49,9 +50,7 @@ class LiteralIndex:
         self._reset()
 
     def _reset(self) -> None:
-        self._seen: set[str] = set()
-        self._hits: dict[str, frozenset[str]] = {}  # word -> the literals it holds (non-empty only)
-        self._hit_words: set[str] = set()
+        self._hits: dict[str, frozenset[str]] = {}  # every word seen -> the literals it holds
         self._holders: dict[str, set[str]] = {}  # literal (or key) -> the remembered words that hold it
         self.generation += 1
 
@@ -99,22 +98,19 @@ class LiteralIndex:
         return frozenset(found)
 
     def _learn(self, words: frozenset[str]) -> None:
+        """Note the literals of the words not seen yet."""
         if self._stale:
             self._build()
-        new = words - self._seen
+        new = words.difference(self._hits)
         if not new:
             return
-        if len(self._seen) > self.MAX_TOKENS:
+        if len(self._hits) > self.MAX_TOKENS:
             self._reset()
             new = words
         for word in new:
-            lits = self._literals_of(word)
-            if lits:
-                self._hits[word] = lits
-                self._hit_words.add(word)
-                for lit in lits:
-                    self._holders.setdefault(lit, set()).add(word)
-        self._seen |= new
+            lits = self._hits[word] = self._literals_of(word) or NO_LITERALS
+            for lit in lits:
+                self._holders.setdefault(lit, set()).add(word)
 
     def present(self, text: str, words: frozenset[str] | None = None, folded: str | None = None) -> frozenset[str]:
         """The registered literals that occur in text. words: its casefolded \\w+ tokens and
@@ -128,8 +124,13 @@ class LiteralIndex:
     def found(self, words: frozenset[str], folded) -> frozenset[str]:
         """The literals of a text with these word tokens; folded() gives its casefolded text, asked
         for only when a literal with spaces or punctuation may be in it."""
-        self._learn(words)
-        found = set().union(*map(self._hits.__getitem__, words & self._hit_words))
+        if self._stale:
+            self._build()
+        try:  # one lookup per word: most words of a document were seen before (and most hold nothing)
+            found = set().union(*map(self._hits.get, words))
+        except TypeError:  # None: a word not seen yet
+            self._learn(words)
+            found = set().union(*map(self._hits.get, words))
         text = None
         for lit, key in self._spanning:
             if key is None or key in found:
