@@ -135,7 +135,7 @@ class LiteralIndex:
         for lit, key in self._spanning:
             if key is None or key in found:
                 if text is None:
-                    text = folded()
+                    text = _dotless(folded())
                 if lit in text:
                     found.add(lit)
         return frozenset(found)
@@ -222,6 +222,13 @@ class DocumentLiterals:
             text = block.text
             found = self._present[id(block)] = self.index.present(text, self.ctx.words(block), self.ctx.folded(text))
         return found
+
+
+def _dotless(folded: str) -> str:
+    """Casefolded text in which a spanning literal is looked for. "İ" casefolds to "i" + U+0307,
+    yet a case-insensitive pattern matches it as "i" ("E-MAİL" holds "e-mail"): such text is
+    also searched without the combining dots (as word_tokens does for words)."""
+    return folded + "\n" + folded.replace("\u0307", "") if "\u0307" in folded else folded
 
 
 def _tables(literals: set[str]) -> tuple:
