@@ -108,9 +108,11 @@ class PatternRule(Rule):
         for block, present in blocks:
             if self.unit_scope == "block":
                 yield from self._check_unit(block, ctx, present, block)
-            else:
+            else:  # the engine's sentences, with their words and folded text shared with other rules
                 for sentence in ctx.sentences(block):
-                    yield from self._check_unit(sentence, ctx, None, block, sentence.start)
+                    text = sentence.text
+                    present = INDEX.present(text, ctx.words(sentence), ctx.folded(text)) if self.gate is not None else None
+                    yield from self._check_unit(sentence, ctx, present, block, sentence.start)
 
     def _check_unit(self, unit, ctx, present=None, block=None, offset: int = 0) -> Iterable[RawFinding]:
         """Findings in one block or sentence; with `block`, as document findings in that block
