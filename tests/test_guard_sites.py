@@ -239,7 +239,7 @@ if when unless early often usually most many some may might could help studies s
 does can is are whether antibiotics surgery vaccines exercise penicillin statins insulin your immune
 system one of among for you depends on [3] et al. a 2019 study according to the CDC in the trial
 titled called Miracle Cure Linda, 58 hurry buy now act today order call us and it has but however
-? ! . , : ; — – - “ ” " ' ‘ ’ ( ) İ ſafe""".split()
+? ! . , : ; — – - “ ” " ' ‘ ’ ( ) İ ſafe WHİCH WHO THAT Nothing NO""".split()
 WORDS = WORDS + ["\n", "\n\n", "\n- ", "\n1. ", "\n# ", "x " * 130, "word, " * 70, "x x x", "y y y y"]
 
 

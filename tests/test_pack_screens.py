@@ -90,7 +90,7 @@ prevents prevent protect against never again call us today now book your consult
 schedule use code HEALTH20 promo limited time offer ends soon act don't miss out order buy save 20%
 off click here visit our store website mention article get casino bonus online slots payday loans
 write essay replica watches bitcoin trading bot singles near anti-aging check-up e-mail no.1 no. 24/7
-pre-diabetes covid-19 non-toxic little-known hurry, may might studies suggest claims beware not
+pre-diabetes covid-19 non-toxic little-known hurry, E-MAİL ANTİ-AGİNG may might studies suggest claims beware not
 ? ! . , : ; — - “ ” " ' ’ ( ) [1] cure² İ ſafe \u212aelvin \x00 _cure cure_ ¹tea""".split(" ")
 WORDS = [w for line in WORDS for w in line.split("\n") if w] + ["\n", "\n\n", "\n- ", "\n1. ", "\n# "]
 
@@ -100,6 +100,13 @@ WORDS = [w for line in WORDS for w in line.split("\n") if w] + ["\n", "\n\n", "\
        st.sampled_from([" ", "", "  "]))
 def test_generated_documents(words, fmt, sep):
     assert_same(sep.join(words), fmt)
+
+
+def test_dotted_capital_i_in_a_literal_with_punctuation():
+    """"İ" casefolds to "i" + U+0307, yet a case-insensitive pattern matches it as "i": the
+    screen must find "e-mail" in "E-MAİL" as the pattern does."""
+    assert assert_same("Please E-MAİL us today for a free consultation.") == 1
+    assert assert_same("Our ANTİ-AGİNG cream is the best treatment for wrinkles. E-MAİL us now!") >= 1
 
 
 def test_the_generated_vocabulary_fires_every_rule():

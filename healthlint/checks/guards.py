@@ -262,6 +262,9 @@ NEG_ANTECEDENT = regex.compile(
 
 def _negated_antecedent(text: str, start: int, s: int) -> bool:
     lo = max(s, start - CLAUSE_WINDOW)
+    window = text[lo:start].lower()
+    if "wh" not in window and "that" not in window:  # REL_BREAK cannot match: no need to find the clause
+        return False
     cut = lo
     for m in CLAUSE_BREAK.finditer(text, lo, start):
         cut = m.end()

@@ -33,7 +33,7 @@ MAX_PACK_BYTES = 2 * 1024 * 1024  # a rule pack is a hand-written list, not a da
 REGEX_TIMEOUT = 1.0  # seconds per search, plus REGEX_TIME_PER_CHAR: a pathological pattern cannot stall a run
 REGEX_TIME_PER_CHAR = 20e-6  # linear patterns need ~1-4 microseconds a character; a 1 MB line gets 21 s
 PROBE_TIMEOUT = 0.25  # seconds per probe string when a content repo's pack is loaded
-ANALYSIS_KEY = "pack-analysis1"  # a rule's screens in the compiled-pattern store (see _analyse)
+ANALYSIS_KEY = "pack-analysis2"  # a rule's screens in the compiled-pattern store (see _analyse)
 
 
 class PackError(ValueError):
@@ -72,12 +72,11 @@ class PatternRule(Rule):
         self.screen = screen
         self.gate = None
         if screen is not None:
-            INDEX.register(screen)
-            self.gate = Gate(screen)
+            self.gate = INDEX.gate(screen)
         # The pack's `patterns` one by one, with their own screens: when only some of them can
         # match a unit, an alternation of just those runs instead (same matches, far less work).
         self.parts = parts if screen is not None else ()
-        self._part_gates = None  # built on first use
+        self._part_gate = None  # built on first use (see _kept)
         self._narrowed: dict[tuple[int, ...], object] = {}
         self.kind = kind
         self.message = message
@@ -109,9 +108,11 @@ class PatternRule(Rule):
         for block, present in blocks:
             if self.unit_scope == "block":
                 yield from self._check_unit(block, ctx, present, block)
-            else:
+            else:  # the engine's sentences, with their words and folded text shared with other rules
                 for sentence in ctx.sentences(block):
-                    yield from self._check_unit(sentence, ctx, None, block, sentence.start)
+                    text = sentence.text
+                    present = INDEX.present(text, ctx.words(sentence), ctx.folded(text)) if self.gate is not None else None
+                    yield from self._check_unit(sentence, ctx, present, block, sentence.start)
 
     def _check_unit(self, unit, ctx, present=None, block=None, offset: int = 0) -> Iterable[RawFinding]:
         """Findings in one block or sentence; with `block`, as document findings in that block
@@ -148,11 +149,8 @@ class PatternRule(Rule):
     def _narrow(self, full, present):
         """The alternation of the patterns that can match a text with these literals. Patterns
         that cannot match anywhere in it never decide a match, so the matches are the same."""
-        if self._part_gates is None:
-            self._part_gates = tuple(Gate(part) if part is not None else None for part, _, _ in self.parts)
-        kept = tuple(i for i, ((_, _, define), gate) in enumerate(zip(self.parts, self._part_gates))
-                     if not define and (gate is None or gate.passes(present)))
-        if len(kept) == sum(1 for part in self.parts if not part[2]):
+        kept, every = self._kept(present)
+        if kept == every:
             return full
         if not kept:
             return None
@@ -161,6 +159,21 @@ class PatternRule(Rule):
             sources = [self.parts[i][1] for i in kept] + [src for _, src, define in self.parts if define]
             narrowed = self._narrowed[kept] = rxcache.compile(_alternation(sources), full.flags)
         return narrowed
+
+    def _kept(self, present) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The patterns (not DEFINE entries) whose screens pass these literals, and all of them:
+        their screens' alternatives side by side in one Gate, tested at once."""
+        if self._part_gate is None:
+            alternatives, owners = [], []  # owners: the pattern of each alternative
+            for i, (screen, _, define) in enumerate(self.parts):
+                if not define:
+                    alternatives += screen
+                    owners += [i] * len(screen)
+            every = tuple(i for i, (_, _, define) in enumerate(self.parts) if not define)
+            self._part_gate = Gate(tuple(alternatives)), owners, every
+        gate, owners, every = self._part_gate
+        kept = {owners[i] for i in gate.which(present)}
+        return tuple(sorted(kept)), every
 
     def _finding(self, m, text: str, unit, ctx, block=None, offset: int = 0) -> RawFinding | None:
         start, end = m.span("match") if "match" in m.re.groupindex and m.group("match") else m.span()
@@ -212,7 +225,7 @@ def _screen(compiled: list, parts: tuple) -> tuple | None:
                 return None
             found = [alt for screen, _, _ in parts for alt in screen]
         else:
-            found = rxcache.literal_screen(pattern.pattern, pattern.flags)
+            found = _selective(rxcache.literal_screen(pattern.pattern, pattern.flags))
         if not found:
             return None
         alternatives.extend(found)
@@ -223,8 +236,29 @@ def _parts(patterns: list[str], flags: int) -> tuple:
     """(screen, source, is a DEFINE entry) for each of a rule's patterns. A pattern's screen
     follows its (?&name) calls into the DEFINE entries."""
     defines = tuple(p for p in patterns if "(?(DEFINE)" in p)
-    return tuple((as_screen(found) if (found := rxcache.literal_screen(p, flags, defines)) else None, p, p in defines)
-                 for p in patterns)
+    return tuple((as_screen(found) if (found := _selective(rxcache.literal_screen(p, flags, defines))) else None,
+                  p, p in defines) for p in patterns)
+
+
+def _selective(screen: list | None) -> list | None:
+    """The screen without its groups that hold a short piece of a word ("s>", "er", "ing"): most
+    words of a text end or go on with one, so such a group lets nearly every text through, and
+    the index would look up far more of a document's words (with "s>", "er" and "ing" about half
+    of the hits on the benchmark). Fewer groups pass more texts: the screen stays exact. An
+    alternative keeps its groups when it has no other."""
+    if screen is None:
+        return None
+    kept = []
+    for alternative in screen:
+        strong = [group for group in alternative if not any(map(_weak, group))]
+        kept.append(strong or alternative)
+    return kept
+
+
+def _weak(literal: str) -> bool:
+    """A literal most words hold: up to three characters inside a word, or two at its end."""
+    core, start, end = rxcache.split_key(literal)
+    return rxcache.is_word(core) and not start and len(core) <= (2 if end else 3)
 
 
 def _probes(source: str) -> list[str]:

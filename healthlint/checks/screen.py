@@ -10,14 +10,16 @@ The screen is exact: a rule skipped by it could not have matched, so findings ar
 from __future__ import annotations
 
 from functools import reduce
-from operator import or_
+from itertools import compress, repeat
+from operator import contains, or_
 
 import regex
 
-from ..rxcache import END, SCREEN_KEY, START, is_word, memo, split_key
+from ..rxcache import END, MAX_GROUPS, SCREEN_KEY, START, is_word, memo, split_key
 from .base import WORD_RE, word_tokens
 
 Screen = tuple  # ((frozenset of literals, ...) per alternative, ...)
+NO_LITERALS = frozenset()  # one object for the words that hold none: looked up again and again
 TABLES_KEY = ("screen-tables1", SCREEN_KEY)
 
 # Characters that split a pattern's words but not ctx.words ("cures²": superscripts are \w for
@@ -43,12 +45,12 @@ class LiteralIndex:
         self._keys: dict[str, str | None] = {}  # spanning literal -> that key (None: it has none)
         self.generation = 0  # counts the times the word memo started afresh
         self._stale = False  # literals registered since the tables were built
+        self._gates: dict[Screen, Gate] = {}  # the gates tested in one go (see gate)
+        self._joint = None  # (all of them as one Gate, id -> (shift, mask) of a gate's bits in it)
         self._reset()
 
     def _reset(self) -> None:
-        self._seen: set[str] = set()
-        self._hits: dict[str, frozenset[str]] = {}  # word -> the literals it holds (non-empty only)
-        self._hit_words: set[str] = set()
+        self._hits: dict[str, frozenset[str]] = {}  # every word seen -> the literals it holds
         self._holders: dict[str, set[str]] = {}  # literal (or key) -> the remembered words that hold it
         self.generation += 1
 
@@ -69,6 +71,22 @@ class LiteralIndex:
         self._keys = dict(self._spanning)
         self._reset()
 
+    def gate(self, screen: Screen) -> Gate:
+        """The screen registered, as a Gate that a document tests together with the other gates
+        made here (DocumentLiterals.passing): one set intersection and one reduce for all of them.
+        One gate per distinct screen, so that rules built again do not grow the joint one."""
+        gate = self._gates.get(screen)
+        if gate is None:
+            self.register(screen)
+            gate = self._gates[screen] = Gate(screen, MAX_GROUPS)
+            self._joint = None
+        return gate
+
+    def joint(self) -> tuple:
+        if self._joint is None:  # gates wider than the common width are tested on their own
+            self._joint = Gate.joined([gate for gate in self._gates.values() if gate._width == MAX_GROUPS])
+        return self._joint
+
     def _literals_of(self, word: str) -> frozenset[str]:
         found = [lit for lit in self._inside if lit in word]
         pieces = [word] if NON_REGEX_WORD.search(word) is None else [word, *NON_REGEX_WORD.split(word)]
@@ -80,22 +98,19 @@ class LiteralIndex:
         return frozenset(found)
 
     def _learn(self, words: frozenset[str]) -> None:
+        """Note the literals of the words not seen yet."""
         if self._stale:
             self._build()
-        new = words - self._seen
+        new = words.difference(self._hits)
         if not new:
             return
-        if len(self._seen) > self.MAX_TOKENS:
+        if len(self._hits) > self.MAX_TOKENS:
             self._reset()
             new = words
         for word in new:
-            lits = self._literals_of(word)
-            if lits:
-                self._hits[word] = lits
-                self._hit_words.add(word)
-                for lit in lits:
-                    self._holders.setdefault(lit, set()).add(word)
-        self._seen |= new
+            lits = self._hits[word] = self._literals_of(word) or NO_LITERALS
+            for lit in lits:
+                self._holders.setdefault(lit, set()).add(word)
 
     def present(self, text: str, words: frozenset[str] | None = None, folded: str | None = None) -> frozenset[str]:
         """The registered literals that occur in text. words: its casefolded \\w+ tokens and
@@ -109,13 +124,18 @@ class LiteralIndex:
     def found(self, words: frozenset[str], folded) -> frozenset[str]:
         """The literals of a text with these word tokens; folded() gives its casefolded text, asked
         for only when a literal with spaces or punctuation may be in it."""
-        self._learn(words)
-        found = set().union(*map(self._hits.__getitem__, words & self._hit_words))
+        if self._stale:
+            self._build()
+        try:  # one lookup per word: most words of a document were seen before (and most hold nothing)
+            found = set().union(*map(self._hits.get, words))
+        except TypeError:  # None: a word not seen yet
+            self._learn(words)
+            found = set().union(*map(self._hits.get, words))
         text = None
         for lit, key in self._spanning:
             if key is None or key in found:
                 if text is None:
-                    text = folded()
+                    text = _dotless(folded())
                 if lit in text:
                     found.add(lit)
         return frozenset(found)
@@ -133,56 +153,67 @@ class DocumentLiterals:
     remembers, per word, the literals it holds), kept as a bit mask over the blocks. A literal
     with spaces or punctuation is looked for through a word piece it cannot occur without (in
     every block when it has none), so a block found that way may still lack it: `present` gives
-    a block's exact literals."""
+    a block's exact literals. Masks are found on first use and shared by all rules."""
 
     def __init__(self, index: LiteralIndex, document, ctx):
         self.index, self.ctx = index, ctx
-        self.blocks = [(block, ctx.words(block)) for block in document.blocks]
+        self.blocks = document.blocks
+        self._block_words = [ctx.words(block) for block in self.blocks]
+        self._bits = [1 << i for i in range(len(self.blocks))]
         self.everywhere = (1 << len(self.blocks)) - 1  # the mask of all blocks
         self.words = ctx.document_words()
         # The literals of its blocks (no block holds any other); one found across two blocks only
         # lets more blocks through to `present`.
-        self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block, _ in self.blocks]))
+        self.literals = index.found(self.words, lambda: "\n".join([ctx.folded(block.text) for block in self.blocks]))
         self._generation = index.generation
-        self._groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
+        self.groups: dict[frozenset[str], int] = {}  # group -> the mask of blocks that may hold it
         self._literal_blocks: dict[str, int] = {}  # literal -> the mask of blocks that may hold it
         self._word_blocks: dict[str, int] = {}  # word -> the mask of blocks that hold it
         self._present: dict[int, frozenset[str]] = {}
+        self._passing = None, 0  # (the joint Gate, its bits for the document's literals)
 
-    def blocks_of(self, groups) -> dict[frozenset[str], int]:
-        """For each group (of document literals): the mask of blocks that may hold one of its literals."""
-        new = [group for group in groups if group not in self._groups]
-        if new:
-            literals = set().union(*new).difference(self._literal_blocks)
-            if literals:
-                words = {lit: self._words_of(lit) for lit in literals}
-                self._find(frozenset().union(*(w for w in words.values() if w is not None)))
-                for lit, held in words.items():
-                    self._literal_blocks[lit] = self.everywhere if held is None else \
-                        reduce(or_, map(self._word_blocks.__getitem__, held), 0)
-            for group in new:
-                self._groups[group] = reduce(or_, map(self._literal_blocks.__getitem__, group), 0)
-        return self._groups
+    def passing(self, gate: Gate) -> list[int]:
+        """The alternatives of the gate that the whole document passes (their indexes). A joined
+        gate's are read from one test of all joined gates, made on the first call."""
+        joint, fields = self.index.joint()
+        field = fields.get(id(gate))
+        if field is None:
+            bits, width = gate._passing(self.literals), gate._width
+        else:
+            if self._passing[0] is not joint:
+                self._passing = joint, joint._passing(self.literals)
+            shift, mask = field
+            bits, width = (self._passing[1] >> shift) & mask, joint._width
+        return _indexes(bits, width)
 
-    def _words_of(self, literal: str) -> frozenset[str] | None:
-        """The document's words that hold this literal (of the document), or its word piece (None
-        when it has none: any block may hold it)."""
+    def group_blocks(self, group: frozenset[str]) -> int:
+        """The mask of blocks that may hold one of the group's literals (kept in self.groups)."""
+        mask = 0
+        literal_blocks = self._literal_blocks
+        for lit in self.literals.intersection(group):
+            found = literal_blocks.get(lit)
+            mask |= self._blocks_of(lit) if found is None else found
+        self.groups[group] = mask
+        return mask
+
+    def _blocks_of(self, literal: str) -> int:
+        """The mask of blocks holding a document word that holds this literal, or its word piece
+        (all blocks when it has none)."""
         if self.index.generation != self._generation:  # the index forgot this document's words
             self.index._learn(self.words)
             self._generation = self.index.generation
         key = self.index._keys.get(literal, literal)
-        return None if key is None else self.words.intersection(self.index._holders[key])
-
-    def _find(self, words: frozenset[str]) -> None:
-        """Note the blocks each of these words is in: one pass over the blocks for all of them."""
-        new = words.difference(self._word_blocks)
-        if new:
-            found = self._word_blocks
-            for word in new:
-                found[word] = 0
-            for i, (_, block_words) in enumerate(self.blocks):
-                for word in block_words.intersection(new):
-                    found[word] |= 1 << i
+        mask = self.everywhere
+        if key is not None:
+            mask = 0
+            for word in self.words.intersection(self.index._holders[key]):
+                found = self._word_blocks.get(word)
+                if found is None:  # the blocks holding the word, in one pass of C set lookups
+                    held = map(contains, self._block_words, repeat(word))
+                    found = self._word_blocks[word] = sum(compress(self._bits, held))
+                mask |= found
+        self._literal_blocks[literal] = mask
+        return mask
 
     def present(self, block) -> frozenset[str]:
         """The block's registered literals (exact)."""
@@ -191,6 +222,13 @@ class DocumentLiterals:
             text = block.text
             found = self._present[id(block)] = self.index.present(text, self.ctx.words(block), self.ctx.folded(text))
         return found
+
+
+def _dotless(folded: str) -> str:
+    """Casefolded text in which a spanning literal is looked for. "İ" casefolds to "i" + U+0307,
+    yet a case-insensitive pattern matches it as "i" ("E-MAİL" holds "e-mail"): such text is
+    also searched without the combining dots (as word_tokens does for words)."""
+    return folded + "\n" + folded.replace("\u0307", "") if "\u0307" in folded else folded
 
 
 def _tables(literals: set[str]) -> tuple:
@@ -244,9 +282,10 @@ class Gate:
     the bits of the groups they are in, and an alternative passes when its field is all ones. So
     every alternative is tested at once, by a few operations on integers."""
 
-    def __init__(self, screen: Screen):
+    def __init__(self, screen: Screen, width: int = 1):
+        """width: at least this many bits per alternative (LiteralIndex.joint needs a common one)."""
         self._alternatives = screen
-        self._width = width = max(len(alternative) for alternative in screen)
+        self._width = width = max(width, max(len(alternative) for alternative in screen))
         bits: dict[frozenset[str], int] = {}  # group -> its bits (alternatives share groups)
         full = 0  # the bits of groups an alternative does not have: always set
         for i, alternative in enumerate(screen):
@@ -272,36 +311,64 @@ class Gate:
     def passes(self, present: frozenset[str]) -> bool:
         return self._passing(present) != 0
 
+    def which(self, present: frozenset[str]) -> list[int]:
+        """The indexes of the alternatives whose groups all have a literal present."""
+        return _indexes(self._passing(present), self._width)
+
+    @classmethod
+    def joined(cls, gates: list[Gate]) -> tuple[Gate, dict[int, tuple[int, int]]]:
+        """One gate whose fields are those of the gates (of one width) side by side, and for each
+        gate (by id) the (shift, mask) of its bits in the joint's."""
+        joint = cls.__new__(cls)  # only tested (_passing): the gates keep their alternatives
+        joint._width = MAX_GROUPS
+        masks: dict[str, int] = {}
+        joint._full = joint._lowest = shift = 0
+        fields = {}
+        for gate in gates:
+            for lit, mask in gate._masks.items():
+                masks[lit] = masks.get(lit, 0) | mask << shift
+            joint._full |= gate._full << shift
+            joint._lowest |= gate._lowest << shift
+            size = len(gate._alternatives) * MAX_GROUPS
+            fields[id(gate)] = (shift, (1 << size) - 1)
+            shift += size
+        joint._masks, joint.literals = masks, frozenset(masks)
+        return joint, fields
+
     def blocks(self, document: DocumentLiterals) -> list[tuple]:
         """(block, its literals) for each block of the document that passes the screen. Only the
-        alternatives the whole document passes can pass in a block: their groups are looked for in
-        each block's words (a set test per group), and the few blocks found are checked exactly."""
-        present = document.literals
-        passing = self._passing(present)
-        if not passing:
-            return []
-        alternatives = set()  # each cut down to the document's literals
-        while passing:
-            bit = passing & -passing
-            passing ^= bit
-            alternative = self._alternatives[(bit.bit_length() - 1) // self._width]
-            alternatives.add(tuple(group & present for group in alternative))
-        masks = document.blocks_of({group for alternative in alternatives for group in alternative})
+        alternatives the whole document passes can pass in a block: the blocks that may hold all
+        of one's groups (a few operations on bit masks) are checked exactly."""
         may_pass = 0  # a mask of blocks
-        for alternative in alternatives:
+        groups = document.groups
+        for i in document.passing(self):
             blocks = document.everywhere
-            for group in alternative:
-                blocks &= masks[group]
+            for group in self._alternatives[i]:
+                mask = groups.get(group)
+                blocks &= document.group_blocks(group) if mask is None else mask
+                if not blocks:
+                    break
             may_pass |= blocks
         passing_blocks = []
         while may_pass:
             bit = may_pass & -may_pass
             may_pass ^= bit
-            block = document.blocks[bit.bit_length() - 1][0]
+            block = document.blocks[bit.bit_length() - 1]
             literals = document.present(block)
             if self.passes(literals):
                 passing_blocks.append((block, literals))
         return passing_blocks
+
+
+def _indexes(bits: int, width: int) -> list[int]:
+    """The alternatives whose lowest bit is set in these passing bits (fields of `width` bits)."""
+    alternatives = []
+    while bits:
+        bit = bits & -bits
+        bits ^= bit
+        alternatives.append((bit.bit_length() - 1) // width)
+    return alternatives
+
 
 def as_screen(alternatives) -> Screen:
     return tuple(dict.fromkeys(tuple(frozenset(group) for group in alt) for alt in alternatives))
