@@ -15,7 +15,8 @@ from .checks.base import Rule
 from .checks.packs import PackError
 from .checks.registry import builtin_rules
 from .config import DEFAULT, Config, ConfigError, ConfigFinder, RuleCatalog, read_config_file
-from .engine import ActiveRule, ignored_for, lint_document, select_rules
+from .document import Document
+from .engine import ActiveRule, ignored_for, lint_document, lint_documents, select_rules
 from .finding import FileResult, Finding, Value, setfield, value
 from .parse import detect_format, parse
 from .source import SourceError, SourceFile, decode, read_source, read_stream
@@ -86,7 +87,7 @@ class Linter:
         rules, active = self._rules_for(config, path)
         return lint_document(doc, active, rules)
 
-    def _rules_for(self, config: Config, path: str) -> tuple[list[Rule], list[ActiveRule]]:
+    def _rules_for(self, config: Config, path: str) -> tuple[tuple[Rule, ...], list[ActiveRule]]:
         """(all rules, the active ones) for a file: chosen once per config and set of ignores,
         not per file (~0.2 ms each)."""
         key = (id(config), ignored_for(config, path))
@@ -106,10 +107,30 @@ class Linter:
         try:
             source = read()
             return FileResult(path, tuple(self.lint_text(source.text, path, fmt)), text=source.text)
-        except (SourceError, ConfigError, PackError) as exc:
-            return FileResult(path, error=str(exc))
-        except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
-            return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")
+        except Exception as exc:
+            return _failed(path, exc)
+
+    def lint_texts(self, items: Sequence[tuple[str, str]]) -> list[FileResult]:
+        """FileResults for (path, text) pairs already read, linted as one batch (engine.lint_documents:
+        rule by rule, the same findings as one by one)."""
+        results: list[FileResult | None] = [None] * len(items)
+        batches: dict[int, tuple[tuple[Rule, ...], list[ActiveRule], list[tuple[int, Document]]]] = {}
+        for slot, (path, text) in enumerate(items):
+            try:
+                config = self.config_for(path)
+                doc = parse(text, path, detect_format(path))
+                rules, active = self._rules_for(config, path)
+            except Exception as exc:
+                results[slot] = _failed(path, exc)
+                continue
+            batches.setdefault(id(active), (rules, active, []))[2].append((slot, doc))
+        for rules, active, members in batches.values():
+            outcomes = lint_documents([doc for _, doc in members], active, rules)
+            for (slot, _), outcome in zip(members, outcomes):
+                path, text = items[slot]
+                results[slot] = (_failed(path, outcome) if isinstance(outcome, Exception)
+                                 else FileResult(path, tuple(outcome), text=text))
+        return results
 
     def fix_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> tuple[str, int, list[Finding]]:
         """Apply every fix the findings carry, repeatedly until nothing changes, so that a second
@@ -149,10 +170,6 @@ class Linter:
             return FixOutcome(FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it"))
         return FixOutcome(FileResult(path, tuple(findings), text=fixed), source.text, fixed, applied)
 
-    def lint_source_text(self, path: str, text: str, fmt: str | None = None) -> FileResult:
-        """Lint text already read from `path` (what a parallel worker does)."""
-        return self._lint_source(lambda: SourceFile(path, text), path, fmt)
-
     def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None, *,
                    jobs: int | None = 1, cache: bool = False) -> list[FileResult]:
         """Every input in order; "-" reads `stdin` (a binary stream) as `stdin_filename`.
@@ -160,7 +177,7 @@ class Linter:
         jobs: processes for many files (None: all cores); the output is the same as jobs=1.
         cache: reuse and store per-file results in the cache folder (healthlint.cache); never
         written when stdin is among the inputs."""
-        from .parallel import default_jobs, lint_parallel, worth_it
+        from .parallel import BATCH_FILES, batches, default_jobs, lint_parallel, worth_it
 
         inputs = list(self.iter_files(paths))
         use_stdin = any(path == "-" and not error for path, error in inputs)
@@ -187,7 +204,7 @@ class Linter:
         jobs = default_jobs() if jobs is None else jobs
         items = [(path, text) for _, path, text, _ in pending]
         linted = lint_parallel(self, items, jobs) if worth_it(jobs, items) else (
-            self.lint_source_text(path, text) for path, text in items)
+            result for batch in batches(items, BATCH_FILES) for result in self.lint_texts(batch))
         for (slot, path, _, key), result in zip(pending, linted):
             results[slot] = result
             if key and result.error is None:
@@ -291,3 +308,11 @@ def fix_text(text: str, path: str = "<text>", *, fmt: str | None = None, config:
     linter = Linter(config, use_config=config is not None or path != "<text>", select=select, ignore=ignore)
     fixed, applied, findings = linter.fix_text(text, path, fmt)
     return FixOutcome(FileResult(path, tuple(findings), text=fixed), text, fixed, applied)
+
+
+def _failed(path: str, exc: Exception) -> FileResult:
+    """The one-line error for an input that could not be linted, never a traceback."""
+    if isinstance(exc, (SourceError, ConfigError, PackError)):
+        return FileResult(path, error=str(exc))
+    # A bug in a rule or reader.
+    return FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it")

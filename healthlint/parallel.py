@@ -2,7 +2,8 @@
 
 Workers are forked where the platform allows it, so they inherit the parent's loaded rules and
 start in milliseconds; elsewhere they are spawned and build their own Linter from the same
-arguments. Each worker lints (path, text) pairs the parent has already read, so reading errors
+arguments. Each worker lints batches of (path, text) pairs the parent has already read (rule by
+rule: engine.lint_documents), so reading errors
 and the cache stay in the parent.
 """
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .finding import FileResult
 
 MIN_FILES_PER_WORKER = 4  # below this a pool costs more than it saves
 MIN_CHARS = 40_000  # about 6,000 words: less is faster on one core
+BATCH_FILES = 16  # files linted together, rule by rule (engine.lint_documents)
+BATCH_CHARS = 500_000  # and at most about this much text in a batch, unless one file is larger
 
 _linter = None  # the worker's Linter: inherited when forked, built by _init when spawned
 
@@ -39,10 +42,24 @@ def _init(args) -> None:
         _linter = Linter(config, use_config=use_config, select=select, ignore=ignore)
 
 
-def _work(item: tuple[str, str]) -> FileResult:
-    path, text = item
-    result = _linter.lint_source_text(path, text)
-    return FileResult(result.path, result.findings, result.error)  # the parent has the text
+def batches(items: Sequence[tuple[str, str]], size: int) -> Iterator[Sequence[tuple[str, str]]]:
+    """Consecutive runs of at most `size` items and about BATCH_CHARS characters (one huge file
+    is a batch of its own: a batch's documents are all held at once)."""
+    batch: list[tuple[str, str]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) == size or chars + len(item[1]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[1])
+    if batch:
+        yield batch
+
+
+def _work(batch: Sequence[tuple[str, str]]) -> list[FileResult]:
+    # The parent has the texts: do not send them back.
+    return [FileResult(r.path, r.findings, r.error) for r in _linter.lint_texts(batch)]
 
 
 def lint_parallel(linter, items: list[tuple[str, str]], jobs: int) -> Iterator[FileResult]:
@@ -57,8 +74,9 @@ def lint_parallel(linter, items: list[tuple[str, str]], jobs: int) -> Iterator[F
     else:  # pragma: no cover - Windows and macOS defaults
         ctx, init_args = multiprocessing.get_context("spawn"), linter.init_args
     jobs = min(jobs, len(items))
-    chunksize = max(1, min(16, len(items) // (jobs * 4)))
+    size = max(1, min(BATCH_FILES, len(items) // (jobs * 4)))
     with ctx.Pool(jobs, initializer=_init, initargs=(init_args,)) as pool:
-        for (path, text), result in zip(items, pool.imap(_work, items, chunksize)):
+        results = (result for done in pool.imap(_work, batches(items, size)) for result in done)
+        for (path, text), result in zip(items, results):
             yield FileResult(result.path, result.findings, result.error, text if result.error is None else None)
     _linter = None

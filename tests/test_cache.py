@@ -83,9 +83,9 @@ def test_unwritable_cache_is_silent(repo):
 class Counting(Linter):
     linted: list
 
-    def lint_source_text(self, path, text, fmt=None):
-        self.linted.append(os.path.basename(path))
-        return super().lint_source_text(path, text, fmt)
+    def lint_texts(self, items):
+        self.linted += [os.path.basename(path) for path, _ in items]
+        return super().lint_texts(items)
 
 
 def _lint(repo, **kw):
