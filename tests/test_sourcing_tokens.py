@@ -1,8 +1,9 @@
-"""The sourcing rules' token screens hold every text their patterns can match in: a journal name
-(HL603) lies inside one word token; a vague attribution (HL602) holds a word of each form's first set."""
+"""The sourcing rules' cheaper screens hold every text their patterns can match in: a journal name
+(HL603) lies inside one word token; a vague attribution (HL602) holds a word of each form's first set;
+the stdlib scan for number starts in ASCII text finds the general scan's starts (HL601)."""
 from hypothesis import given, settings, strategies as st
 
-from healthlint.checks import _citations, sourcing
+from healthlint.checks import _citations, _numbers, sourcing
 from healthlint.checks.base import word_tokens
 from test_sourcing_screens import TRICKY, UNITS
 
@@ -41,3 +42,19 @@ def test_vague_first_sets():
         if sourcing.VAGUE_RE.search(text):
             firsts = frozenset().union(*(form[0][0] for form in sourcing.VAGUE_FORMS))
             assert not firsts.isdisjoint(word_tokens(text.casefold())), text
+
+
+def _starts(pattern, text):
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789$+( .,x-a", max_size=30))
+def test_ascii_number_starts_are_the_general_ones(text):
+    assert _starts(_numbers.START_ASCII, text) == _starts(_numbers.START_CHARS, text)
+
+
+def test_ascii_number_starts_on_fixtures():
+    for text in UNITS + TRICKY:
+        if text.isascii():
+            assert _starts(_numbers.START_ASCII, text) == _starts(_numbers.START_CHARS, text)
