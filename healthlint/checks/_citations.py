@@ -130,6 +130,28 @@ JOURNAL_NAMES = ("Journal", "Lancet", "BMJ", "JAMA", "NEJM", "Nature", "Science"
 JOURNAL_NAME = re.compile("|".join(JOURNAL_NAMES))  # one scan for them all: the stdlib's is the fastest here
 
 
+# Each name is ASCII letters, so wherever a text holds one, its casefolded word tokens (Context.words)
+# hold a token with the casefolded name inside: the test for a whole document or block, by set
+# operations over the tokens, each token looked at once (remembered, up to MAX_TOKENS).
+JOURNAL_TOKEN = re.compile("|".join(name.casefold() for name in JOURNAL_NAMES))
+MAX_TOKENS = 200_000
+_seen: set[str] = set()
+_named: set[str] = set()
+
+
+def journal_tokens(words: frozenset[str]) -> set[str]:
+    """The tokens among `words` that hold a casefolded journal name (of JOURNAL_NAMES)."""
+    new = words - _seen
+    if new:
+        if len(_seen) > MAX_TOKENS:
+            _seen.clear()
+            _named.clear()
+            new = words
+        _named.update(word for word in new if JOURNAL_TOKEN.search(word))
+        _seen.update(new)
+    return _named & words
+
+
 def weak_possible(text: str, words: frozenset[str]) -> bool:
     """False when WEAK_RE cannot match in plain text with these word tokens."""
     return passes(WEAK_NEEDS, words) and JOURNAL_NAME.search(text) is not None

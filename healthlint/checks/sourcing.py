@@ -9,7 +9,7 @@ import regex
 from ..finding import RawFinding, Severity
 from . import guards
 from ._citations import (
-    NONE, STRONG, WEAK_NEEDS, Screen, citation_strength, screen, weak_citations, weak_possible, word_set,
+    NONE, STRONG, Screen, citation_strength, journal_tokens, screen, weak_citations, weak_possible, word_set,
 )
 from ._numbers import (
     STATISTIC_KINDS, finditer_at, mention_starts, mentions, plain, proportion_possible, statistic_marks,
@@ -40,16 +40,13 @@ def _strength(ctx: Context, block, start: int, end: int) -> int:
 
 def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
     """Block-text span of the sentence at `index` and `reach` sentences on each side."""
-    sentences = ctx.sentences(block)
-    lo = sentences[max(0, index - reach)]
-    hi = sentences[min(len(sentences) - 1, index + reach)]
-    return lo.start, hi.end
+    spans = ctx.sentence_spans(block)
+    return spans[max(0, index - reach)][0], spans[min(len(spans) - 1, index + reach)][1]
 
 
 def _sourced(ctx: Context, block, index: int) -> bool:
     """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
-    sentence = ctx.sentences(block)[index]
-    if _strength(ctx, block, sentence.start, sentence.end) != NONE:
+    if _strength(ctx, block, *ctx.sentence_spans(block)[index]) != NONE:
         return True
     return _strength(ctx, block, *_window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))) == STRONG
 
@@ -96,12 +93,12 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
 
 
 def _numbered_sentences(ctx: Context, block, screened: bool):
-    """(index, sentence, offsets in it where a number may start, its word tokens) for the sentences of
-    the block that may hold a number (screened: a statistic); offsets and tokens are None when the
-    block is not plain (every sentence is then tried in full)."""
+    """(index, start, end, offsets in the sentence where a number may start, its word tokens) for the
+    sentences of the block that may hold a number (screened: a statistic); offsets and tokens are None
+    when the block is not plain (every sentence is then tried in full)."""
     if not _plain(ctx, block):
-        for i, sentence in enumerate(ctx.sentences(block)):
-            yield i, sentence, None, None
+        for i, (s, e) in enumerate(ctx.sentence_spans(block)):
+            yield i, s, e, None, None
         return
     text, words = block.text, ctx.words(block)
     marks = not screened or statistic_marks(text, words)
@@ -111,24 +108,23 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     starts = mention_starts(text, folded, words)
     if not starts or not (marks or proportion_possible(text, words, starts)):
         return
-    sentences = ctx.sentences(block)
-    if len(sentences) == 1:  # the block's tokens and screen are the sentence's
-        s = sentences[0].start
-        yield 0, sentences[0], [p - s for p in starts], words
+    spans = ctx.sentence_spans(block)
+    if len(spans) == 1:  # the block's tokens and screen are the sentence's
+        s, e = spans[0]
+        yield 0, s, e, [p - s for p in starts], words
         return
     hi = 0
-    for i, sentence in enumerate(sentences):
+    for i, (s, e) in enumerate(spans):
         if hi == len(starts):
             return
-        s, e = sentence.start, sentence.end
         lo = bisect_left(starts, s, hi)
         hi = bisect_left(starts, e, lo)
         if lo == hi:
             continue  # no number in this sentence
         sub = [p - s for p in starts[lo:hi]]
         words = word_tokens(folded[s:e])  # sentences start and end beside spaces: no token is cut
-        if not screened or statistic_possible(sentence.text, words, sub):
-            yield i, sentence, sub, words
+        if not screened or statistic_possible(text[s:e], words, sub):
+            yield i, s, e, sub, words
 
 
 class UnsourcedStatistic(Rule):
@@ -138,14 +134,15 @@ class UnsourcedStatistic(Rule):
         # the numbers that cannot be one.
         screened = wanted <= REPORTABLE
         for block in _blocks(doc):
-            for i, sentence, starts, words in _numbered_sentences(ctx, block, screened):
+            for i, s, e, starts, words in _numbered_sentences(ctx, block, screened):
                 if _sourced(ctx, block, i):
                     continue  # nothing to report, whatever its numbers: cheaper than classifying them
-                stat = next((m for m in mentions(sentence.text, starts, words, ranges, statistics_only=screened)
-                             if m.kind in wanted and not guards.quoted(sentence.text, m.start, m.end)), None)
+                text = block.text[s:e]
+                stat = next((m for m in mentions(text, starts, words, ranges, statistics_only=screened)
+                             if m.kind in wanted and not guards.quoted(text, m.start, m.end)), None)
                 if stat is None:
                     continue
-                start, end = sentence.start + stat.start, sentence.start + stat.end
+                start, end = s + stat.start, s + stat.end
                 yield RawFinding(
                     start, end,
                     f"Unsourced {LABELS[stat.kind]} \"{block.text[start:end]}\": {ADVICE[stat.kind]}.",
@@ -231,24 +228,25 @@ VAGUE_RE = regex.compile(
 )
 
 
-# VAGUE_RE's forms, each with the word sets a match contains a word of each of, and the words a match
-# can start with: "(many) studies/research/data ... show", "(the) experts/doctors ... recommend", "a study
-# found", "it is proven/shown/well known/widely accepted that", "according to experts", "science says/tells
-# us", "backed by science".
+# VAGUE_RE's forms, each with the word sets a match contains a word of each of (the rarest first: a
+# block holds a word of the first set of a form it may match), and the words a match can start with:
+# "(many) studies/research/data ... show", "(the) experts/doctors ... recommend", "a study found", "it
+# is proven/shown/well known/widely accepted that", "according to experts", "science says/tells us",
+# "backed by science".
 _QUANTIFIERS = "many some several numerous multiple recent new countless most other the leading top"
 _NOUNS = "studies research science scientists researchers trials data"
 _EXPERTS = "experts doctors physicians dermatologists nutritionists dietitians specialists scientists researchers"
 VAGUE_FORMS = (
-    ((word_set(_NOUNS),
-      word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
+    ((word_set("show shows showed shown prove proves proved proven confirm confirms confirmed found finds indicate "
                "indicates demonstrate demonstrates demonstrated support supports reveal reveals revealed agree agrees "
-               "say says")),
+               "say says"),
+      word_set(_NOUNS)),
      word_set(f"{_QUANTIFIERS} {_NOUNS} clinical")),
-    ((word_set(_EXPERTS),
-      word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
-               "proven warn warns discovered")),
+    ((word_set("agree agrees recommend recommends say says confirm confirms swear love approve endorse prove proved "
+               "proven warn warns discovered"),
+      word_set(_EXPERTS)),
      word_set(f"{_QUANTIFIERS} {_EXPERTS} health medical the")),
-    ((word_set("study trial survey"), word_set("shows show showed found finds proved proves revealed reveals confirmed confirms")),
+    ((word_set("shows show showed found finds proved proves revealed reveals confirmed confirms"), word_set("study trial survey")),
      word_set("a one")),
     ((word_set("proven shown known accepted"), word_set("it"), word_set("that")), word_set("it")),
     ((word_set("according"), word_set("experts doctors research studies science scientists researchers")), word_set("according")),
@@ -274,11 +272,12 @@ class VagueAttribution(Rule):
         # The forms whose words the whole document has: a plain block can only hold those.
         document_words = ctx.document_words()
         forms = [form for form in VAGUE_FORMS if passes((form[0],), document_words)]
+        firsts = frozenset().union(*(form[0][0] for form in forms))
         for block in _blocks(doc):
             text = block.text
             matches = None
             if _plain(ctx, block):
-                if not forms:
+                if firsts.isdisjoint(ctx.words(block)):
                     continue
                 offsets = vague_starts(text, ctx.folded(text), ctx.words(block), forms)
                 if not offsets:
@@ -288,17 +287,16 @@ class VagueAttribution(Rule):
 
     @staticmethod
     def _block(block, ctx: Context, matches) -> Iterable[RawFinding]:
-        sentences = ctx.sentences(block)
-        starts = [x.start for x in sentences]
+        spans = ctx.sentence_spans(block)
+        starts = [x[0] for x in spans]
         reported = set()
         for m in matches:
             i = max(0, bisect_right(starts, m.start()) - 1)
-            sentence = sentences[i]
-            if i in reported or m.end() > sentence.end:
+            if i in reported or m.end() > spans[i][1]:
                 continue
             reported.add(i)  # one finding per sentence
             s, e = m.span("match")
-            if WH_BEFORE.search(block.text, max(sentence.start, s - 12), s):
+            if WH_BEFORE.search(block.text, max(spans[i][0], s - 12), s):
                 continue  # "find out what the research says": a pointer to evidence, not a claim
             if guards.negated(block.text, s, e) or guards.question(block.text, s, e) or guards.quoted(block.text, s, e):
                 continue
@@ -350,14 +348,17 @@ In a 2019 trial of 72 women, collagen supplements modestly improved skin elastic
 
 class WeakCitation(Rule):
     def check(self, doc, ctx: Context) -> Iterable[RawFinding]:
-        # No form's words in the whole document: only blocks the word screen cannot clear are left.
-        possible = passes(WEAK_NEEDS, ctx.document_words())
+        # A match holds a journal name, hence a word token holding it: most documents have none.
+        named = journal_tokens(ctx.document_words())
+        if not named:
+            return
         for block in _blocks(doc):
-            if _plain(ctx, block) and not (possible and weak_possible(block.text, ctx.words(block))):
+            words = ctx.words(block)
+            if named.isdisjoint(words) or _plain(ctx, block) and not weak_possible(block.text, words):
                 continue
             reach = int(ctx.options.get("adjacent-sentences", 1))
-            for i, sentence in enumerate(ctx.sentences(block)):
-                m = next(iter(weak_citations(block.text, sentence.start, sentence.end)), None)
+            for i, (s, e) in enumerate(ctx.sentence_spans(block)):
+                m = next(iter(weak_citations(block.text, s, e)), None)
                 if m is None or _strength(ctx, block, *_window(ctx, block, i, reach)) == STRONG:
                     continue
                 yield RawFinding(
