@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 from healthlint.api import Linter  # noqa: E402
+from healthlint.parallel import BATCH_FILES, batches  # noqa: E402
 
 # ../shared next to the checkout (also found from a git worktree further down)
 NIH = next((p / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for p in ROOT.parents
@@ -53,8 +54,11 @@ def texts(articles: int):
 def lines(articles: int, select: list[str] | None) -> list[str]:
     linter = Linter(use_config=False, select=select or ["ALL"], ignore=list(NOT_OFFLINE))
     out = []
-    for path, text in texts(articles):
-        for f in linter.lint_text(text, path):
+    results = [r for batch in batches(list(texts(articles)), BATCH_FILES) for r in linter.lint_texts(batch)]
+    for result in results:  # batched as the command line lints
+        assert result.error is None, result.error
+        path = result.path
+        for f in result.findings:
             fix = None if f.fix is None else (f.fix.start, f.fix.end, f.fix.replacement)
             out.append(f"{path}:{f.line}:{f.column}-{f.end_line}:{f.end_column} {f.code} "
                        f"{f.severity.value} {f.message!r} fix={fix!r}")
