@@ -243,7 +243,9 @@ def check(paths, fmt, select, ignore, fail_on, exit_zero, config_path, no_config
         _fail(str(exc))
     gate, baseline = _gate(diff_base), _baseline(baseline_path)
     files = [path for path, _error in linter.iter_files(paths)]  # errors come back from lint_paths
-    if len(files) > 1:  # a long run: collect garbage cycles as usual (see main)
+    if len(files) > 1:  # a long run: collect garbage cycles (see main), but
+        gc.freeze()  # not by walking the loaded rules and tables again and again,
+        gc.set_threshold(10_000, 10, 10)  # and not every 700 allocations: ~440 -> ~20 passes, 5% of a corpus run
         gc.enable()
     if gate is not None:  # a file unchanged since BASE has no changed line: do not even lint it
         files = [p for p in files if p == "-" or not gate.unchanged_on_disk(p)]
