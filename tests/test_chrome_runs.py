@@ -53,6 +53,14 @@ PROSE = [
     "Causes and risk factors", "Vitamin D and bones", "Talk to your doctor about the dose.",
     "A short line", "Why it matters!", "\u201cQuoted advice.\u201d", "See [the guide](https://x.example) for more.",
     "Breakfast | Lunch | Dinner", "Ages 2 - 5 years", "Ready?", "Posted", "By Age Group", "Symptoms:",
+    # the plain-line screen's edges: word counts, weak endings, links in sentences and short lines
+    "a list of your current medicines and doses", "your insurance card and a photo ID", "Three short words",
+    "Steps that many people find useful:", "Bob Smith says:", "Priya says", "Bob R SAYS", "Abcdefghijk Lmnopq \u017fay\u017f", "March 3, 2024 at 10:30 am",
+    "March 3, 2024 at 10:30 AM",
+    "Seen on March 3, 2024", "Talk to your pharmacist about it:", "x-ray, MRI and CT scans",
+    "Read [our guide](https://x.example) on sleep tonight.", "[Home](/) and [Blog](/b) and [Shop](/s) today.",
+    "[One](/1) [Two](/2) [Three](/3).", "[Contact us](/c)", "[Contact us](/c).", "See [the guide](/g) now",
+    "[A long linked sentence about sleep and health](/s).", "Why not [ask](/a)?",
 ]
 LINE = st.sampled_from(CHROME_LINES + PROSE)
 MARK = st.sampled_from(["", "", "## ", "# ", "- ", "* ", "1. ", "> ", "**"])

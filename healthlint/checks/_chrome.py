@@ -349,6 +349,35 @@ def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
 BR = regex.compile(r"\s*<br\b[^>]*>\s*", _F)
 
 
+def document_pieces(doc: Document) -> list[list[tuple[int, int]]]:
+    """block_pieces of every block, in block order: the lines both boilerplate rules read (share it
+    with ctx.memo). Outside HTML a block breaks only where a segment's source holds a line break;
+    a block without one (most are) is its whole text, stripped, without the general walk."""
+    if doc.format == "html":
+        return [block_pieces(doc, b) for b in doc.blocks]
+    src = doc.text
+    breaks = "\n\r" if "\r" in src else "\n"
+    out = []
+    for b in doc.blocks:
+        text = b.text
+        if not _unbroken(src, b.segments, breaks):
+            out.append(block_pieces(doc, b))
+        elif text and not text[0].isspace() and not text[-1].isspace():
+            out.append([(0, len(text))])
+        else:
+            out.append(_strip(text, 0, len(text)))
+    return out
+
+
+def _unbroken(src: str, segments, breaks: str) -> bool:
+    """No segment's source holds a character of `breaks` (the line breaks src holds)."""
+    for _, s0, _, sl in segments:
+        for c in breaks:
+            if src.find(c, s0, s0 + sl) >= 0:
+                return False
+    return True
+
+
 def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:
     while a < b and text[a].isspace():
         a += 1
@@ -378,8 +407,7 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     piece.label = _chrome_label(text, heading)
     if piece.label or heading:
         return piece  # a heading is chrome only by its vocabulary
-    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
-    if (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5):
+    if _weak_stock(text):
         piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
         return piece
     density = _link_density(block, start, end)
@@ -416,15 +444,23 @@ def _separated(text: str) -> bool:
 _SEPARATOR = re.compile(f"[{re.escape(SEP_CHARS)}]")
 
 
+def _weak_stock(text: str) -> bool:
+    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
+    return (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5) is not None
+
+
 @lru_cache(maxsize=1)
 def _weak():
     return regex.compile(WEAK_STOCK_PATTERN, _F)
 
 
-def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
-    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
+def chrome_runs(doc: Document, pieces: list[list[tuple[int, int]]] | None = None,
+                max_gap_weak: int = 6) -> list[list[Piece]]:
+    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them.
+    `pieces`: document_pieces(doc), when the caller has it."""
+    pieces = document_pieces(doc) if pieces is None else pieces
     # The <title> element is not visible prose; the <h1> under it repeats it by design.
-    spans = [(b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
+    spans = [(b, s, e) for b, ps in zip(doc.blocks, pieces) if b.kind != "title" for s, e in ps]
     found = _classify_all(doc, spans)  # None: a plain piece, built only where a run looks at it
 
     def piece(k: int) -> Piece:
@@ -496,9 +532,9 @@ def _weak_piece(p: Piece | None) -> bool:
 def _classify_all(doc: Document, spans: list[tuple[Block, int, int]]) -> list[Piece | None]:
     """classify() of each span, or None where it would give a plain piece (no label, not weak): an
     image's alt text or a line over 300 characters; else a normalised line (see _normal) that fails
-    the head screen, holds no separator or arrow and, unless it is a heading, ends in . ! or ?
-    (closing quotes aside) with no link in it. Each test is one of classify's own exits (see
-    there), read off the raw line, which is the normalised one."""
+    the head screen, holds no separator or arrow, and is a heading or a plain line (_plain_line).
+    Each test is one of classify's own exits (see there), read off the raw line, which is the
+    normalised one."""
     heads = _heads()
     out: list[Piece | None] = []
     for b, s, e in spans:
@@ -507,15 +543,36 @@ def _classify_all(doc: Document, spans: list[tuple[Block, int, int]]) -> list[Pi
             out.append(None)
             continue
         head = raw[:HEAD]
-        low = head.lower()
-        if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(low, heads)
-                and _plain_shape(raw)
-                and (b.kind == "heading" or (raw.rstrip("\"'”’)")[-1:] in ".!?"
-                                             and (not b.links or _link_density(b, s, e) == 0.0)))):
+        if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(head.lower(), heads)
+                and _plain_shape(raw) and (b.kind == "heading" or _plain_line(b, s, e, raw))):
             out.append(None)
             continue
         out.append(classify(doc, b, s, e))
     return out
+
+
+def _plain_line(b: Block, s: int, e: int, raw: str) -> bool:
+    """classify() finds no label and no weakness in a line that is not a heading, carries no stock
+    label and holds no separator (so `items` is empty there): it is not a weak stock line, and
+    - unlinked: it ends like a sentence, or it has more than three words (the one test left);
+    - linked: it ends like a sentence with five words or more (sentence_like); NAV_WORD, the one
+      test left for it, matches no line that ends in punctuation or a closing quote."""
+    if _weak_stock(raw):
+        return False
+    if not b.links or _link_density(b, s, e) == 0.0:
+        return _terminal(raw) or _has_words(raw, 4)
+    return _terminal(raw) and _has_words(raw, 5)
+
+
+def _has_words(text: str, n: int) -> bool:
+    """len(WORDS.findall(text)) >= n, reading only as far as the n-th word."""
+    return _n_words(n).match(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _n_words(n: int):
+    # Possessive repeats: each round takes what findall skips, then one whole word, never part of one.
+    return regex.compile(rf"(?:[^\p{{L}}\p{{N}}]*+[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}'’-]*+){{{n}}}", regex.V0)
 
 
 _ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace other than " "
