@@ -11,7 +11,7 @@ def reference_chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Pie
     pieces = [classify(doc, b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
     for n, (prev, cur) in enumerate(zip(pieces, pieces[1:])):
         titled = n == 0 or _is_heading(prev) or _is_heading(cur)
-        if cur.label is None and titled and _same_title(prev, cur):
+        if cur.label is None and titled and _same_title(prev.text, cur.text):
             cur.label = "repeated title"
     spans, i = [], 0
     while i < len(pieces):

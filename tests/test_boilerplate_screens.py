@@ -55,7 +55,7 @@ from pathlib import Path
 from healthlint.api import lint_text
 from healthlint.checks.base import Context, word_tokens
 from healthlint.checks.boilerplate import (
-    _candidate, _common_english, _common_english_block, _english, _lower_words, _one_line, _sentence_lines,
+    _candidate, _common_english, _common_english_block, _english, _lower_words, _sentence_lines,
     _uncommon, _words,
 )
 from healthlint.parse import detect_format, parse
@@ -141,19 +141,18 @@ def test_lines_cleared_in_english_texts_are_lines_the_model_calls_english():
     assert cleared > 500
 
 
-def test_one_line_blocks_are_found_exactly():
-    """The block path reads ctx.words(block) as the line's tokens only where block_pieces finds
-    one line (or none)."""
+def test_document_pieces_are_block_pieces():
+    """document_pieces (one table for both rules, unbroken blocks without the general walk) is
+    block_pieces of every block; the block path reads ctx.words(block) as the tokens of a block's
+    one line."""
     ones = 0
     for path, text in _english_texts():
         doc = parse(text, path, detect_format(path))
-        if doc.format == "html":
-            continue
         ctx = Context(doc)
-        for block in doc.blocks:
-            pieces = _chrome.block_pieces(doc, block)
-            assert _one_line(doc.text, block) == (len(pieces) <= 1), (path, block.text)
-            if len(pieces) == 1:
+        table = _chrome.document_pieces(doc)
+        assert table == [_chrome.block_pieces(doc, block) for block in doc.blocks], path
+        for block, pieces in zip(doc.blocks, table):
+            if len(pieces) == 1 and doc.format != "html":
                 ones += 1
                 s, e = pieces[0]
                 assert ctx.words(block) == word_tokens(block.text[s:e].replace("\ufffc", " ").casefold())
@@ -163,15 +162,18 @@ def test_one_line_blocks_are_found_exactly():
 @pytest.mark.parametrize("text", [
     "Zinc may help.\nDejar un comentario sobre este artículo\n",
     "Zinc may help.\r\nDejar un comentario sobre este artículo\r\n",
+    "Zinc may help.\rLeave a comment.\rShare this:\r",
     "Zinc may help.  \nLeave a comment.\n",
     "Zinc may help.\\\nThe dose matters.\n",
     "- Zinc may help.\n  The dose matters and the timing too.\n",
+    "Zinc &#10;may help&#13;.\n\n  &nbsp;Zinc&nbsp;\n\n&#32;\n",
+    "See [the\nguide](https://x.example) and [more](https://y.example\n\"t\").\n",
+    "<p>Zinc<br>may help.</p><p>Leave a\ncomment.<br/> </p>",
 ])
-def test_one_line_agrees_with_block_pieces_on_line_breaks(text):
-    for path in ("a.md", "a.txt"):
+def test_document_pieces_agree_with_block_pieces_on_line_breaks(text):
+    for path in ("a.md", "a.txt", "a.html"):
         doc = parse(text, path, detect_format(path))
-        for block in doc.blocks:
-            assert _one_line(doc.text, block) == (len(_chrome.block_pieces(doc, block)) <= 1)
+        assert _chrome.document_pieces(doc) == [_chrome.block_pieces(doc, block) for block in doc.blocks]
 
 
 def test_a_title_in_the_articles_own_words_needs_no_model(monkeypatch):

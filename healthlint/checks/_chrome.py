@@ -8,9 +8,11 @@ a part of one between <br> tags.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 import regex._main as _main
@@ -312,6 +314,9 @@ FIELD_SPLIT = regex.compile(rf"\s*{SEP}\s*|\s[\u2013\u2014-]\s", regex.V0)  # me
 COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex.V0)
 
 
+HEADINGS = ("heading", "title")
+
+
 @dataclass
 class Piece:
     block: Block
@@ -349,6 +354,34 @@ def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:
 BR = regex.compile(r"\s*<br\b[^>]*>\s*", _F)
 
 
+def document_pieces(doc: Document) -> list[list[tuple[int, int]]]:
+    """block_pieces of every block, in block order: the lines both boilerplate rules read (share it
+    with ctx.memo). Outside HTML a block breaks only where a segment's source holds a line break;
+    a block without one (most are) is its whole text, stripped, without the general walk."""
+    if doc.format == "html":
+        return [block_pieces(doc, b) for b in doc.blocks]
+    src = doc.text
+    cr = "\r" in src
+    out = []
+    for b in doc.blocks:
+        text = b.text
+        if not _unbroken(src, b.segments, cr):
+            out.append(block_pieces(doc, b))
+        elif text and text.strip() is text:  # CPython gives the string itself when nothing is stripped
+            out.append([(0, len(text))])
+        else:
+            out.append(_strip(text, 0, len(text)))
+    return out
+
+
+def _unbroken(src: str, segments, cr: bool) -> bool:
+    """No segment's source holds a line break (`cr`: src holds a carriage return)."""
+    for _, s0, _, sl in segments:
+        if src.find("\n", s0, s0 + sl) >= 0 or cr and src.find("\r", s0, s0 + sl) >= 0:
+            return False
+    return True
+
+
 def _strip(text: str, a: int, b: int) -> list[tuple[int, int]]:
     while a < b and text[a].isspace():
         a += 1
@@ -374,12 +407,11 @@ def classify(doc: Document, block: Block, start: int, end: int) -> Piece:
     piece = Piece(block, start, end, text)
     if len(text) > 300 or block.kind == "image_alt":
         return piece
-    heading = block.kind in ("heading", "title")
+    heading = block.kind in HEADINGS
     piece.label = _chrome_label(text, heading)
     if piece.label or heading:
         return piece  # a heading is chrome only by its vocabulary
-    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
-    if (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5):
+    if _weak_stock(text):
         piece.weak = True  # a comment's "Jane says:" or a lone date: chrome only next to chrome
         return piece
     density = _link_density(block, start, end)
@@ -416,46 +448,60 @@ def _separated(text: str) -> bool:
 _SEPARATOR = re.compile(f"[{re.escape(SEP_CHARS)}]")
 
 
+def _weak_stock(text: str) -> bool:
+    last = text[-1:]  # every weak stock line ends in "says", "says:", a date's digit or "am"/"pm"
+    return (last in ":sSm\u017fM" or last.isdigit()) and _weak().fullmatch(text, timeout=0.5) is not None
+
+
 @lru_cache(maxsize=1)
 def _weak():
     return regex.compile(WEAK_STOCK_PATTERN, _F)
 
 
-def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
-    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them."""
+def chrome_runs(doc: Document, pieces: list[list[tuple[int, int]]] | None = None,
+                max_gap_weak: int = 6) -> list[list[Piece]]:
+    """Runs of consecutive chrome pieces: strong pieces plus the weak pieces next to them.
+    `pieces`: document_pieces(doc), when the caller has it. Lines are classified only where a run
+    can start (_may_be_labelled) and where a run looks at them."""
+    pieces = document_pieces(doc) if pieces is None else pieces
     # The <title> element is not visible prose; the <h1> under it repeats it by design.
-    spans = [(b, s, e) for b in doc.blocks if b.kind != "title" for s, e in block_pieces(doc, b)]
-    found = _classify_all(doc, spans)  # None: a plain piece, built only where a run looks at it
+    spans = [(b, s, e) for b, ps in zip(doc.blocks, pieces) if b.kind != "title" for s, e in ps]
+    found: dict[int, Piece | None] = {}  # classify()'s piece, None for a plain one
+
+    def chrome(k: int) -> Piece | None:
+        if k not in found:
+            found[k] = _classify_line(doc, *spans[k])
+        return found[k]
 
     def piece(k: int) -> Piece:
-        p = found[k]
+        p = chrome(k)
         if p is None:
-            b, s, e = spans[k]
-            p = found[k] = Piece(b, s, e, " ".join(b.text[s:e].split()))
+            p = found[k] = Piece(*spans[k], _line_text(spans[k]))
         return p
 
+    labelled = [k for k in _may_be_labelled(spans) if _labelled(chrome(k))]
     # A repeated title needs a heading in the pair (or the first pair): those pairs only.
     pairs = {0} | {n for k, (b, _, _) in enumerate(spans) if b.kind == "heading" for n in (k - 1, k)}
     for n in sorted(pairs):
-        if 0 <= n < len(spans) - 1:
-            cur = found[n + 1]
-            if (cur is None or cur.label is None) and not _ends_sentence(spans[n]) and not _ends_sentence(spans[n + 1]) \
-                    and _same_title(piece(n), piece(n + 1)):
-                piece(n + 1).label = "repeated title"
+        if 0 <= n < len(spans) - 1 and not _ends_sentence(spans[n]) and not _ends_sentence(spans[n + 1]) \
+                and _same_title(_line_text(spans[n]), _line_text(spans[n + 1])) and not _labelled(chrome(n + 1)):
+            piece(n + 1).label = "repeated title"
+            labelled.append(n + 1)
     runs, after = [], 0
-    for i in [k for k, p in enumerate(found) if p is not None and p.label]:
+    for i in sorted(set(labelled)):
         if i < after:
             continue  # inside the previous run
         lo = i
+        kind = spans[i][0].kind
         # Weak lines before chrome join it only from the same kind of block: a chrome heading
         # starts a new section and never claims the list that ends the previous one.
-        while (lo > 0 and _weak_piece(found[lo - 1]) and i - lo < max_gap_weak and not _is_heading(found[i])
-               and found[lo - 1].block.kind == found[i].block.kind):
+        while (lo > 0 and _weak_piece(chrome(lo - 1)) and i - lo < max_gap_weak and kind not in HEADINGS
+               and spans[lo - 1][0].kind == kind):
             lo -= 1
         hi = i
         listing = found[i].label in LISTS  # after "Related posts", short title-like lines are its entries
-        while hi + 1 < len(found):
-            nxt = found[hi + 1]
+        while hi + 1 < len(spans):
+            nxt = chrome(hi + 1)
             if nxt is not None and (nxt.label or nxt.weak):
                 hi += 1
                 listing = nxt.label in LISTS if nxt.label else listing
@@ -468,7 +514,7 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
             break
         # A short unlinked line right before the prose may be that prose's title ("Skip to content"
         # then "Zinc and colds"): leave multi-word ones to the editor.
-        while hi > i and hi + 1 < len(found) and _title_of_next(piece(hi), piece(hi + 1)):
+        while hi > i and hi + 1 < len(spans) and _title_of_next(piece(hi), piece(hi + 1)):
             hi -= 1
         runs.append([lo, hi])
         after = hi + 1
@@ -482,6 +528,16 @@ def chrome_runs(doc: Document, max_gap_weak: int = 6) -> list[list[Piece]]:
     return [[piece(k) for k in range(lo, hi + 1)] for lo, hi in merged]
 
 
+def _line_text(span: tuple[Block, int, int]) -> str:
+    """A line's whitespace-normalised text, as classify() and Piece hold it."""
+    b, s, e = span
+    return " ".join(b.text[s:e].split())
+
+
+def _labelled(p: Piece | None) -> bool:
+    return p is not None and p.label is not None
+
+
 def _ends_sentence(span: tuple[Block, int, int]) -> bool:
     """The line ends in . or !, so _same_title cannot hold: a piece's normalised text ends where its
     raw text does, and casefolding and the strip(" #*") keep that last character."""
@@ -493,29 +549,103 @@ def _weak_piece(p: Piece | None) -> bool:
     return p is not None and p.weak
 
 
-def _classify_all(doc: Document, spans: list[tuple[Block, int, int]]) -> list[Piece | None]:
-    """classify() of each span, or None where it would give a plain piece (no label, not weak): an
+def _may_be_labelled(spans: list[tuple[Block, int, int]]) -> list[int]:
+    """The lines (indices into spans) whose classify() may give a label, from a few scans of the
+    document's lines joined. Every other line is ASCII, starts with a letter and with no head of a
+    stock pattern or metadata field (so _chrome_label gives None; no arrow either: it is ASCII),
+    holds no separator, no whitespace but spaces and no double space in its head (its normalised
+    text has the same head), and under 60% link text: `items` is empty and the density under 0.6,
+    so navigation and link list cannot hold either."""
+    lines = [b.text[s:e] for b, s, e in spans]
+    # NUL joins the lines: not whitespace, so a NUL inside a line changes nothing of the above,
+    # and only makes the head scan look at one more place.
+    joined = "\0".join(lines)
+    low = joined.lower()
+    if _heads() is None or len(low) != len(joined):
+        return list(range(len(lines)))  # no screen, or a letter whose lower case is longer
+    hits = [m.start() for m in _head_pattern().finditer("\0" + low)]  # at the NUL before the line
+    hits += [m.start() for c in _ODD_CHARS if c in joined for m in re.finditer(re.escape(c), joined)]
+    found = {k for k, (b, s, e) in enumerate(spans) if b.links and _link_chars(b) >= 0.6 * (e - s)}
+    if not joined.isascii():
+        found.update(k for k, line in enumerate(lines) if not line.isascii())
+    if hits:
+        starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        found.update(bisect.bisect_right(starts, h) - 1 for h in hits)
+    return sorted(found)
+
+
+def _link_chars(b: Block) -> int:
+    """The block's link text, an upper bound of the linked characters of any of its lines."""
+    return sum(link.end - link.start for link in b.links)
+
+
+# What makes an ASCII line other than plain prose: whitespace other than a space, an ASCII separator, a
+# spaced hyphen. Each is looked for on its own: a search for one character is a memchr.
+_ODD_CHARS = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "|", "/", ">", " - ")
+
+
+@lru_cache(maxsize=1)
+def _head_pattern():
+    """The NUL before a lower-case line that does not start with a letter, starts with a head
+    (_heads), or has a double space within the head's length."""
+    heads = sorted({h for hs in _heads().values() for h in hs})
+    return re.compile(rf"\0(?=[^a-z]|{_trie(heads)}|[^\0]{{0,{HEAD - 1}}}  )")  # a look-ahead: the
+    # match is the NUL alone, and the next line's NUL is looked at even after a NUL that ends a line
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of `words` (none empty) that branches on one character at a time."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for c, rests in by_first.items():
+        if "" in rests:  # a word that ends here: a match, whatever follows
+            alts.append(re.escape(c))
+        else:
+            alts.append(re.escape(c) + _trie(rests) if len(rests) > 1 else re.escape(c + rests[0]))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _classify_line(doc: Document, b: Block, s: int, e: int) -> Piece | None:
+    """classify() of a line, or None where it would give a plain piece (no label, not weak): an
     image's alt text or a line over 300 characters; else a normalised line (see _normal) that fails
-    the head screen, holds no separator or arrow and, unless it is a heading, ends in . ! or ?
-    (closing quotes aside) with no link in it. Each test is one of classify's own exits (see
-    there), read off the raw line, which is the normalised one."""
+    the head screen, holds no separator or arrow, and is a heading or a plain line (_plain_line).
+    Each test is one of classify's own exits (see there), read off the raw line, which is the
+    normalised one."""
+    raw = b.text[s:e]
+    if b.kind == "image_alt" or len(raw) > 300 and _normal(raw):
+        return None
+    head = raw[:HEAD]
     heads = _heads()
-    out: list[Piece | None] = []
-    for b, s, e in spans:
-        raw = b.text[s:e]
-        if b.kind == "image_alt" or len(raw) > 300 and _normal(raw):
-            out.append(None)
-            continue
-        head = raw[:HEAD]
-        low = head.lower()
-        if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(low, heads)
-                and _plain_shape(raw)
-                and (b.kind == "heading" or (raw.rstrip("\"'”’)")[-1:] in ".!?"
-                                             and (not b.links or _link_density(b, s, e) == 0.0)))):
-            out.append(None)
-            continue
-        out.append(classify(doc, b, s, e))
-    return out
+    if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(head.lower(), heads)
+            and _plain_shape(raw) and (b.kind in HEADINGS or _plain_line(b, s, e, raw))):
+        return None
+    return classify(doc, b, s, e)
+
+
+def _plain_line(b: Block, s: int, e: int, raw: str) -> bool:
+    """classify() finds no label and no weakness in a line that is not a heading, carries no stock
+    label and holds no separator (so `items` is empty there): it is not a weak stock line, and
+    - unlinked: it ends like a sentence, or it has more than three words (the one test left);
+    - linked: it ends like a sentence with five words or more (sentence_like); NAV_WORD, the one
+      test left for it, matches no line that ends in punctuation or a closing quote."""
+    if _weak_stock(raw):
+        return False
+    if not b.links or _link_density(b, s, e) == 0.0:
+        return _terminal(raw) or _has_words(raw, 4)
+    return _terminal(raw) and _has_words(raw, 5)
+
+
+def _has_words(text: str, n: int) -> bool:
+    """len(WORDS.findall(text)) >= n, reading only as far as the n-th word."""
+    return _n_words(n).match(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _n_words(n: int):
+    # Possessive repeats: each round takes what findall skips, then one whole word, never part of one.
+    return regex.compile(rf"(?:[^\p{{L}}\p{{N}}]*+[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}'’-]*+){{{n}}}", regex.V0)
 
 
 _ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace other than " "
@@ -559,14 +689,14 @@ def _title_like(p: Piece) -> bool:
     return len(p.text) <= 80 and len(WORDS.findall(p.text)) <= 10 and not p.text.endswith((".", "!", ":"))
 
 
-def _same_title(prev: Piece, cur: Piece) -> bool:
-    """A heading repeated verbatim on the next line: a scraped page title printed twice."""
-    a, b = prev.text.casefold().strip(" #*"), cur.text.casefold().strip(" #*")
+def _same_title(prev: str, cur: str) -> bool:
+    """A heading repeated verbatim on the next line (normalised texts): a scraped page title printed twice."""
+    a, b = prev.casefold().strip(" #*"), cur.casefold().strip(" #*")
     return a == b and 0 < len(WORDS.findall(a)) <= 20 and not a.endswith((".", "!"))
 
 
 def _is_heading(p: Piece) -> bool:
-    return p.block.kind in ("heading", "title")
+    return p.block.kind in HEADINGS
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 
 from ..finding import Fix, RawFinding, Severity
-from ._chrome import block_pieces, chrome_runs, line_delete_fix
+from ._chrome import chrome_runs, document_pieces, line_delete_fix
 from .base import Rule, RuleDocs, word_tokens
 
 QUIET_LABELS = {"byline", "view counter"}  # alone, these are mild: info, not warning
@@ -28,9 +28,14 @@ def _fix(doc, run) -> Fix | None:
     return Fix.deletion(line_delete_fix(doc, [(p.block, p.start, p.end) for p in run]))
 
 
+def _pieces(doc, ctx) -> list[list[tuple[int, int]]]:
+    """The lines of every block (_chrome.document_pieces), found once for both rules."""
+    return ctx.memo(document_pieces, lambda: document_pieces(doc))
+
+
 class PageChrome(Rule):
     def check(self, doc, ctx) -> Iterable[RawFinding]:
-        for run in chrome_runs(doc):
+        for run in chrome_runs(doc, _pieces(doc, ctx)):
             labels = list(dict.fromkeys(p.label for p in run if p.label))
             start, end = _span(run)
             lines = len(run)
@@ -187,13 +192,6 @@ def _common_english_block(tokens: frozenset[str], uncommon: tuple[frozenset[str]
     return 5 * len(tokens & rare) <= len(tokens) - len(tokens & numbers)
 
 
-def _one_line(src: str, block) -> bool:
-    """Outside HTML, block_pieces finds one line in a block (or none) when no segment's source
-    holds a line break: then ctx.words(block) are that line's word tokens."""
-    return all(src.find("\n", s0, s0 + sl) < 0 and src.find("\r", s0, s0 + sl) < 0
-               for _, s0, _, sl in block.segments)
-
-
 def _needed(words: int, confidence: float) -> float:
     # Two words are the least reliable ("Loose teeth" can look Finnish); long lines the most.
     return max(confidence, 0.97) if words <= 2 else confidence if words <= 6 else confidence - 0.1
@@ -274,14 +272,14 @@ class ForeignLanguage(Rule):
         english_words = []  # the word tokens of lines that read as English
         uncommon = ctx.memo(_uncommon, lambda: _uncommon(ctx)) if whole_blocks else None
         n = 0  # lines so far
-        for block in doc.blocks:
-            if whole_blocks:
-                tokens = ctx.words(block)
-                if _common_english_block(tokens, uncommon) and _one_line(doc.text, block):
-                    n += 1  # the block's one line reads as English
+        for block, pieces in zip(doc.blocks, _pieces(doc, ctx)):
+            if whole_blocks and len(pieces) <= 1:
+                tokens = ctx.words(block)  # the one line's word tokens (see document_pieces)
+                if _common_english_block(tokens, uncommon):
+                    n += 1
                     english_words.append(tokens)
                     continue
-            for s, e in _sentence_lines(block, block_pieces(doc, block)):
+            for s, e in _sentence_lines(block, pieces):
                 text = block.text[s:e].replace("\ufffc", " ")
                 n += 1
                 tokens = None
