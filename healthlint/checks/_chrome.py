@@ -198,14 +198,26 @@ def _head_starts_chrome(low: str, heads: dict[str, tuple[str, ...]]) -> bool:
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[str, ...]] | None:
     """The heads by their first two characters (a short tuple to try each), or by their one."""
-    patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
-    heads = cache.derived("chromeheads", [__file__], lambda: _pattern_heads(patterns))  # this file's code
-    if heads is None:
+    table = _head_table()
+    if table is None:
         return None
+    heads, _ = table
     by_first: dict[str, list[str]] = {}
     for h in heads:
         by_first.setdefault(h[:2], []).append(h)
     return {c: tuple(hs) for c, hs in by_first.items()}
+
+
+@lru_cache(maxsize=1)
+def _head_table() -> tuple[tuple[str, ...], str] | None:
+    """(the heads, a trie alternation of them for _head_pattern), derived once per install."""
+    patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
+
+    def build():
+        heads = _pattern_heads(patterns)
+        return None if heads is None else (heads, _trie(sorted(set(heads))))
+
+    return cache.derived("chromeheads2", [__file__], build)  # this file's code
 
 
 def _pattern_heads(patterns: list[str]) -> tuple[str, ...] | None:
@@ -588,8 +600,8 @@ _ODD_CHARS = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", 
 def _head_pattern():
     """The NUL before a lower-case line that does not start with a letter, starts with a head
     (_heads), or has a double space within the head's length."""
-    heads = sorted({h for hs in _heads().values() for h in hs})
-    return re.compile(rf"\0(?=[^a-z]|{_trie(heads)}|[^\0]{{0,{HEAD - 1}}}  )")  # a look-ahead: the
+    _, trie = _head_table()
+    return re.compile(rf"\0(?=[^a-z]|{trie}|[^\0]{{0,{HEAD - 1}}}  )")  # a look-ahead: the
     # match is the NUL alone, and the next line's NUL is looked at even after a NUL that ends a line
 
 
