@@ -6,8 +6,10 @@ return spans into it; the engine maps spans back with Block.source_span.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from .finding import Frozen, Value, setfield, value
 
 # Non-prose inline content (inline code, bare URLs) becomes this one character, so that words on
 # either side stay apart and no rule can match inside it.
@@ -56,29 +58,47 @@ class TextBuilder:
         return "".join(self.parts)
 
 
-@dataclass(frozen=True)
-class Link:
+@value
+class Link(Value):
     start: int  # span of the link text in block text
     end: int
     href: str
 
+    def __init__(self, start: int, end: int, href: str):
+        setfield(self, "start", start)
+        setfield(self, "end", end)
+        setfield(self, "href", href)
 
-@dataclass(frozen=True)
-class Comment:
+
+@value
+class Comment(Value):
     """An HTML comment (or, in plain text, a comment-like line) at source[start:end]."""
 
     start: int
     end: int
     body: str  # text between <!-- and -->
 
+    def __init__(self, start: int, end: int, body: str):
+        setfield(self, "start", start)
+        setfield(self, "end", end)
+        setfield(self, "body", body)
 
-@dataclass(frozen=True, eq=False)
-class Block:
+
+@value
+class Block(Frozen):
     kind: str
     text: str
     segments: tuple[tuple[int, int, int, int], ...]
     links: tuple[Link, ...] = ()
     index: int = 0  # position among the document's blocks
+
+    def __init__(self, kind: str, text: str, segments: tuple[tuple[int, int, int, int], ...],
+                 links: tuple[Link, ...] = (), index: int = 0):
+        setfield(self, "kind", kind)
+        setfield(self, "text", text)
+        setfield(self, "segments", segments)
+        setfield(self, "links", links)
+        setfield(self, "index", index)
 
     @classmethod
     def build(cls, kind: str, builder: TextBuilder, links=(), index: int = 0) -> "Block":
@@ -134,8 +154,8 @@ class Sentence(NamedTuple):  # a NamedTuple: half the cost of a frozen dataclass
         return self.block.text[self.start:self.end]
 
 
-@dataclass(frozen=True, eq=False)
-class Document:
+@value
+class Document(Frozen):
     path: str
     format: str  # "text" | "markdown" | "html"
     text: str  # the decoded source
@@ -147,3 +167,16 @@ class Document:
     # and rules must ignore them.
     ignored: tuple[tuple[int, int], ...] = ()
     title: str | None = None
+
+    def __init__(self, path: str, format: str, text: str, blocks: tuple[Block, ...], front_matter: dict | None = None,
+                 front_matter_span: tuple[int, int] | None = None, comments: tuple[Comment, ...] = (),
+                 ignored: tuple[tuple[int, int], ...] = (), title: str | None = None):
+        setfield(self, "path", path)
+        setfield(self, "format", format)
+        setfield(self, "text", text)
+        setfield(self, "blocks", blocks)
+        setfield(self, "front_matter", {} if front_matter is None else front_matter)
+        setfield(self, "front_matter_span", front_matter_span)
+        setfield(self, "comments", comments)
+        setfield(self, "ignored", ignored)
+        setfield(self, "title", title)

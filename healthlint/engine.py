@@ -2,23 +2,27 @@
 positions, then apply inline suppressions. Rules never see line numbers; only this module does."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 from .checks.base import Context, Rule
 from .checks.meta import UNUSED_SUPPRESSION
 from .config import Config, selector_matches
 from .document import Block, Document
-from .finding import Finding, Fix, RawFinding, Severity
+from .finding import Finding, Fix, RawFinding, Severity, Value, setfield, value
 from .source import LINE_BREAK_RE, LineIndex
 from .suppress import collect
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+@value
+class ActiveRule(Value):
     rule: Rule
     severity: Severity
     options: dict[str, Any]
+
+    def __init__(self, rule: Rule, severity: Severity, options: dict[str, Any]):
+        setfield(self, "rule", rule)
+        setfield(self, "severity", severity)
+        setfield(self, "options", options)
 
 
 def select_rules(

@@ -8,20 +8,12 @@ from operator import attrgetter
 CATEGORIES = ("spam", "boilerplate", "garbled", "disclaimer", "claim", "sourcing", "readability")
 
 
-class Value:
-    """Base of the immutable value classes (see value()): compared and hashed by their fields'
-    values, read-only, shown as Name(field=..., ...). Exactly what @dataclass(frozen=True) makes."""
+class Frozen:
+    """Base of the read-only classes made with value(): shown as Name(field=..., ...), compared
+    by identity. Exactly what @dataclass(frozen=True, eq=False) makes."""
 
     __slots__ = ()
-    _key = _shown = None  # set by value(): the compared fields' getter, the shown fields' names
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key(self) == other._key(other)
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._key(self))
+    _shown = None  # set by value(): the shown fields' names
 
     def __repr__(self):
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
@@ -32,6 +24,22 @@ class Value:
 
     def __delattr__(self, name):
         raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Value(Frozen):
+    """Base of the immutable value classes (see value()): compared and hashed by their fields'
+    values. Exactly what @dataclass(frozen=True) makes."""
+
+    __slots__ = ()
+    _key = None  # set by value(): the compared fields' getter
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key(self) == other._key(other)
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self._key(self))
 
 
 class OrderedValue(Value):
@@ -57,11 +65,13 @@ def value(cls):
     compiles six to ten methods from source text as each class is created, 1-3 ms per class on a
     slow machine, and a one-file run creates a few dozen classes before linting anything. The
     class subclasses Value (or OrderedValue), writes its own __init__ (setting fields with
-    setfield), and keeps dataclasses.fields(), replace() and asdict() working."""
+    setfield), and keeps dataclasses.fields(), replace() and asdict() working. A class that
+    subclasses Frozen but not Value is compared by identity, as @dataclass(eq=False) makes it."""
     cls = dataclass(init=False, repr=False, eq=False)(cls)
-    compared = [f.name for f in fields(cls) if f.compare]
-    get = attrgetter(*compared)
-    cls._key = staticmethod(get if len(compared) > 1 else lambda v: (get(v),))
+    if issubclass(cls, Value):
+        compared = [f.name for f in fields(cls) if f.compare]
+        get = attrgetter(*compared)
+        cls._key = staticmethod(get if len(compared) > 1 else lambda v: (get(v),))
     cls._shown = tuple(f.name for f in fields(cls) if f.repr)
     return cls
 

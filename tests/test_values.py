@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from healthlint.api import FixOutcome
+from healthlint.checks.base import RuleDocs
 from healthlint.config import Config
+from healthlint.document import Block, Comment, Document, Link
+from healthlint.engine import ActiveRule
 from healthlint.finding import FileResult, Finding, Fix, RawFinding, Severity
 from healthlint.source import SourceFile
 
@@ -34,6 +37,10 @@ SAMPLES = [
     (Config, [(), (Path("x/pyproject.toml"), ("HL1",), ("HL2",), ("drafts",), (("a", ("HL3",)),),
                    {"HL1": Severity.INFO}, {"HL101": {"k": 1}}, (Path("p.toml"),), "info", ())]),
     (FixOutcome, [(FileResult("a"),), (FileResult("a"), "x", "y", 2)]),
+    (Link, [(0, 4, "https://a.example"), (0, 4, "https://b.example"), (1, 4, "https://a.example")]),
+    (Comment, [(0, 9, " healthlint-disable "), (0, 9, " x "), (3, 9, " x ")]),
+    (RuleDocs, [("w", "y", "e", "i"), ("w", "y", "e", "j")]),
+    (ActiveRule, [(None, Severity.INFO, {}), (None, Severity.ERROR, {"k": 1})]),
 ]
 
 
@@ -68,6 +75,30 @@ def test_value_class_behaves_as_the_frozen_dataclass(cls, args_list):
         changed = dataclasses.replace(first, **{f.name: getattr(last, f.name)})
         assert type(changed) is cls and getattr(changed, f.name) == getattr(last, f.name)
         assert all(getattr(changed, g.name) == getattr(first, g.name) for g in dataclasses.fields(cls) if g != f)
+
+
+IDENTITY = [
+    (Block, [("paragraph", "Text.", ((0, 3, 5, 5),)), ("heading", "T", (), (Link(0, 1, "u"),), 2)]),
+    (Document, [("a.md", "markdown", "x", ()), ("a.md", "markdown", "x", (), {"title": "T"}, (0, 9), (), ((0, 9),), "T")]),
+]
+
+
+@pytest.mark.parametrize("cls, args_list", IDENTITY, ids=[c.__name__ for c, _ in IDENTITY])
+def test_frozen_class_behaves_as_the_frozen_dataclass_without_eq(cls, args_list):
+    spec = [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory))
+            for f in dataclasses.fields(cls)]
+    ref = dataclasses.make_dataclass(cls.__name__, spec, frozen=True, eq=False)
+    for args in args_list:
+        a, ra = cls(*args), ref(*args)
+        assert repr(a) == repr(ra) and dataclasses.asdict(a) == dataclasses.asdict(ra)
+        assert a == a and a != cls(*args) and hash(a) == object.__hash__(a)  # by identity, as eq=False makes it
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            a.text = "x"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del a.text
+        assert repr(pickle.loads(pickle.dumps(a))) == repr(a)
+        changed = dataclasses.replace(a, text="other")
+        assert type(changed) is cls and changed.text == "other" and repr(dataclasses.replace(changed, text=a.text)) == repr(a)
 
 
 def test_finding_sorts_by_position_and_code():

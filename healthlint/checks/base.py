@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable
 import regex
 
 from ..document import Block, Document, Sentence
-from ..finding import CATEGORIES, RawFinding, Severity
+from ..finding import CATEGORIES, RawFinding, Severity, Value, setfield, value
 
 SCOPES = ("document", "block", "sentence")
 # The word tokens of Context.words: the regex module's \w, so that a token ends exactly where a
@@ -19,12 +19,18 @@ CODE_RE = re.compile(r"^HL\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class RuleDocs:
+@value
+class RuleDocs(Value):
     what: str  # What it does
     why: str  # Why it matters (cites the guideline)
     example: str  # Example
     instead: str  # Use instead
+
+    def __init__(self, what: str, why: str, example: str, instead: str):
+        setfield(self, "what", what)
+        setfield(self, "why", why)
+        setfield(self, "example", example)
+        setfield(self, "instead", instead)
 
 
 class Context:
@@ -115,8 +121,8 @@ def word_tokens(folded: str) -> frozenset[str]:
     return frozenset(WORD_RE.findall(folded))
 
 
-@dataclass(eq=False)
-class Rule:
+@dataclass(init=False, repr=False, eq=False)  # fields() for plugins; __init__ and __repr__ written out:
+class Rule:  # generating them costs ~1 ms of every run's start-up
     code: str
     name: str
     category: str
@@ -130,6 +136,20 @@ class Rule:
     fixable: bool = False
     default_enabled: bool = True
     origin: str = "builtin"
+
+    def __init__(self, code: str, name: str, category: str, severity: Severity, summary: str, docs: RuleDocs,
+                 scope: str = "sentence", options: dict[str, Any] | None = None,
+                 choices: dict[str, tuple[str, ...]] | None = None, regex_options: tuple[str, ...] = (),
+                 fixable: bool = False, default_enabled: bool = True, origin: str = "builtin"):
+        self.code, self.name, self.category, self.severity = code, name, category, severity
+        self.summary, self.docs, self.scope = summary, docs, scope
+        self.options = {} if options is None else options
+        self.choices = {} if choices is None else choices
+        self.regex_options, self.fixable, self.default_enabled, self.origin = regex_options, fixable, default_enabled, origin
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{self.__class__.__qualname__}({shown})"
 
     def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
         raise NotImplementedError
