@@ -175,14 +175,23 @@ class Site:
     """One match as its guards see it. A rule asks up to ten guards about each match, and most of
     them look at the same sentence and clauses: these are found once, on first use."""
 
-    __slots__ = ("text", "start", "end", "spans", "sentence", "head", "tail", "_before", "_after")
+    __slots__ = ("text", "start", "end", "spans", "sentence", "head", "tail", "_before", "_after", "_lower")
 
     def __init__(self, text: str, start: int, end: int, spans):
         self.text, self.start, self.end, self.spans = text, start, end, spans
         self.sentence = _bounds(spans, text, start, end)  # the sentence(s) of the whole match
         self.head = self.sentence[0]  # where the sentence of its start begins (found from start alone)
         self.tail = _bounds(spans, text, end, end)[1]  # where the sentence of its end ends
-        self._before = self._after = None
+        self._before = self._after = self._lower = None
+
+    def lacks(self, literals: tuple[str, ...]) -> bool:
+        """Does the match's sentence hold none of these (lower-case ASCII) literals? Only said of
+        ASCII text, where case-insensitive matching is plain lower-casing: a guard whose patterns
+        need one of them then cannot fire. Every window a guard reads lies inside the sentence."""
+        if self._lower is None:
+            window = self.text[self.head:max(self.tail, self.sentence[1])]
+            self._lower = window.lower() if window.isascii() else ""
+        return bool(self._lower) and not any(lit in self._lower for lit in literals)
 
     def clause_before(self, words: int) -> str:
         """The last `words` words of the clause before the match (a space-terminated string)."""
@@ -274,8 +283,16 @@ def _negated_antecedent(text: str, start: int, s: int) -> bool:
     return rel is not None and NEG_ANTECEDENT.search(text, cut, rel.start()) is not None
 
 
+# One of these is in every match of NEGATOR, NEG_ANTECEDENT and POST_NEGATOR (lower case; "no"
+# is in "not", "cannot", "nothing", "none", "nor", "nobody", "no one"; "n't" in "won't", "can't").
+NEGATION_LITERALS = ("no", "n't", "never", "neither", "false", "untrue", "myth", "proven", "debunked",
+                     "hardly", "barely", "far", "fail", "fiction", "fantasy")
+
+
 def negated(text: str, start: int, end: int, unit=None, ctx=None) -> bool:
     site = _site(text, start, end, unit, ctx)
+    if site.lacks(NEGATION_LITERALS):
+        return False
     if NEGATOR.search(site.clause_before(10)):
         return True
     if _negated_antecedent(text, start, site.head):

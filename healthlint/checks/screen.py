@@ -158,7 +158,7 @@ class DocumentLiterals:
     def __init__(self, index: LiteralIndex, document, ctx):
         self.index, self.ctx = index, ctx
         self.blocks = document.blocks
-        self._block_words = [ctx.words(block) for block in self.blocks]
+        self._block_words = None  # each block's words, listed when a literal's blocks are first looked for
         self._bits = [1 << i for i in range(len(self.blocks))]
         self.everywhere = (1 << len(self.blocks)) - 1  # the mask of all blocks
         self.words = ctx.document_words()
@@ -209,6 +209,8 @@ class DocumentLiterals:
             for word in self.words.intersection(self.index._holders[key]):
                 found = self._word_blocks.get(word)
                 if found is None:  # the blocks holding the word, in one pass of C set lookups
+                    if self._block_words is None:
+                        self._block_words = [self.ctx.words(block) for block in self.blocks]
                     held = map(contains, self._block_words, repeat(word))
                     found = self._word_blocks[word] = sum(compress(self._bits, held))
                 mask |= found
