@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
@@ -24,8 +23,7 @@ _F = regex.IGNORECASE | regex.V1
 APOS = "['\u2019]"
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     start: int
     end: int
     message: str
