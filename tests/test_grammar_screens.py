@@ -174,3 +174,13 @@ PIECES = st.one_of(st.sampled_from(WORDS), st.builds(
                 .map(lambda pieces: "".join(w + s for w, s in pieces)), min_size=1, max_size=3))
 def test_generated_blocks(texts):
     assert_scan_is_exact(texts)
+
+
+def test_stored_patterns_are_what_re_compiles():
+    """_grammar._compiled hands stored opcodes to the engine: the same pattern as re.compile's."""
+    text = _grammar.Scan(["Take the the tablet; a apple, an patient, these treatment. You should of asked."]).text
+    for pattern in (_grammar.PAIR_RE, _grammar.A_PLAIN, _grammar.PARTS["agreement"][0].screen):
+        fresh = re.compile(pattern.pattern)
+        assert (pattern.flags, pattern.groups, pattern.groupindex) == (fresh.flags, fresh.groups, fresh.groupindex)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+    assert _grammar.PAIR_RE.findall(text) and _grammar.A_PLAIN.search(text)

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
 
 import re
+from array import array
 
+import _sre
 import regex
 
 _F = regex.IGNORECASE | regex.V1
 APOS = "['\u2019]"
 
 
-@dataclass(frozen=True)
-class Slip:
+class Slip(NamedTuple):
     start: int
     end: int
     message: str
@@ -306,6 +306,32 @@ def _alternation(words) -> str:
     return alternation(tree)
 
 
+def _compiled(name: str, pattern: Callable[[], str]) -> re.Pattern:
+    """re.compile(pattern()) for a large pattern, the pattern and its opcodes kept in the cache
+    folder: building and compiling PAIR_RE's ~12,000 characters took 15-25 ms in every process.
+    Python's own compiler makes the opcodes (re._compiler is internal: any surprise falls back to
+    re.compile)."""
+    from .. import cache
+
+    try:
+        text, code, flags, groups, groupindex = cache.derived(name, [__file__], lambda: _opcodes(pattern()))
+        indexgroup = [None] * groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return _sre.compile(text, flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup))
+    except Exception:
+        return re.compile(pattern())
+
+
+def _opcodes(pattern: str) -> tuple:
+    """What re._compiler.compile hands to _sre.compile, the opcodes as an array (unpickled ~10x
+    faster than a list)."""
+    from re import _compiler, _parser
+
+    p = _parser.parse(pattern, 0)
+    return pattern, array("I", _compiler._code(p, 0)), p.state.flags, p.state.groups, dict(p.state.groupdict)
+
+
 # Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
 PLAIN_SINGULAR = frozenset(n for n in SINGULAR if n.isalpha())
 PLAIN_PLURAL = frozenset(p for p in PLURAL if p.isalpha())
@@ -315,7 +341,7 @@ MODAL_WORDS = _first_words(MODALS)
 # look ahead, so that a match of one cannot hide a match of the other from finditer; both need "a"
 # or "an" as a word, tested first ("and", "are" fail at once).
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
-A_PLAIN = re.compile(rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+A_PLAIN = _compiled("grammar-a", lambda: rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
                      r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
@@ -333,7 +359,7 @@ PARTS: dict[str, tuple[Part, ...]] = {
     ),
     "agreement": (
         Part(_plural_determiner, (_first_words(PLURAL_DETS), _first_words("|".join(SINGULAR))),
-             re.compile(rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})"),
+             _compiled("grammar-plural-determiner", lambda: rf"(?:{PLURAL_DETS})\s+(?:{'|'.join(SINGULAR)})"),
              pairs=_pairs(_first_words(PLURAL_DETS), PLAIN_SINGULAR.difference(NOT_PLURALISED))),
         Part(_singular_determiner, (_first_words(SINGULAR_DETS), _first_words("|".join(PLURAL))), whole_block=True,
              pairs=_pairs(_first_words(SINGULAR_DETS) - {"a", "an", "this"}, PLAIN_PLURAL) | _pairs({"this"}, NOT_VERBS),
@@ -382,7 +408,7 @@ PLAIN = bytes(c + 32 if 65 <= c <= 90 else c if c == 0 or chr(c).isalnum() or c 
     + bytes(range(128, 256))  # a byte table for the ASCII text (2x a str table)
 # Group 1: a pair, its words apart by spaces. Only a space is consumed, as the second word of a pair
 # may begin another.
-PAIR_RE = re.compile(" (?=(%s)(?![a-z]))" % _alternation(
+PAIR_RE = _compiled("grammar-pairs", lambda: " (?=(%s)(?![a-z]))" % _alternation(
     {f"{first}\x01{second}" for parts in PARTS.values() for part in parts for first, second in part.pairs}
 ).replace("\x01", " +"))
 # Per finder: each plain pattern with the parts that use it, and the part of each pair (the parts of a

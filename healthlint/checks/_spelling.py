@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -25,8 +25,7 @@ MAX_LENGTH = 45  # longer runs of letters are not typos of a word, and edits1 gr
 COMMON = 1000  # a suggested word must be at least this frequent in English (or frequent in the article)
 
 
-@dataclass(frozen=True)
-class Typo:
+class Typo(NamedTuple):
     start: int
     end: int
     word: str

@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
@@ -27,8 +27,7 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int  # span in the text given
     end: int
     phrase: str  # as written
@@ -36,8 +35,7 @@ class Hit:
     kind: str  # "tortured" | "synonym"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -305,8 +303,7 @@ def _pattern(folded_phrase: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(word).replace("'", "['’]") for word in folded_phrase.split(" ")))
 
 
-@dataclass(frozen=True)
-class Tables:
+class Tables(NamedTuple):
     tortured: dict[tuple[str, ...], str]  # lex.tortured_phrases()
     restorations: dict[tuple[str, ...], str]  # every 2-3 word window that _restore() restores, and to what
 
