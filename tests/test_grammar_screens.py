@@ -177,7 +177,7 @@ def test_generated_blocks(texts):
 
 
 def test_stored_patterns_are_what_re_compiles():
-    """_grammar._compiled hands stored opcodes to the engine: the same pattern as re.compile's."""
+    """_grammar._compiled keeps big patterns' text in the cache folder: they match as freshly compiled ones."""
     text = _grammar.Scan(["Take the the tablet; a apple, an patient, these treatment. You should of asked."]).text
     for pattern in (_grammar.PAIR_RE, _grammar.A_PLAIN, _grammar.PARTS["agreement"][0].screen):
         fresh = re.compile(pattern.pattern)

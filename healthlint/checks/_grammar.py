@@ -14,9 +14,7 @@ from itertools import accumulate, product
 from typing import Callable, Iterator, NamedTuple
 
 import re
-from array import array
 
-import _sre
 import regex
 
 _F = regex.IGNORECASE | regex.V1
@@ -307,29 +305,13 @@ def _alternation(words) -> str:
 
 
 def _compiled(name: str, pattern: Callable[[], str]) -> re.Pattern:
-    """re.compile(pattern()) for a large pattern, the pattern and its opcodes kept in the cache
-    folder: building and compiling PAIR_RE's ~12,000 characters took 15-25 ms in every process.
-    Python's own compiler makes the opcodes (re._compiler is internal: any surprise falls back to
-    re.compile)."""
+    """re.compile(pattern()) for a large pattern whose text is kept in the cache folder: building
+    PAIR_RE's ~12,000 characters took 15-25 ms in every process. (The command line's pattern store,
+    healthlint.recache, then hands re.compile its opcodes.)"""
     from .. import cache
 
-    try:
-        text, code, flags, groups, groupindex = cache.derived(name, [__file__], lambda: _opcodes(pattern()))
-        indexgroup = [None] * groups
-        for k, i in groupindex.items():
-            indexgroup[i] = k
-        return _sre.compile(text, flags, code.tolist(), groups - 1, groupindex, tuple(indexgroup))
-    except Exception:
-        return re.compile(pattern())
-
-
-def _opcodes(pattern: str) -> tuple:
-    """What re._compiler.compile hands to _sre.compile, the opcodes as an array (unpickled ~10x
-    faster than a list)."""
-    from re import _compiler, _parser
-
-    p = _parser.parse(pattern, 0)
-    return pattern, array("I", _compiler._code(p, 0)), p.state.flags, p.state.groups, dict(p.state.groupdict)
+    text = cache.derived(name, [__file__], pattern)
+    return re.compile(pattern() if text is None else text)
 
 
 # Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
