@@ -115,3 +115,30 @@ def _append(spans: list, text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# Where END_RE may match: terminal punctuation (then more of it or closing quotes) before whitespace,
+# or two whitespace characters. Supersets: \s is wider than _WS, and the characters after the first
+# come in any order here.
+PUNCTUATION_END_RE = re.compile(r"[.!?][.!?\"'”’)\]]*\s")
+SPACES_RE = re.compile(r"\s\s")
+
+
+def sure_pieces(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tuple[int, int]]:
+    """Spans of text cut after its sure ends (sure_end_re(ends); `ends` must hold the abbreviation
+    ends among text's word tokens), without surrounding whitespace: each piece is a run of whole
+    sentences of split_sentences(text), the first starting where it starts and the last ending where
+    it ends, and is one sentence when one_sentence() says so. A sure end is a full stop alone before
+    a space and a capital: split_sentences ends a sentence after it and starts the next after the space."""
+    stops = [m.end() for m in sure_end_re(ends).finditer(text)]
+    first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+    if not stops:
+        return [(first, last)] if first < last else []
+    return list(zip([first] + [stop + 1 for stop in stops], stops + [last]))
+
+
+def one_sentence(text: str, start: int, end: int) -> bool:
+    """Is the piece text[start:end] (see sure_pieces) one sentence? Yes when END_RE can match nowhere in
+    it: a match starting inside a piece ends with whitespace inside it (letters come before a sure
+    end, only whitespace after the last piece); the piece's own sure end is cut off by `end`."""
+    return PUNCTUATION_END_RE.search(text, start, end) is None and SPACES_RE.search(text, start, end) is None

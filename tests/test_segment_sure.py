@@ -9,7 +9,9 @@ from hypothesis import given, settings, strategies as st
 import regex
 
 from healthlint.checks.base import word_tokens
-from healthlint.segment import ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re
+from healthlint.segment import (
+    ABBREVIATION_ENDS, ABBREVIATIONS, one_sentence, split_sentences, sure_end_re, sure_pieces as cut_pieces,
+)
 from helpers import ROOT
 
 
@@ -25,6 +27,21 @@ def assert_sure(text):
         pieces = pattern.split(text)
         assert len(pieces) == len(pattern.findall(text)) + 1
         assert ".".join(pieces) == text  # only the sure full stops are cut out
+    assert_pieces(text)
+
+
+def assert_pieces(text):
+    """sure_pieces cuts the sentences into runs of whole sentences; one_sentence is only true of a sentence."""
+    spans = split_sentences(text)
+    for ends in (ABBREVIATION_ENDS, ABBREVIATION_ENDS & word_tokens(text.casefold())):
+        pieces = cut_pieces(text, ends)
+        starts, stops = {s for s, _ in spans}, {e for _, e in spans}
+        assert {s for s, _ in pieces} <= starts and {e for _, e in pieces} <= stops, text
+        inside = [[x for x in spans if s <= x[0] and x[1] <= e] for s, e in pieces]
+        assert sum(inside, []) == spans, text  # every sentence in one piece, in order
+        for (s, e), held in zip(pieces, inside):
+            if one_sentence(text, s, e):
+                assert held == [(s, e)], (text, s, e)
 
 
 def test_abbreviation_ends_are_word_tokens():
@@ -87,3 +104,19 @@ def test_fixtures_corpus_and_nih():
         for line in nih.read_text(encoding="utf-8").splitlines()[:300]:
             d = json.loads(line)
             assert_sure(d.get("text") or "\n\n".join(d.get("answers", [])))
+
+
+def test_pieces():
+    text = "It costs $5. Dr. Lee said so. We agree! Yes. A 5.7 value. End"
+    pieces = cut_pieces(text)
+    assert [text[s:e] for s, e in pieces] == ["It costs $5. Dr. Lee said so.", "We agree! Yes.", "A 5.7 value.", "End"]
+    assert [one_sentence(text, *p) for p in pieces] == [False, False, True, True]
+    for t in ("", "  ", " Ab. Cd  ", "Ab.  - x. Cd", "ab. Cd", "x\n\nab. Cd"):
+        assert_pieces(t)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  ", "  - ", "\u2022 ",
+                                         ")", "\u201d", "5.7", "$", "%", "e.g.", "[1]"]), max_size=16))
+def test_generated_pieces(parts):
+    assert_pieces("".join(parts))
