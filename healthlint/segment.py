@@ -128,8 +128,8 @@ def sure_pieces(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tup
     """Spans of text cut after its sure ends (sure_end_re(ends); `ends` must hold the abbreviation
     ends among text's word tokens), without surrounding whitespace: each piece is a run of whole
     sentences of split_sentences(text), the first starting where it starts and the last ending where
-    it ends, and is one sentence when one_sentence() says so. A sure end is a full stop alone before
-    a space and a capital: split_sentences ends a sentence after it and starts the next after the space."""
+    it ends. A sure end is a full stop alone before a space and a capital: split_sentences ends a
+    sentence after it and starts the next one after the space."""
     stops = [m.end() for m in sure_end_re(ends).finditer(text)]
     first, last = len(text) - len(text.lstrip()), len(text.rstrip())
     if not stops:
@@ -137,8 +137,13 @@ def sure_pieces(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tup
     return list(zip([first] + [stop + 1 for stop in stops], stops + [last]))
 
 
-def one_sentence(text: str, start: int, end: int) -> bool:
-    """Is the piece text[start:end] (see sure_pieces) one sentence? Yes when END_RE can match nowhere in
-    it: a match starting inside a piece ends with whitespace inside it (letters come before a sure
-    end, only whitespace after the last piece); the piece's own sure end is cut off by `end`."""
-    return PUNCTUATION_END_RE.search(text, start, end) is None and SPACES_RE.search(text, start, end) is None
+def sure_sentences(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tuple[int, int]] | None:
+    """split_sentences(text) when its sentences are the pieces between sure ends (see sure_pieces),
+    found without reading the words before full stops; None when they may not be. They are when END_RE
+    matches nowhere else: PUNCTUATION_END_RE matches at every sure end (no match before one runs into
+    it: letters come before it), so this holds when it matches nowhere else and no two whitespace
+    characters follow each other."""
+    pieces = sure_pieces(text, ends)
+    if len(PUNCTUATION_END_RE.findall(text)) != len(pieces) - 1 or SPACES_RE.search(text):
+        return None
+    return pieces

@@ -10,7 +10,7 @@ import regex
 
 from healthlint.checks.base import word_tokens
 from healthlint.segment import (
-    ABBREVIATION_ENDS, ABBREVIATIONS, one_sentence, split_sentences, sure_end_re, sure_pieces as cut_pieces,
+    ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re, sure_pieces as cut_pieces, sure_sentences,
 )
 from helpers import ROOT
 
@@ -31,7 +31,8 @@ def assert_sure(text):
 
 
 def assert_pieces(text):
-    """sure_pieces cuts the sentences into runs of whole sentences; one_sentence is only true of a sentence."""
+    """sure_pieces cuts the sentences into runs of whole sentences; sure_sentences, when it answers, gives
+    the sentences."""
     spans = split_sentences(text)
     for ends in (ABBREVIATION_ENDS, ABBREVIATION_ENDS & word_tokens(text.casefold())):
         pieces = cut_pieces(text, ends)
@@ -39,9 +40,7 @@ def assert_pieces(text):
         assert {s for s, _ in pieces} <= starts and {e for _, e in pieces} <= stops, text
         inside = [[x for x in spans if s <= x[0] and x[1] <= e] for s, e in pieces]
         assert sum(inside, []) == spans, text  # every sentence in one piece, in order
-        for (s, e), held in zip(pieces, inside):
-            if one_sentence(text, s, e):
-                assert held == [(s, e)], (text, s, e)
+        assert sure_sentences(text, ends) in (None, spans), text
 
 
 def test_abbreviation_ends_are_word_tokens():
@@ -110,8 +109,10 @@ def test_pieces():
     text = "It costs $5. Dr. Lee said so. We agree! Yes. A 5.7 value. End"
     pieces = cut_pieces(text)
     assert [text[s:e] for s, e in pieces] == ["It costs $5. Dr. Lee said so.", "We agree! Yes.", "A 5.7 value.", "End"]
-    assert [one_sentence(text, *p) for p in pieces] == [False, False, True, True]
-    for t in ("", "  ", " Ab. Cd  ", "Ab.  - x. Cd", "ab. Cd", "x\n\nab. Cd"):
+    assert sure_sentences(text) is None
+    text = "A 5.7 value (e.g 3) of five. Then $4 cakes. End "
+    assert sure_sentences(text) == split_sentences(text) == [(0, 28), (29, 43), (44, 47)]
+    for t in ("", "  ", " Ab. Cd  ", "Ab.  - x. Cd", "ab. Cd", "x\n\nab. Cd", "Ab. Cd. ", "Ab. Cd!  ", "Ab. Cd\n"):
         assert_pieces(t)
 
 

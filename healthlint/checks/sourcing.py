@@ -16,7 +16,7 @@ from ._numbers import (
     statistic_possible, word_starts,
 )
 from .base import Context, Rule, RuleDocs, word_tokens
-from ..segment import ABBREVIATION_ENDS, one_sentence, sure_pieces
+from ..segment import ABBREVIATION_ENDS, sure_sentences
 from .screen import passes
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -97,18 +97,19 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
     return ctx.memo(_wanted, build)
 
 
-def _pieces(ctx: Context, block) -> list[tuple[int, int]]:
-    """The block's pieces between sure sentence ends (segment.sure_pieces), with the abbreviation ends
-    the document's word tokens hold."""
-    ends = ctx.memo(_pieces, lambda: ABBREVIATION_ENDS & ctx.document_words())
-    return sure_pieces(block.text, ends)
+def _sentences(ctx: Context, block) -> list[tuple[int, int]]:
+    """The block's sentence spans: its pieces between sure sentence ends when they are its sentences
+    (segment.sure_sentences, with the abbreviation ends the document's word tokens hold), which spares
+    the split of most blocks; else the shared split."""
+    ends = ctx.memo(_sentences, lambda: ABBREVIATION_ENDS & ctx.document_words())
+    return sure_sentences(block.text, ends) or ctx.sentence_spans(block)
 
 
 def _numbered_sentences(ctx: Context, block, screened: bool):
     """(spans, index, start, end, offsets in the sentence where a number may start, its word tokens) for
-    the sentences of the block that may hold a number (screened: a statistic): spans[index] is the
-    sentence and spans[index +- reach] its neighbours. Offsets and tokens are None when the block is
-    not plain (every sentence is then tried in full)."""
+    the sentences of the block that may hold a number (screened: a statistic): spans are the block's
+    sentences, spans[index] this one. Offsets and tokens are None when the block is not plain (every
+    sentence is then tried in full)."""
     if not _plain(ctx, block):
         spans = ctx.sentence_spans(block)
         for i, (s, e) in enumerate(spans):
@@ -122,29 +123,23 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     starts = mention_starts(text, folded, words)
     if not starts or not (marks or proportion_possible(text, words, starts)):
         return
-    # The pieces between sure ends stand for the sentences (no split) while the pieces of a sentence
-    # with numbers and of its neighbours are single sentences; after the first that is not, the split.
-    spans, split, reach = _pieces(ctx, block), False, _reach(ctx)
-    i = hi = 0
-    while i < len(spans) and hi < len(starts):
-        s, e = spans[i]
+    spans = _sentences(ctx, block)
+    if len(spans) == 1:  # the block's tokens and screen are the sentence's
+        s, e = spans[0]
+        yield spans, 0, s, e, [p - s for p in starts], words
+        return
+    hi = 0
+    for i, (s, e) in enumerate(spans):
+        if hi == len(starts):
+            return
         lo = bisect_left(starts, s, hi)
         hi = bisect_left(starts, e, lo)
         if lo == hi:
-            i += 1
             continue  # no number in this sentence
-        if not split and not all(one_sentence(text, *piece) for piece in spans[max(0, i - reach):i + reach + 1]):
-            spans, split, hi = ctx.sentence_spans(block), True, lo
-            i = bisect_left(spans, (s,))  # the first sentence of this piece
-            continue
         sub = [p - s for p in starts[lo:hi]]
-        if len(spans) == 1:  # the block's tokens and screen are the sentence's
-            yield spans, 0, s, e, sub, words
-            return
-        sentence_words = word_tokens(folded[s:e])  # sentences start and end beside spaces: no token is cut
-        if not screened or statistic_possible(text[s:e], sentence_words, sub):
-            yield spans, i, s, e, sub, sentence_words
-        i += 1
+        words = word_tokens(folded[s:e])  # sentences start and end beside spaces: no token is cut
+        if not screened or statistic_possible(text[s:e], words, sub):
+            yield spans, i, s, e, sub, words
 
 
 class UnsourcedStatistic(Rule):
