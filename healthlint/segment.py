@@ -117,10 +117,10 @@ def _append(spans: list, text: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
-# Where END_RE may match: terminal punctuation (then more of it or closing quotes) before whitespace,
-# or two whitespace characters. Supersets: \s is wider than _WS, and the characters after the first
-# come in any order here.
-PUNCTUATION_END_RE = re.compile(r"[.!?][.!?\"'”’)\]]*\s")
+# Where END_RE may match: its first alternative up to the whitespace, which it only looks ahead for
+# (\s is wider than _WS: a superset), or two whitespace characters. Like END_RE, it starts at the
+# first of a punctuation run and its runs do not give back: linear time on long runs.
+PUNCTUATION_END_RE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+\s")
 SPACES_RE = re.compile(r"\s\s")
 
 

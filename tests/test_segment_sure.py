@@ -121,3 +121,9 @@ def test_pieces():
                                          ")", "\u201d", "5.7", "$", "%", "e.g.", "[1]"]), max_size=16))
 def test_generated_pieces(parts):
     assert_pieces("".join(parts))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abAB .!?\"')]\u201d\u2019(\n\t\x1c\xa0-*\u20225", max_size=30))
+def test_generated_pieces_characters(text):
+    assert_pieces(text)
