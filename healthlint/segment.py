@@ -115,3 +115,35 @@ def _append(spans: list, text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# Where END_RE may match: its first alternative up to the whitespace, which it only looks ahead for
+# (\s is wider than _WS: a superset), or two whitespace characters. Like END_RE, it starts at the
+# first of a punctuation run and its runs do not give back: linear time on long runs.
+PUNCTUATION_END_RE = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+\s")
+SPACES_RE = re.compile(r"\s\s")
+
+
+def sure_pieces(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tuple[int, int]]:
+    """Spans of text cut after its sure ends (sure_end_re(ends); `ends` must hold the abbreviation
+    ends among text's word tokens), without surrounding whitespace: each piece is a run of whole
+    sentences of split_sentences(text), the first starting where it starts and the last ending where
+    it ends. A sure end is a full stop alone before a space and a capital: split_sentences ends a
+    sentence after it and starts the next one after the space."""
+    stops = [m.end() for m in sure_end_re(ends).finditer(text)]
+    first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+    if not stops:
+        return [(first, last)] if first < last else []
+    return list(zip([first] + [stop + 1 for stop in stops], stops + [last]))
+
+
+def sure_sentences(text: str, ends: frozenset[str] = ABBREVIATION_ENDS) -> list[tuple[int, int]] | None:
+    """split_sentences(text) when its sentences are the pieces between sure ends (see sure_pieces),
+    found without reading the words before full stops; None when they may not be. They are when END_RE
+    matches nowhere else: PUNCTUATION_END_RE matches at every sure end (no match before one runs into
+    it: letters come before it), so this holds when it matches nowhere else and no two whitespace
+    characters follow each other."""
+    pieces = sure_pieces(text, ends)
+    if len(PUNCTUATION_END_RE.findall(text)) != len(pieces) - 1 or SPACES_RE.search(text):
+        return None
+    return pieces

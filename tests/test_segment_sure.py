@@ -9,7 +9,9 @@ from hypothesis import given, settings, strategies as st
 import regex
 
 from healthlint.checks.base import word_tokens
-from healthlint.segment import ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re
+from healthlint.segment import (
+    ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re, sure_pieces as cut_pieces, sure_sentences,
+)
 from helpers import ROOT
 
 
@@ -25,6 +27,20 @@ def assert_sure(text):
         pieces = pattern.split(text)
         assert len(pieces) == len(pattern.findall(text)) + 1
         assert ".".join(pieces) == text  # only the sure full stops are cut out
+    assert_pieces(text)
+
+
+def assert_pieces(text):
+    """sure_pieces cuts the sentences into runs of whole sentences; sure_sentences, when it answers, gives
+    the sentences."""
+    spans = split_sentences(text)
+    for ends in (ABBREVIATION_ENDS, ABBREVIATION_ENDS & word_tokens(text.casefold())):
+        pieces = cut_pieces(text, ends)
+        starts, stops = {s for s, _ in spans}, {e for _, e in spans}
+        assert {s for s, _ in pieces} <= starts and {e for _, e in pieces} <= stops, text
+        inside = [[x for x in spans if s <= x[0] and x[1] <= e] for s, e in pieces]
+        assert sum(inside, []) == spans, text  # every sentence in one piece, in order
+        assert sure_sentences(text, ends) in (None, spans), text
 
 
 def test_abbreviation_ends_are_word_tokens():
@@ -87,3 +103,27 @@ def test_fixtures_corpus_and_nih():
         for line in nih.read_text(encoding="utf-8").splitlines()[:300]:
             d = json.loads(line)
             assert_sure(d.get("text") or "\n\n".join(d.get("answers", [])))
+
+
+def test_pieces():
+    text = "It costs $5. Dr. Lee said so. We agree! Yes. A 5.7 value. End"
+    pieces = cut_pieces(text)
+    assert [text[s:e] for s, e in pieces] == ["It costs $5. Dr. Lee said so.", "We agree! Yes.", "A 5.7 value.", "End"]
+    assert sure_sentences(text) is None
+    text = "A 5.7 value (e.g 3) of five. Then $4 cakes. End "
+    assert sure_sentences(text) == split_sentences(text) == [(0, 28), (29, 43), (44, 47)]
+    for t in ("", "  ", " Ab. Cd  ", "Ab.  - x. Cd", "ab. Cd", "x\n\nab. Cd", "Ab. Cd. ", "Ab. Cd!  ", "Ab. Cd\n"):
+        assert_pieces(t)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  ", "  - ", "\u2022 ",
+                                         ")", "\u201d", "5.7", "$", "%", "e.g.", "[1]"]), max_size=16))
+def test_generated_pieces(parts):
+    assert_pieces("".join(parts))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abAB .!?\"')]\u201d\u2019(\n\t\x1c\xa0-*\u20225", max_size=30))
+def test_generated_pieces_characters(text):
+    assert_pieces(text)

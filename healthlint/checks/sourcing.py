@@ -16,6 +16,7 @@ from ._numbers import (
     statistic_possible, word_starts,
 )
 from .base import Context, Rule, RuleDocs, word_tokens
+from ..segment import ABBREVIATION_ENDS, sure_sentences
 from .screen import passes
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -38,17 +39,21 @@ def _strength(ctx: Context, block, start: int, end: int) -> int:
     return citation_strength(block.text, start, end, block, _citations(ctx, block))
 
 
-def _window(ctx: Context, block, index: int, reach: int) -> tuple[int, int]:
-    """Block-text span of the sentence at `index` and `reach` sentences on each side."""
-    spans = ctx.sentence_spans(block)
+def _window(spans: list, index: int, reach: int) -> tuple[int, int]:
+    """Block-text span of the sentence at `index` of `spans` and `reach` sentences on each side."""
     return spans[max(0, index - reach)][0], spans[min(len(spans) - 1, index + reach)][1]
 
 
-def _sourced(ctx: Context, block, index: int) -> bool:
-    """Does the sentence carry a source (a weak one is HL603's business), or a neighbour a strong one?"""
-    if _strength(ctx, block, *ctx.sentence_spans(block)[index]) != NONE:
+def _reach(ctx: Context) -> int:
+    return int(ctx.options.get("adjacent-sentences", 1))
+
+
+def _sourced(ctx: Context, block, spans: list, index: int) -> bool:
+    """Does the sentence at `index` of `spans` carry a source (a weak one is HL603's business), or a
+    neighbour a strong one?"""
+    if _strength(ctx, block, *spans[index]) != NONE:
         return True
-    return _strength(ctx, block, *_window(ctx, block, index, int(ctx.options.get("adjacent-sentences", 1)))) == STRONG
+    return _strength(ctx, block, *_window(spans, index, _reach(ctx))) == STRONG
 
 
 def _blocks(doc):
@@ -92,13 +97,23 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
     return ctx.memo(_wanted, build)
 
 
+def _sentences(ctx: Context, block) -> list[tuple[int, int]]:
+    """The block's sentence spans: its pieces between sure sentence ends when they are its sentences
+    (segment.sure_sentences, with the abbreviation ends the document's word tokens hold), which spares
+    the split of most blocks; else the shared split."""
+    ends = ctx.memo(_sentences, lambda: ABBREVIATION_ENDS & ctx.document_words())
+    return sure_sentences(block.text, ends) or ctx.sentence_spans(block)
+
+
 def _numbered_sentences(ctx: Context, block, screened: bool):
-    """(index, start, end, offsets in the sentence where a number may start, its word tokens) for the
-    sentences of the block that may hold a number (screened: a statistic); offsets and tokens are None
-    when the block is not plain (every sentence is then tried in full)."""
+    """(spans, index, start, end, offsets in the sentence where a number may start, its word tokens) for
+    the sentences of the block that may hold a number (screened: a statistic): spans are the block's
+    sentences, spans[index] this one. Offsets and tokens are None when the block is not plain (every
+    sentence is then tried in full)."""
     if not _plain(ctx, block):
-        for i, (s, e) in enumerate(ctx.sentence_spans(block)):
-            yield i, s, e, None, None
+        spans = ctx.sentence_spans(block)
+        for i, (s, e) in enumerate(spans):
+            yield spans, i, s, e, None, None
         return
     text, words = block.text, ctx.words(block)
     marks = not screened or statistic_marks(text, words)
@@ -108,10 +123,10 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     starts = mention_starts(text, folded, words)
     if not starts or not (marks or proportion_possible(text, words, starts)):
         return
-    spans = ctx.sentence_spans(block)
+    spans = _sentences(ctx, block)
     if len(spans) == 1:  # the block's tokens and screen are the sentence's
         s, e = spans[0]
-        yield 0, s, e, [p - s for p in starts], words
+        yield spans, 0, s, e, [p - s for p in starts], words
         return
     hi = 0
     for i, (s, e) in enumerate(spans):
@@ -124,7 +139,7 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
         sub = [p - s for p in starts[lo:hi]]
         words = word_tokens(folded[s:e])  # sentences start and end beside spaces: no token is cut
         if not screened or statistic_possible(text[s:e], words, sub):
-            yield i, s, e, sub, words
+            yield spans, i, s, e, sub, words
 
 
 class UnsourcedStatistic(Rule):
@@ -134,8 +149,8 @@ class UnsourcedStatistic(Rule):
         # the numbers that cannot be one.
         screened = wanted <= REPORTABLE
         for block in _blocks(doc):
-            for i, s, e, starts, words in _numbered_sentences(ctx, block, screened):
-                if _sourced(ctx, block, i):
+            for spans, i, s, e, starts, words in _numbered_sentences(ctx, block, screened):
+                if _sourced(ctx, block, spans, i):
                     continue  # nothing to report, whatever its numbers: cheaper than classifying them
                 text = block.text[s:e]
                 stat = next((m for m in mentions(text, starts, words, ranges, statistics_only=screened)
@@ -300,7 +315,7 @@ class VagueAttribution(Rule):
                 continue  # "find out what the research says": a pointer to evidence, not a claim
             if guards.negated(block.text, s, e) or guards.question(block.text, s, e) or guards.quoted(block.text, s, e):
                 continue
-            if _sourced(ctx, block, i):
+            if _sourced(ctx, block, spans, i):
                 continue
             yield RawFinding(
                 s, e,
@@ -356,10 +371,10 @@ class WeakCitation(Rule):
             words = ctx.words(block)
             if named.isdisjoint(words) or _plain(ctx, block) and not weak_possible(block.text, words):
                 continue
-            reach = int(ctx.options.get("adjacent-sentences", 1))
-            for i, (s, e) in enumerate(ctx.sentence_spans(block)):
+            spans = ctx.sentence_spans(block)
+            for i, (s, e) in enumerate(spans):
                 m = next(iter(weak_citations(block.text, s, e)), None)
-                if m is None or _strength(ctx, block, *_window(ctx, block, i, reach)) == STRONG:
+                if m is None or _strength(ctx, block, *_window(spans, i, _reach(ctx))) == STRONG:
                     continue
                 yield RawFinding(
                     m.start(), m.end(),
