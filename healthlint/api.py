@@ -162,12 +162,10 @@ class Linter:
             fixed, applied, findings = self.fix_text(source.text, path, fmt)
             if write and fixed != source.text:
                 write_atomic(path, encode(source, fixed))
-        except (SourceError, ConfigError, PackError) as exc:
-            return FixOutcome(FileResult(path, error=str(exc)))
-        except OSError as exc:
+        except OSError as exc:  # reading errors are SourceErrors: this is writing
             return FixOutcome(FileResult(path, error=f"cannot write fixes: {exc.strerror or exc}"))
-        except Exception as exc:  # a bug in a rule or reader: one line for this input, never a traceback
-            return FixOutcome(FileResult(path, error=f"internal error ({type(exc).__name__}: {exc}); please report it"))
+        except Exception as exc:
+            return FixOutcome(_failed(path, exc))
         return FixOutcome(FileResult(path, tuple(findings), text=fixed), source.text, fixed, applied)
 
     def lint_paths(self, paths: Iterable[str], stdin=None, stdin_filename: str | None = None, *,

@@ -108,7 +108,8 @@ def lint_documents(docs: Sequence[Document], active: Sequence[ActiveRule],
     finally:
         for run in runs:  # memoised values may point back at the context: free each document now
             run.ctx.release()
-    return [run.outcome(active, known_codes) for run in runs]
+    unused = next((ar for ar in active if ar.rule is UNUSED_SUPPRESSION), None)
+    return [run.outcome(active, unused, known_codes) for run in runs]
 
 
 class _Run:
@@ -118,8 +119,8 @@ class _Run:
         self.doc, self.ctx = doc, Context(doc)
         self.found: dict[tuple, Finding] = {}  # (start, end, code) -> the first such finding
         self.error: Exception | None = None
-        self.lines = LineIndex(doc.text)
         try:
+            self.lines = LineIndex(doc.text)
             self.sups = collect(doc, self.lines)
         except Exception as exc:
             self.error = exc
@@ -160,16 +161,19 @@ class _Run:
         if key not in self.found and not self.sups.suppresses(ar.rule, f.start, f.line):
             self.found[key] = f
 
-    def outcome(self, active: Sequence[ActiveRule], known: Iterable[Rule]) -> list[Finding] | Exception:
+    def outcome(self, active: Sequence[ActiveRule], unused: ActiveRule | None,
+                known: Iterable[Rule]) -> list[Finding] | Exception:
         if self.error is not None:
             return self.error
-        if self.sups.file_disabled():
-            return []
-        result = list(self.found.values())
-        unused = next((ar for ar in active if ar.rule is UNUSED_SUPPRESSION), None)
-        if unused is not None:
-            result.extend(_unused_suppressions(self.doc, self.lines, self.sups, active, unused, known))
-        return sorted(result, key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
+        try:
+            if self.sups.file_disabled():
+                return []
+            result = list(self.found.values())
+            if unused is not None:
+                result.extend(_unused_suppressions(self.doc, self.lines, self.sups, active, unused, known))
+            return sorted(result, key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column))
+        except Exception as exc:  # this document fails; the others go on
+            return exc
 
 
 def _unused_suppressions(doc, lines, sups, active, ar: ActiveRule, known: Iterable[Rule]) -> list[Finding]:

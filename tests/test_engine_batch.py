@@ -81,3 +81,20 @@ def test_a_batch_leaves_no_cyclic_garbage():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_failure_after_the_rules_fails_only_its_document(monkeypatch):
+    from healthlint import engine
+
+    real = engine._unused_suppressions
+
+    def failing(doc, *args):
+        if "boom" in doc.text:
+            raise RuntimeError("late bug")
+        return real(doc, *args)
+
+    monkeypatch.setattr(engine, "_unused_suppressions", failing)
+    linter = Linter(use_config=False)
+    results = linter.lint_texts([("a.md", "# A\n\nThis miracle cure works.\n"), ("b.md", "# B\n\nA boom.\n")])
+    assert results[0].error is None and [f.code for f in results[0].findings]
+    assert results[1].error == "internal error (RuntimeError: late bug); please report it"

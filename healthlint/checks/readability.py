@@ -59,10 +59,11 @@ def _by_block(values: list[int], pieces: list[int]) -> Iterable[Iterable[int]]:
 
 
 def _sentence_counts(block: Block, ctx: Context) -> list[int]:
-    """The packed counts of each sentence of a block (the shared split), for blocks the pieces leave open."""
+    """The packed counts of each sentence of a block (the shared split), for blocks the pieces leave
+    open; counted once for the three rules."""
     from ._textstats import sentence_counts
 
-    return sentence_counts(block.text, ctx.sentence_spans(block))
+    return ctx.memo((_sentence_counts, block), lambda: sentence_counts(block.text, ctx.sentence_spans(block)))
 
 
 def _grade_line(st) -> str:
