@@ -377,7 +377,7 @@ def document_pieces(doc: Document) -> list[list[tuple[int, int]]]:
     out = []
     for b in doc.blocks:
         text = b.text
-        if not _unbroken(src, b.segments, cr):
+        if not unbroken(src, b.segments, cr):
             out.append(block_pieces(doc, b))
         elif text and text.strip() is text:  # CPython gives the string itself when nothing is stripped
             out.append([(0, len(text))])
@@ -386,7 +386,7 @@ def document_pieces(doc: Document) -> list[list[tuple[int, int]]]:
     return out
 
 
-def _unbroken(src: str, segments, cr: bool) -> bool:
+def unbroken(src: str, segments, cr: bool) -> bool:
     """No segment's source holds a line break (`cr`: src holds a carriage return)."""
     for _, s0, _, sl in segments:
         if src.find("\n", s0, s0 + sl) >= 0 or cr and src.find("\r", s0, s0 + sl) >= 0:

@@ -13,7 +13,7 @@ from typing import Iterable
 import regex
 
 from ..finding import Fix, RawFinding, Severity
-from ._chrome import chrome_runs, document_pieces, line_delete_fix
+from ._chrome import chrome_runs, document_pieces, line_delete_fix, unbroken
 from .base import Rule, RuleDocs, word_tokens
 
 QUIET_LABELS = {"byline", "view counter"}  # alone, these are mild: info, not warning
@@ -272,9 +272,11 @@ class ForeignLanguage(Rule):
         english_words = []  # the word tokens of lines that read as English
         uncommon = ctx.memo(_uncommon, lambda: _uncommon(ctx)) if whole_blocks else None
         n = 0  # lines so far
+        cr = "\r" in doc.text
         for block, pieces in zip(doc.blocks, _pieces(doc, ctx)):
-            if whole_blocks and len(pieces) <= 1:
-                tokens = ctx.words(block)  # the one line's word tokens (see document_pieces)
+            # No line break in the block's source: one line (or none), whose word tokens are the block's.
+            if whole_blocks and len(pieces) <= 1 and unbroken(doc.text, block.segments, cr):
+                tokens = ctx.words(block)
                 if _common_english_block(tokens, uncommon):
                     n += 1
                     english_words.append(tokens)
