@@ -82,10 +82,14 @@ class Linter:
         return self.finder.for_path(path if path != "-" else os.getcwd())
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
+        rules, active, doc = self._prepare(text, path, fmt)
+        return lint_document(doc, active, rules)
+
+    def _prepare(self, text: str, path: str, fmt: str | None) -> tuple[tuple[Rule, ...], list[ActiveRule], Document]:
+        """(all rules, the ones that run on this file, its parsed document)."""
         config = self.config_for(path)
         doc = parse(text, path, fmt or detect_format(path))
-        rules, active = self._rules_for(config, path)
-        return lint_document(doc, active, rules)
+        return (*self._rules_for(config, path), doc)
 
     def _rules_for(self, config: Config, path: str) -> tuple[tuple[Rule, ...], list[ActiveRule]]:
         """(all rules, the active ones) for a file: chosen once per config and set of ignores,
@@ -117,9 +121,7 @@ class Linter:
         batches: dict[int, tuple[tuple[Rule, ...], list[ActiveRule], list[tuple[int, Document]]]] = {}
         for slot, (path, text) in enumerate(items):
             try:
-                config = self.config_for(path)
-                doc = parse(text, path, detect_format(path))
-                rules, active = self._rules_for(config, path)
+                rules, active, doc = self._prepare(text, path, None)
             except Exception as exc:
                 results[slot] = _failed(path, exc)
                 continue

@@ -91,7 +91,7 @@ def lint_documents(docs: Sequence[Document], active: Sequence[ActiveRule],
 
     Rule by rule: each rule checks every document before the next rule starts, so its tables and
     compiled patterns are still in the CPU caches for the next document (a batch of documents
-    lints ~10-15% faster than one document after another). Rules are pure functions of a
+    lints 5-10% faster than one document after another). Rules are pure functions of a
     document, so each document's findings are what linting it alone gives."""
     runs = [_Run(doc) for doc in docs]
     todo = [run for run in runs if run.error is None and not run.sups.file_disabled()]

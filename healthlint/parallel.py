@@ -3,8 +3,7 @@
 Workers are forked where the platform allows it, so they inherit the parent's loaded rules and
 start in milliseconds; elsewhere they are spawned and build their own Linter from the same
 arguments. Each worker lints batches of (path, text) pairs the parent has already read (rule by
-rule: engine.lint_documents), so reading errors
-and the cache stay in the parent.
+rule: engine.lint_documents), so reading errors and the cache stay in the parent.
 """
 from __future__ import annotations
 

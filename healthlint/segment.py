@@ -66,26 +66,24 @@ def sure_end_re(ends: frozenset[str] = ABBREVIATION_ENDS) -> re.Pattern:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the full stop at text[dot] part of an abbreviation or an initial ("J. Smith")?"""
     # Most full stops follow a plain word after a space: WORD_BEFORE_RE would find that word (cut
-    # to the window of 12 characters, which no abbreviation is near), so look it up directly.
+    # to the window of 12 characters, which no abbreviation is near), so take it directly.
     space = text.rfind(" ", max(0, dot - 13), dot)
-    if space >= 0 or dot <= 13:
-        word = text[space + 1:dot]
-        if word.isalpha() and word.isascii():
-            if len(word) == 1:
-                return word.isupper()
-            word = word.lower()
-            return word in ABBREVIATIONS or word == "no" and NUMBER_NEXT_RE.match(text, dot + 1) is not None
-    m = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
-    if not m:
-        return False
-    word = m.group(1).lower()
+    word = text[space + 1:dot] if space >= 0 or dot <= 13 else ""
+    if word.isalpha() and word.isascii():
+        first = space + 1
+    else:
+        m = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
+        if not m:
+            return False
+        word, first = m.group(1), m.start(1)
+    word = word.lower()
     if word in ABBREVIATIONS:
         return True
     if word == "no" and NUMBER_NEXT_RE.match(text, dot + 1):  # "No. 5"
         return True
     # A single capital letter is an initial; "U.S"-style dotted capitals are abbreviations.
     if len(word) == 1:
-        return text[m.start(1)].isupper()
+        return text[first].isupper()
     return "." in word and DOTTED_RE.fullmatch(word) is not None
 
 

@@ -1,18 +1,17 @@
 """Sure sentence ends (segment.sure_end_re): split_sentences ends a sentence at every one of them, with
 the pattern for every abbreviation and with the one for the abbreviations a text's word tokens hold."""
 import json
-import random
-import sys
 
 from hypothesis import given, settings, strategies as st
 
 import regex
 
-from healthlint.checks.base import word_tokens
+import screen_texts
+from healthlint.checks.base import Context, word_tokens
+from healthlint.parse import parse
 from healthlint.segment import (
     ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re, sure_pieces as cut_pieces, sure_sentences,
 )
-from helpers import ROOT
 
 
 def sure_pieces(text):
@@ -84,25 +83,29 @@ def test_generated_characters(text):
 
 
 def test_fixtures_corpus_and_nih():
-    for path in sorted((ROOT / "fixtures").rglob("*")):
-        if path.suffix in (".md", ".txt", ".html"):
-            for line in path.read_bytes().decode("utf-8", "replace").splitlines():
-                assert_sure(line)
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.pop(0)
-    rng = random.Random(7)
-    for n in range(50):
-        for line in corpus.build_article(rng, 800, 0.15, n)[0].splitlines():
+    for _, text, _ in screen_texts.fixtures():
+        for line in text.splitlines():
             assert_sure(line)
-    nih = next((d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl" for d in ROOT.parents
-                if (d / "shared" / "corpora" / "nih" / "medlineplus-topics.jsonl").is_file()), None)
-    if nih is not None:
-        for line in nih.read_text(encoding="utf-8").splitlines()[:300]:
+    for _, text, _ in screen_texts.articles(50):
+        for line in text.splitlines():
+            assert_sure(line)
+    if screen_texts.NIH.is_file():
+        for line in screen_texts.NIH.read_text(encoding="utf-8").splitlines()[:300]:
             d = json.loads(line)
             assert_sure(d.get("text") or "\n\n".join(d.get("answers", [])))
+
+
+def test_context_spans_are_the_split():
+    # Context.sentence_spans takes the sure pieces where they are the sentences: always the split's spans.
+    texts = [(t, f) for _, t, f in screen_texts.fixtures()] + [(t, "markdown") for t in screen_texts.article_texts(30)]
+    blocks = 0
+    for i, (text, fmt) in enumerate(texts):
+        doc = parse(text, f"d{i}.{'md' if fmt == 'markdown' else fmt}", fmt)
+        ctx = Context(doc)
+        for block in doc.blocks:
+            assert ctx.sentence_spans(block) == split_sentences(block.text), block.text
+            blocks += 1
+    assert blocks > 500
 
 
 def test_pieces():

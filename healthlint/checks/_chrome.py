@@ -593,7 +593,9 @@ def _link_chars(b: Block) -> int:
 
 # What makes an ASCII line other than plain prose: whitespace other than a space, an ASCII separator, a
 # spaced hyphen. Each is looked for on its own: a search for one character is a memchr.
-_ODD_CHARS = ("\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "|", "/", ">", " - ")
+_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace other than " "
+_ASCII_ODD = _ASCII_SPACE + b"|/>"  # ... and the ASCII separators
+_ODD_CHARS = (*map(chr, _ASCII_ODD), " - ")
 
 
 @lru_cache(maxsize=1)
@@ -628,10 +630,7 @@ def _classify_line(doc: Document, b: Block, s: int, e: int) -> Piece | None:
     raw = b.text[s:e]
     if b.kind == "image_alt" or len(raw) > 300 and _normal(raw):
         return None
-    head = raw[:HEAD]
-    heads = _heads()
-    if (heads is not None and head[:1].isalpha() and head.isascii() and not _head_starts_chrome(head.lower(), heads)
-            and _plain_shape(raw) and (b.kind in HEADINGS or _plain_line(b, s, e, raw))):
+    if not _may_start_chrome(raw) and _plain_shape(raw) and (b.kind in HEADINGS or _plain_line(b, s, e, raw)):
         return None
     return classify(doc, b, s, e)
 
@@ -658,10 +657,6 @@ def _has_words(text: str, n: int) -> bool:
 def _n_words(n: int):
     # Possessive repeats: each round takes what findall skips, then one whole word, never part of one.
     return regex.compile(rf"(?:[^\p{{L}}\p{{N}}]*+[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}'’-]*+){{{n}}}", regex.V0)
-
-
-_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # the ASCII whitespace other than " "
-_ASCII_ODD = _ASCII_SPACE + b"|/>"  # ... and the ASCII separators
 
 
 def _normal(raw: str) -> bool:

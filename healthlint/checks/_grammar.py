@@ -409,7 +409,8 @@ class Scan:
         self.others: list[int] = []  # blocks left out of the plain text
         if not joined.isascii() or joined.count("\x00") >= len(texts):
             self.others = [i for i, text in enumerate(texts) if not text.isascii() or "\x00" in text]
-            texts = ["" if i in self.others else text for i, text in enumerate(texts)]
+            others = set(self.others)
+            texts = ["" if i in others else text for i, text in enumerate(texts)]
             joined = " \x00 ".join(texts)
         self.joined = joined
         self.text = (" " + joined).encode().translate(PLAIN).decode()

@@ -264,7 +264,6 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: f
     (see `plain`), to skip the sentence-wide patterns that cannot match."""
     kind = m.lastgroup
     start, end = m.span()
-    before, after = _before(text, start), _after(text, end)
     if kind in ("phone", "time", "date"):
         return kind
     if kind == "proportion":
@@ -274,6 +273,7 @@ def classify(text: str, m: regex.Match, reference_ranges: bool = False, words: f
     if kind == "relative":  # "3 times higher" is a relative risk only in a sentence about risk
         bare = BARE_COMPARATIVE.search(m.group()) is not None
         return "relative-risk" if not bare or _has(RISK, text, words) else "count"
+    before, after = _before(text, start), _after(text, end)
     if kind == "percent":
         return _classify_percent(text, start, end, before, after, reference_ranges, words)
     return _classify_number(text, m, start, end, before, after, words)

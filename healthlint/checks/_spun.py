@@ -174,8 +174,8 @@ def document_hits(texts: list[str], doc_words: frozenset[str]) -> list[tuple[int
     phrases per article with all their pieces, most are ruled out by one substring test (_flat)."""
     joined = "\x00".join(texts)
     unsafe = set()  # texts scanned whole: see UNSAFE_CHARS
-    if "_" in joined or "\u0345" in joined:
-        unsafe = {i for i, text in enumerate(texts) if "_" in text or "\u0345" in text}
+    if any(c in joined for c in UNSAFE_CHARS):
+        unsafe = {i for i, text in enumerate(texts) if any(c in text for c in UNSAFE_CHARS)}
     tortured, restorable = set(unsafe), set(unsafe)
     tests = index().candidates(doc_words)
     flat, folded = (_flat(joined) if tests else None), None
@@ -333,12 +333,15 @@ TORTURED, RESTORABLE = "t", "r"  # labels in index(): a tortured phrase, a resto
 def _first_words() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
     """The lengths of the tortured phrases each word starts, longest first (a run is tried only for
     lengths that occur), and the words a restorable window can start with."""
-    lengths: dict[str, set[int]] = {}
-    for words in tables().tortured:
-        if len(words) > 1:
-            lengths.setdefault(words[0], set()).add(len(words))
-    return ({word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()},
-            frozenset(k[0] for k in tables().restorations))
+    def build():
+        lengths: dict[str, set[int]] = {}
+        for words in tables().tortured:
+            if len(words) > 1:
+                lengths.setdefault(words[0], set()).add(len(words))
+        return ({word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()},
+                frozenset(k[0] for k in tables().restorations))
+
+    return _derived("spunfirsts", build)  # a walk over ~7,800 phrases: kept, not redone per process
 
 
 @lru_cache(maxsize=1)

@@ -200,4 +200,4 @@ def unpack(total: int, sentences: int) -> Stats:
 
 
 def stats(sentences: list[str]) -> Stats:
-    return stats_of([sentence_counts(text, [(0, len(text))])[0] for text in sentences])
+    return stats_of(counts(sentences))

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable
 import regex
 
 from ..document import Block, Document, Sentence
-from ..finding import CATEGORIES, RawFinding, Severity, Value, setfield, value
+from ..finding import CATEGORIES, Frozen, RawFinding, Severity, Value, setfield, value
 
 SCOPES = ("document", "block", "sentence")
 # The word tokens of Context.words: the regex module's \w, so that a token ends exactly where a
@@ -90,12 +90,16 @@ class Context:
 
     def sentence_spans(self, block: Block) -> list[tuple[int, int]]:
         """(start, end) of the block's sentences in its text: the shared split, without building
-        Sentence objects where a rule only counts."""
+        Sentence objects where a rule only counts. Most blocks' sentences are the pieces between
+        sure sentence ends (segment.sure_sentences, given the abbreviation ends among the block's
+        word tokens), found without reading the word before every full stop; else the full split."""
         spans = self._spans.get(id(block))
         if spans is None:
-            from ..segment import split_sentences
+            from ..segment import ABBREVIATION_ENDS, split_sentences, sure_sentences
 
-            spans = self._spans[id(block)] = split_sentences(block.text)
+            text = block.text
+            spans = sure_sentences(text, ABBREVIATION_ENDS & self.words(block)) or split_sentences(text)
+            self._spans[id(block)] = spans
         return spans
 
     def sentences(self, block: Block) -> list[Sentence]:
@@ -147,9 +151,7 @@ class Rule:  # generating them costs ~1 ms of every run's start-up
         self.choices = {} if choices is None else choices
         self.regex_options, self.fixable, self.default_enabled, self.origin = regex_options, fixable, default_enabled, origin
 
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{self.__class__.__qualname__}({shown})"
+    __repr__ = Frozen.__repr__  # Name(field=..., ...) over _shown, set below
 
     def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
         raise NotImplementedError
@@ -184,3 +186,6 @@ class Rule:  # generating them costs ~1 ms of every run's start-up
             f"## Example\n{d.example.strip()}\n\n## Use instead\n{d.instead.strip()}\n"
         )
 
+
+
+Rule._shown = tuple(Rule.__dataclass_fields__)

@@ -399,8 +399,9 @@ def _promotion_evidence(doc: Document, ctx: Context) -> tuple[object, int, int, 
 def mentions_risks(doc: Document, ctx: Context) -> bool:
     # Most articles name a risk early, in an ASCII block without a word a denial needs: there the
     # risk word is a match, so that settles it with no screen or search.
-    if any(block.text.isascii() and not RISK_WORDS.isdisjoint(words := ctx.words(block)) and DENIAL_WORDS.isdisjoint(words)
-           for block in doc.blocks):
+    if not RISK_WORDS.isdisjoint(ctx.document_words()) and any(
+            block.text.isascii() and not RISK_WORDS.isdisjoint(words := ctx.words(block)) and DENIAL_WORDS.isdisjoint(words)
+            for block in doc.blocks):
         return True
     # A block without the risk words cannot match, with or without denials blanked out.
     dl = _literals(ctx)

@@ -98,7 +98,11 @@ class PatternRule(Rule):
     def check(self, unit, ctx) -> Iterable[RawFinding]:
         if isinstance(unit, Document):
             return self._check_document(unit, ctx)
-        return self._check_unit(unit, ctx)
+        present = None if self.gate is None else INDEX.present(unit.text)
+        return self._check_unit(unit, ctx, present) if self._passes(present) else ()
+
+    def _passes(self, present) -> bool:
+        return self.gate is None or self.gate.passes(present)
 
     def _check_document(self, document: Document, ctx) -> Iterable[RawFinding]:
         if self.gate is None:
@@ -112,17 +116,14 @@ class PatternRule(Rule):
                 for sentence in ctx.sentences(block):
                     text = sentence.text
                     present = INDEX.present(text, ctx.words(sentence), ctx.folded(text)) if self.gate is not None else None
-                    yield from self._check_unit(sentence, ctx, present, block, sentence.start)
+                    if self._passes(present):
+                        yield from self._check_unit(sentence, ctx, present, block, sentence.start)
 
-    def _check_unit(self, unit, ctx, present=None, block=None, offset: int = 0) -> Iterable[RawFinding]:
-        """Findings in one block or sentence; with `block`, as document findings in that block
-        (offset: where the unit starts in it). present: the unit's literals, when known."""
+    def _check_unit(self, unit, ctx, present, block=None, offset: int = 0) -> Iterable[RawFinding]:
+        """Findings in one block or sentence that passes the rule's screen (Gate.blocks has tested
+        a block); with `block`, as document findings in that block (offset: where the unit starts
+        in it). present: the unit's literals (None: the rule has no screen)."""
         text = unit.text
-        if self.gate is not None:
-            if present is None:
-                present = INDEX.present(text)
-            if not self.gate.passes(present):
-                return
         timeout = REGEX_TIMEOUT + len(text) * REGEX_TIME_PER_CHAR  # linear in the text: slow is not stuck
         try:
             if self.exceptions is not None and self.exceptions.search(text, timeout=timeout):

@@ -16,7 +16,6 @@ from ._numbers import (
     statistic_possible, word_starts,
 )
 from .base import Context, Rule, RuleDocs, word_tokens
-from ..segment import ABBREVIATION_ENDS, sure_sentences
 from .screen import passes
 
 SKIP_KINDS = ("heading", "title", "image_alt")
@@ -97,14 +96,6 @@ def _wanted(ctx: Context) -> tuple[frozenset[str], bool]:
     return ctx.memo(_wanted, build)
 
 
-def _sentences(ctx: Context, block) -> list[tuple[int, int]]:
-    """The block's sentence spans: its pieces between sure sentence ends when they are its sentences
-    (segment.sure_sentences, with the abbreviation ends the document's word tokens hold), which spares
-    the split of most blocks; else the shared split."""
-    ends = ctx.memo(_sentences, lambda: ABBREVIATION_ENDS & ctx.document_words())
-    return sure_sentences(block.text, ends) or ctx.sentence_spans(block)
-
-
 def _numbered_sentences(ctx: Context, block, screened: bool):
     """(spans, index, start, end, offsets in the sentence where a number may start, its word tokens) for
     the sentences of the block that may hold a number (screened: a statistic): spans are the block's
@@ -123,7 +114,7 @@ def _numbered_sentences(ctx: Context, block, screened: bool):
     starts = mention_starts(text, folded, words)
     if not starts or not (marks or proportion_possible(text, words, starts)):
         return
-    spans = _sentences(ctx, block)
+    spans = ctx.sentence_spans(block)
     if len(spans) == 1:  # the block's tokens and screen are the sentence's
         s, e = spans[0]
         yield spans, 0, s, e, [p - s for p in starts], words

@@ -211,33 +211,21 @@ class _Reader:
         return Block(kind, chunk, ((0, start, len(chunk), len(chunk)),), (), len(self.blocks))
 
     def _links_only(self, chunk: str, start: int, kind: str) -> Block | None:
-        """A line of text and links: what _DirectWriter makes of _Inline._emit's writer calls.
-        "[" and "](dest)" separate every piece in the source, so each piece is a segment."""
-        parts: list[str] = []
-        segments = []
-        links = []
-        n = pos = 0  # text length; offset in chunk
+        """A line of text and links, written as _Inline._emit would write it. "[" and "](dest)"
+        separate every piece in the source, so each piece is a segment of its own."""
+        w = _DirectWriter()
+        pos = 0  # offset in chunk
         for s, le, e, dest in _find_links(chunk, start):
             s, le, e = s - start, le - start, e - start
             if s > pos:
-                parts.append(chunk[pos:s])
-                segments.append((n, start + pos, s - pos, s - pos))
-                n += s - pos
-            label = chunk[s + 1:le]
-            if label[0] == " " or label[-1] == " ":
-                return None
-            parts.append(label)
-            segments.append((n, start + s + 1, len(label), len(label)))
-            links.append(Link(n, n + len(label), dest))
-            n += len(label)
+                w.text(chunk[pos:s], start + pos)
+            w.open_link(dest)
+            w.text(chunk[s + 1:le], start + s + 1)
+            w.close_link()
             pos = e
         if pos < len(chunk):
-            parts.append(chunk[pos:])
-            segments.append((n, start + pos, len(chunk) - pos, len(chunk) - pos))
-        text = "".join(parts)
-        if "  " in text or url_hint(text):
-            return None
-        return Block(kind, text, tuple(segments), tuple(links), len(self.blocks))
+            w.text(chunk[pos:], start + pos)
+        return w.finish(kind, len(self.blocks))
 
     def _plain(self, lines, kind: str, w):
         src = self.src
