@@ -4,7 +4,10 @@
     python bench/run.py --quick    # 400 articles, fewer repetitions (about 3 minutes)
 
 Creates bench/.venv with proselint from PyPI (the benchmark's own environment, not a healthlint
-dependency), generates the corpus under bench/.data/ (bench/corpus.py, seeded), then measures:
+dependency) and installs this checkout into bench/.venv-healthlint (`pip install .` into a virtual
+environment of its own, as pre-commit installs a hook; every healthlint measurement runs that
+installed copy, its `healthlint` command or its Python), generates the corpus under bench/.data/
+(bench/corpus.py, seeded), then measures:
 
   throughput      words per CPU-second of one process over the whole corpus (healthlint --jobs 1
                   with its compiled-pattern store warm but no cached results, as after any first
@@ -41,12 +44,14 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 DATA = BENCH / ".data"
 VENV = BENCH / ".venv"
+HL_VENV = BENCH / ".venv-healthlint"
+HL_PYTHON = str(HL_VENV / "bin" / "python")
 PROSELINT_VERSION = "0.16.0"
 sys.path.insert(0, str(BENCH))
 
 import corpus  # noqa: E402
 
-HEALTHLINT = [sys.executable, "-m", "healthlint", "check", "--no-config", "--exit-zero"]
+HEALTHLINT = [str(HL_VENV / "bin" / "healthlint"), "check", "--no-config", "--exit-zero"]
 PROSELINT_API = r"""
 import sys
 from pathlib import Path
@@ -82,7 +87,7 @@ print(json.dumps(out))
 
 def run_child(cmd, env=None, cwd=None, stdout=subprocess.DEVNULL) -> dict:
     """Wall time, CPU time (user+sys) and peak RSS of one child process."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    full_env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, **(env or {})}
     with tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=stdout, stderr=err, env=full_env, cwd=cwd)
@@ -110,6 +115,18 @@ def ensure_proselint() -> Path:
     if check.returncode != 0:
         subprocess.run([str(python), "-m", "pip", "install", "-q", f"proselint=={PROSELINT_VERSION}"], check=True)
     return python
+
+
+def install_healthlint() -> None:
+    """This checkout, installed as pre-commit installs a hook: `pip install .` into a virtual
+    environment of its own (byte-compiled, no other packages, no PYTHONPATH)."""
+    if not Path(HL_PYTHON).exists():
+        print(f"creating {HL_VENV} ...", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(HL_VENV)], check=True)
+    print(f"installing {ROOT} into {HL_VENV} ...", flush=True)
+    pip = [HL_PYTHON, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run(pip + [str(ROOT)], check=True)  # dependencies
+    subprocess.run(pip + ["--force-reinstall", "--no-deps", str(ROOT)], check=True)  # this checkout as it is now
 
 
 def make_corpus(articles: int, words: int, seed: int) -> tuple[Path, dict]:
@@ -192,7 +209,7 @@ def one_file(proselint: Path, repeat: int, tmp: Path) -> dict:
         shutil.rmtree(tmp / "first-cache", ignore_errors=True)  # a first run: nothing compiled or derived yet
         cold.append(run_child(HEALTHLINT + [str(path)], env={"HEALTHLINT_CACHE_DIR": str(tmp / "first-cache")}))
         pl.append(run_child([str(proselint), "-m", "proselint", "check", str(path)]))
-        baseline.append(run_child([sys.executable, "-c", "pass"]))
+        baseline.append(run_child([HL_PYTHON, "-c", "pass"]))
     return {"bytes": len(text.encode()), "words": len(text.split()), "healthlint": median_of(warm),
             "healthlint_first_run": median_of(cold), "proselint_cli": median_of(pl),
             "python_startup": median_of(baseline)}
@@ -222,7 +239,7 @@ def article_scaling(tmp: Path) -> list[dict]:
         path = tmp / f"size-{size}.md"
         path.write_text(text, encoding="utf-8")
         paths.append((size, path))
-    res = run_child([sys.executable, "-c", IN_PROCESS] + [str(p) for _, p in paths], stdout=subprocess.PIPE)
+    res = run_child([HL_PYTHON, "-c", IN_PROCESS] + [str(p) for _, p in paths], stdout=subprocess.PIPE)
     times = json.loads(res["stdout"])
     rows = []
     for size, path in paths:
@@ -311,7 +328,7 @@ def markdown(r: dict) -> str:
         f"| Same, first run after install or upgrade (empty cache folder) | {o['healthlint_first_run']['wall'] * 1000:.0f} ms / "
         f"{o['healthlint_first_run']['cpu'] * 1000:.0f} ms | - |",
         f"| One file, peak memory (max RSS) | {o['healthlint']['rss_max_mb']:.0f} MB | {o['proselint_cli']['rss_max_mb']:.0f} MB |",
-        f"| `python -c pass` on this machine | {o['python_startup']['wall'] * 1000:.0f} ms / {o['python_startup']['cpu'] * 1000:.0f} ms | |",
+        f"| `python -c pass` in that environment | {o['python_startup']['wall'] * 1000:.0f} ms / {o['python_startup']['cpu'] * 1000:.0f} ms | |",
         "",
         "| Corpus size | Articles | Words | CPU time | µs per word |",
         "|---|---|---|---|---|",
@@ -356,9 +373,7 @@ def main() -> None:
     articles = args.articles or (400 if args.quick else 2000)
     repeat = args.repeat or (2 if args.quick else 3)
     started = time.time()
-    # Byte-code, as an installed package has it (pip compiles on install; this environment may
-    # set PYTHONDONTWRITEBYTECODE, which would make every run recompile healthlint's source).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "healthlint")], check=True)
+    install_healthlint()
     proselint = ensure_proselint()
     folder, manifest = make_corpus(articles, args.words, args.seed)
     tmp = DATA / "tmp"

@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from . import recache, rxcache
 from .cache import config_digest
@@ -51,7 +50,7 @@ SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 class Linter:
     """Holds the rules and config lookup for one run; lint many files with it."""
 
-    def __init__(self, config: Config | str | Path | None = None, *, use_config: bool = True,
+    def __init__(self, config: Config | str | os.PathLike | None = None, *, use_config: bool = True,
                  select: Sequence[str] | None = None, ignore: Sequence[str] = ()):
         self.init_args = (config, use_config, select, ignore)  # to rebuild it in a spawned worker
         self.rules = builtin_rules()
@@ -61,15 +60,15 @@ class Linter:
         for sel in (self.select or ()) + self.ignore:
             if not self.catalog.is_valid_selector(sel):
                 raise ConfigError(f"unknown rule, prefix or category {sel!r} in --select/--ignore")
-        if isinstance(config, (str, Path)):
-            config = self._explicit(Path(config))
+        if isinstance(config, (str, os.PathLike)):
+            config = self._explicit(os.fspath(config))
         self.fixed_config = config if config is not None else (None if use_config else DEFAULT)
         self.finder = ConfigFinder(self.catalog)
         self._result_caches: dict = {}
         self._active: dict = {}  # (config id, ignored selectors) -> (config, rules that run)
 
-    def _explicit(self, path: Path) -> Config:
-        if not path.is_file():
+    def _explicit(self, path: str) -> Config:
+        if not os.path.isfile(path):
             raise ConfigError(f"{path}: config file not found")
         found = read_config_file(path, self.catalog)
         if found is None:
@@ -285,7 +284,7 @@ def _folder_errors(errors: list[OSError]) -> Iterator[tuple[str, str]]:
         yield os.path.normpath(exc.filename or "."), f"cannot read folder: {exc.strerror or exc}"
 
 
-def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,
+def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | os.PathLike | None = None,
               select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
     """Lint a string. `path` picks the format by extension and the config by location, unless
     `config` is given (a Config, or the path of a config file); use `fmt` to force a format."""
@@ -293,7 +292,7 @@ def lint_text(text: str, path: str = "<text>", *, fmt: str | None = None, config
     return linter.lint_text(text, path, fmt)
 
 
-def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = None,
+def lint_paths(paths: Iterable[str], *, config: Config | str | os.PathLike | None = None,
                select: Sequence[str] | None = None, ignore: Sequence[str] = (),
                jobs: int | None = 1, cache: bool = False) -> list[FileResult]:
     """Lint files and folders; unreadable inputs come back as FileResults with `error` set.
@@ -301,7 +300,7 @@ def lint_paths(paths: Iterable[str], *, config: Config | str | Path | None = Non
     return Linter(config, select=select, ignore=ignore).lint_paths(paths, jobs=jobs, cache=cache)
 
 
-def fix_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | Path | None = None,
+def fix_text(text: str, path: str = "<text>", *, fmt: str | None = None, config: Config | str | os.PathLike | None = None,
              select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> FixOutcome:
     """Apply the safe fixes to a string (to a fixpoint). `outcome.fixed` is the new text,
     `outcome.applied` how many fixes, `outcome.result.findings` what is still reported."""

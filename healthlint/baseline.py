@@ -13,10 +13,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
-from typing import Iterable
+from collections.abc import Iterable
 
-from .finding import FileResult, Finding
+from .finding import FileResult, Finding, replace
 from .source import LineIndex
 
 VERSION = 1

@@ -29,7 +29,6 @@ import os
 import pickle
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from . import __version__
 
@@ -149,11 +148,11 @@ def prune_prefix(folder: str, prefix: str, keep: str, recent: int = 1) -> None:
         pass
 
 
-def _package_files() -> list[Path]:
+def _package_files() -> list[str]:
     from .checks.packs import builtin_pack_files
 
     modules = sorted(_python_files(os.path.dirname(os.path.abspath(__file__))))
-    return [Path(p) for p in modules] + list(builtin_pack_files())
+    return modules + [str(p) for p in builtin_pack_files()]
 
 
 def _python_files(folder: str) -> list[str]:
@@ -204,7 +203,8 @@ def config_digest(config) -> str:
     h = sha256(repr(fields).encode())
     for pack in config.rule_packs:
         try:
-            h.update(Path(pack).read_bytes())
+            with open(pack, "rb") as fh:
+                h.update(fh.read())
         except OSError:
             h.update(b"unreadable")
     return h.hexdigest()

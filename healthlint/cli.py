@@ -91,7 +91,7 @@ CHECK_OPTIONS = (
 
 
 def main(args=None, prog_name: str | None = None):
-    """The `healthlint` command (console script and python -m healthlint). Ends the process."""
+    """The `healthlint` command (healthlint.__main__.run: the console script and python -m). Ends the process."""
     # Loading rules, patterns and tables makes no garbage cycles worth ~5 ms of collector passes;
     # check() turns the collector back on when it has more than one file to lint.
     gc.disable()

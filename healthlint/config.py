@@ -3,12 +3,11 @@ folder upward. Validated strictly: an unknown key or a bad value is a ConfigErro
 from __future__ import annotations
 
 import functools
+import os
 import re
-from dataclasses import field
-from pathlib import Path
-from typing import Any
 
-from .finding import CATEGORIES, Severity, Value, setfield, value
+from . import cache
+from .finding import CATEGORIES, Severity, Value, field, setfield, value
 
 CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
 FAIL_LEVELS = ("error", "warning", "info")
@@ -22,21 +21,21 @@ class ConfigError(ValueError):
 class Config(Value):
     """One config file's settings (or the built-in defaults), validated."""
 
-    path: Path | None = None  # None: built-in defaults
+    path: str | None = None  # the config file (a real path); None: built-in defaults
     select: tuple[str, ...] | None = None  # None: every rule enabled by default
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # selector -> severity
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name -> options
-    rule_packs: tuple[Path, ...] = ()
+    rule_options: dict[str, dict[str, object]] = field(default_factory=dict)  # code or name -> options
+    rule_packs: tuple[str, ...] = ()  # real paths
     fail_on: str | None = None
     extra_rules: tuple = ()  # rules from this config's own rule packs
 
-    def __init__(self, path: Path | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+    def __init__(self, path: str | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
                  exclude: tuple[str, ...] = (), per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
-                 severity: dict[str, Severity] | None = None, rule_options: dict[str, dict[str, Any]] | None = None,
-                 rule_packs: tuple[Path, ...] = (), fail_on: str | None = None, extra_rules: tuple = ()):
+                 severity: dict[str, Severity] | None = None, rule_options: dict[str, dict[str, object]] | None = None,
+                 rule_packs: tuple[str, ...] = (), fail_on: str | None = None, extra_rules: tuple = ()):
         setfield(self, "path", path)
         setfield(self, "select", select)
         setfield(self, "ignore", ignore)
@@ -49,21 +48,23 @@ class Config(Value):
         setfield(self, "extra_rules", extra_rules)
 
     @property
-    def root(self) -> Path:
-        return self.path.parent if self.path else Path.cwd()
+    def root(self) -> str:
+        return os.path.dirname(self.path) if self.path else os.getcwd()
 
-    def relative(self, path: str | Path) -> str:
-        """path relative to the config's folder, POSIX style, for glob matching."""
-        p = Path(path).resolve() if Path(path).is_absolute() or Path(path).exists() else Path(path)
-        try:
-            return p.relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+    def relative(self, path: str | os.PathLike) -> str:
+        """path relative to the config's folder, POSIX style, for glob matching (the path as
+        given, normalised, when it is outside that folder or a relative path that does not exist)."""
+        path = os.fspath(path)
+        if os.path.isabs(path) or os.path.exists(path):
+            real, root = os.path.realpath(path), os.path.realpath(self.root)
+            if real == root or real.startswith(root.rstrip(os.sep) + os.sep):
+                return os.path.relpath(real, root).replace(os.sep, "/")
+        return os.path.normpath(path).replace(os.sep, "/")
 
-    def is_excluded(self, path: str | Path) -> bool:
+    def is_excluded(self, path: str | os.PathLike) -> bool:
         return any(glob_match(self.relative(path), pat) for pat in self.exclude)
 
-    def ignores_for(self, path: str | Path) -> tuple[str, ...]:
+    def ignores_for(self, path: str | os.PathLike) -> tuple[str, ...]:
         if not self.per_file_ignores:
             return self.ignore  # no path to resolve
         rel = self.relative(path)
@@ -123,13 +124,13 @@ KEYS = {
 }
 
 
-def _strings(value: Any, key: str, where: str) -> tuple[str, ...]:
+def _strings(value: object, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{where}: `{key}` must be a list of non-empty strings")
     return tuple(v.strip() for v in value)
 
 
-def _selectors(value: Any, key: str, where: str, known: "RuleCatalog | None") -> tuple[str, ...]:
+def _selectors(value: object, key: str, where: str, known: "RuleCatalog | None") -> tuple[str, ...]:
     sels = _strings(value, key, where)
     if known is not None:
         for sel in sels:
@@ -138,14 +139,14 @@ def _selectors(value: Any, key: str, where: str, known: "RuleCatalog | None") ->
     return sels
 
 
-def parse_config(data: dict, where: str, path: Path | None, known: "RuleCatalog | None" = None) -> Config:
+def parse_config(data: dict, where: str, path: str | None, known: "RuleCatalog | None" = None) -> Config:
     for key in data:
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key `{key}` (allowed: {', '.join(sorted(KEYS))})")
         if not isinstance(data[key], KEYS[key]):
             raise ConfigError(f"{where}: `{key}` must be a {_type_name(KEYS[key])}")
-    root = path.parent if path else Path.cwd()
-    packs = tuple((root / p).resolve() for p in _strings(data.get("rule-packs", []), "rule-packs", where))
+    root = os.path.dirname(path) if path else os.getcwd()
+    packs = tuple(os.path.realpath(os.path.join(root, p)) for p in _strings(data.get("rule-packs", []), "rule-packs", where))
     extra_rules = _load_packs(packs, where)
     if known is not None and extra_rules:
         known = known.extended(extra_rules, where)
@@ -180,14 +181,14 @@ def parse_config(data: dict, where: str, path: Path | None, known: "RuleCatalog 
     return Config(path, select, ignore, exclude, tuple(pfi), severity, options, packs, fail_on, extra_rules)
 
 
-def _load_packs(paths: tuple[Path, ...], where: str) -> tuple:
+def _load_packs(paths: tuple[str, ...], where: str) -> tuple:
     """A content repo's own rule packs: data only, loaded as strictly as the built-in ones."""
     from .checks.packs import PackError, load_pack
 
     rules = []
     for path in paths:
         try:
-            rules.extend(load_pack(path, origin=str(path)))
+            rules.extend(load_pack(path, origin=path))
         except PackError as exc:
             raise ConfigError(f"{where}: rule-packs: {exc}") from None
     return tuple(rules)
@@ -221,7 +222,7 @@ def _check_patterns(rule, key: str, patterns: list, where: str) -> None:
                               f"regular expression ({exc})") from None
 
 
-def _same_type(value: Any, default: Any) -> bool:
+def _same_type(value: object, default: object) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
     if isinstance(default, (int, float)):
@@ -236,17 +237,11 @@ def _type_name(t: type) -> str:
 # --- discovery --------------------------------------------------------------------------------
 
 
-def read_config_file(path: Path, known=None) -> Config | None:
+def read_config_file(path: str | os.PathLike, known=None) -> Config | None:
     """The config in path, or None for a pyproject.toml without [tool.healthlint]."""
-    import tomllib  # only when a config file is found (--no-config: never)
-
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
+    path = os.fspath(path)
+    data = read_toml(path)
+    if os.path.basename(path) == "pyproject.toml":
         section = data.get("tool", {}).get("healthlint")
         if section is None:
             return None
@@ -259,36 +254,57 @@ def read_config_file(path: Path, known=None) -> Config | None:
     return parse_config(section, where, path, known)
 
 
+def read_toml(path: str) -> dict:
+    """The TOML file's data, kept in the cache folder by the file's size and mtime: importing
+    tomllib (which imports typing) costs ~10 ms of every run, and the config seldom changes."""
+    name = "toml-" + cache.sha256(os.path.abspath(path).encode()).hexdigest()[:12]  # one entry per config file
+    return cache.derived(name, [path], lambda: _parse_toml(path))
+
+
+def _parse_toml(path: str) -> dict:
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.loads(fh.read().decode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
 class ConfigFinder:
     """Finds the config that governs each file, from its folder upward; cached per folder."""
 
     def __init__(self, known=None):
         self.known = known
-        self._by_dir: dict[Path, Config] = {}
+        self._by_dir: dict[str, Config] = {}  # real folder -> its config
         self._by_path: dict[str, Config] = {}  # a run asks up to four times per file
 
-    def for_path(self, path: str | Path) -> Config:
+    def for_path(self, path: str | os.PathLike) -> Config:
         key = str(path)
         found = self._by_path.get(key)
         if found is None:
             if len(self._by_path) >= 10_000:
                 self._by_path.clear()
-            start = Path(path).resolve().parent if not Path(path).is_dir() else Path(path).resolve()
+            real = os.path.realpath(path)
+            start = real if os.path.isdir(path) else os.path.dirname(real)
             found = self._by_path[key] = self._for_dir(start)
         return found
 
-    def _for_dir(self, folder: Path) -> Config:
+    def _for_dir(self, folder: str) -> Config:
         if folder in self._by_dir:
             return self._by_dir[folder]
         found = None
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
                 found = read_config_file(candidate, self.known)
                 if found is not None:
                     break
         if found is None:
-            found = DEFAULT if folder.parent == folder else self._for_dir(folder.parent)
+            parent = os.path.dirname(folder)
+            found = DEFAULT if parent == folder else self._for_dir(parent)
         self._by_dir[folder] = found
         return found
 

@@ -2,7 +2,7 @@
 positions, then apply inline suppressions. Rules never see line numbers; only this module does."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .checks.base import Context, Rule
 from .checks.meta import UNUSED_SUPPRESSION
@@ -17,9 +17,9 @@ from .suppress import collect
 class ActiveRule(Value):
     rule: Rule
     severity: Severity
-    options: dict[str, Any]
+    options: dict[str, object]
 
-    def __init__(self, rule: Rule, severity: Severity, options: dict[str, Any]):
+    def __init__(self, rule: Rule, severity: Severity, options: dict[str, object]):
         setfield(self, "rule", rule)
         setfield(self, "severity", severity)
         setfield(self, "options", options)

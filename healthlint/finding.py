@@ -1,7 +1,6 @@
 """Findings: the immutable values every rule produces and every formatter consumes."""
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass, field, fields
 from enum import Enum
 from operator import attrgetter
 
@@ -20,9 +19,13 @@ class Frozen:
         return f"{self.__class__.__qualname__}({shown})"
 
     def __setattr__(self, name, value):
+        from dataclasses import FrozenInstanceError  # imported on this error only (~15 ms)
+
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name):
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
@@ -60,20 +63,83 @@ class OrderedValue(Value):
         return self._key(self) >= other._key(other) if other.__class__ is self.__class__ else NotImplemented
 
 
+_MISSING = object()
+
+
+class field:  # noqa: N801 - written where dataclasses.field would be
+    """A field's default and whether it is compared, in a value class's body (as dataclasses.field)."""
+
+    __slots__ = ("default", "default_factory", "compare", "type")
+
+    def __init__(self, *, default=_MISSING, default_factory=_MISSING, compare: bool = True):
+        self.default, self.default_factory, self.compare = default, default_factory, compare
+        self.type = "object"  # the annotation, set by declared()
+
+
+def declared(cls):
+    """Note the fields a class body declares (its annotations, in order, with their defaults) in
+    cls._declared, and make dataclasses.fields(), replace() and asdict() work on its instances.
+    The class writes its own __init__ (and, if it has one, __repr__). Not @dataclass: importing
+    dataclasses (with inspect, ast, dis) costs ~15 ms of every run, and generating its methods
+    1-3 ms per class; its Field objects are made only when something asks for them."""
+    declared = dict(getattr(cls, "_declared", {}))
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        spec = cls.__dict__.get(name, _MISSING)
+        if not isinstance(spec, field):
+            spec = field(default=spec)
+        spec.type = annotation
+        if spec.default is _MISSING:
+            if name in cls.__dict__:
+                delattr(cls, name)
+        else:
+            setattr(cls, name, spec.default)
+        declared[name] = spec
+    cls._declared = declared
+    cls.__dataclass_fields__ = _DataclassFields()
+    return cls
+
+
 def value(cls):
-    """A frozen dataclass whose methods are written rather than generated. @dataclass(frozen=True)
-    compiles six to ten methods from source text as each class is created, 1-3 ms per class on a
-    slow machine, and a one-file run creates a few dozen classes before linting anything. The
+    """A frozen value class whose methods are written rather than generated (see declared()). The
     class subclasses Value (or OrderedValue), writes its own __init__ (setting fields with
-    setfield), and keeps dataclasses.fields(), replace() and asdict() working. A class that
-    subclasses Frozen but not Value is compared by identity, as @dataclass(eq=False) makes it."""
-    cls = dataclass(init=False, repr=False, eq=False)(cls)
+    setfield) and behaves as @dataclass(frozen=True) would make it (tests/test_values.py). A class
+    that subclasses Frozen but not Value is compared by identity, as @dataclass(eq=False) makes it."""
+    cls = declared(cls)
     if issubclass(cls, Value):
-        compared = [f.name for f in fields(cls) if f.compare]
+        compared = [name for name, spec in cls._declared.items() if spec.compare]
         get = attrgetter(*compared)
         cls._key = staticmethod(get if len(compared) > 1 else lambda v: (get(v),))
-    cls._shown = tuple(f.name for f in fields(cls) if f.repr)
+    cls._shown = tuple(cls._declared)
     return cls
+
+
+class _DataclassFields:
+    """A declared class's __dataclass_fields__, made on first use: what dataclasses.fields(),
+    replace(), asdict() and is_dataclass() read. The public API promises dataclasses (README)."""
+
+    def __get__(self, obj, cls):
+        import dataclasses
+
+        spec = [(name, f.type, _dataclass_field(dataclasses, f)) for name, f in cls._declared.items()]
+        made = dataclasses.make_dataclass(cls.__name__, spec, init=False, repr=False, eq=False).__dataclass_fields__
+        type.__setattr__(cls, "__dataclass_fields__", made)
+        return made
+
+
+def _dataclass_field(dataclasses, spec: field):
+    if spec.default_factory is not _MISSING:
+        return dataclasses.field(default_factory=spec.default_factory, compare=spec.compare)
+    if spec.default is not _MISSING:
+        return dataclasses.field(default=spec.default, compare=spec.compare)
+    return dataclasses.field(compare=spec.compare)
+
+
+def replace(obj, **changes):
+    """A copy of a declared class's instance with some fields changed (dataclasses.replace)."""
+    unknown = changes.keys() - obj._declared.keys()
+    if unknown:
+        raise TypeError(f"{obj.__class__.__name__} has no field {sorted(unknown)[0]!r}")
+    return obj.__class__(**{name: changes[name] if name in changes else getattr(obj, name) for name in obj._declared})
 
 
 setfield = object.__setattr__  # how a Value's __init__ sets its read-only fields

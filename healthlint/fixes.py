@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import tempfile
-from typing import Iterable
+from collections.abc import Iterable
 
 from .finding import Fix
 from .source import LINE_BREAK_RE, SourceFile

@@ -12,10 +12,9 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import replace
-from typing import Iterable
+from collections.abc import Iterable
 
-from .finding import FileResult
+from .finding import FileResult, replace
 from .source import LINE_BREAK_RE, SourceError, decode
 
 HUNK_RE = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)

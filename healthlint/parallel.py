@@ -8,7 +8,7 @@ rule: engine.lint_documents), so reading errors and the cache stay in the parent
 from __future__ import annotations
 
 import os
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from .finding import FileResult
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Iterator, Sequence, TypeVar
+from collections.abc import Iterator, Sequence
 
-T = TypeVar("T")
 MIN_FILES = 20  # fewer files finish before a bar would be worth drawing
 UPDATES = 50  # work is handed out in about this many chunks, so parallel linting keeps its batches
 
@@ -15,7 +14,7 @@ def wanted(n_files: int, quiet: bool, stream=None) -> bool:
     return not quiet and n_files >= MIN_FILES and stream.isatty()
 
 
-def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 

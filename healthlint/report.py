@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 from .finding import CATEGORIES, FileResult, Finding, Severity

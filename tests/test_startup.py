@@ -51,3 +51,42 @@ def test_second_run_compiles_no_rule_pattern(tmp_path):
     # Only a few small inline patterns (regex.search(r"...") helpers in rule code) may still be
     # compiled; without the store a first run compiles several hundred.
     assert int(proc.stdout.strip().splitlines()[-1]) <= 10, proc.stdout + proc.stderr
+
+
+# Standard modules that cost 5-15 ms each to import and that linting a file does not need: typing and
+# dataclasses (with inspect, ast and dis), pathlib (with urllib.parse), tomllib (a config read before),
+# gzip and zipfile (data files are read once into the cache folder), tempfile (with random and shutil).
+NEEDLESS = ("typing", "dataclasses", "inspect", "pathlib", "tomllib", "gzip", "zipfile", "tempfile")
+
+
+def _own_imports(args, cwd) -> set[str]:
+    """Modules a healthlint run imports beyond what Python's own start-up imported."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "pass"], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+    startup = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    return _imported(args, cwd) - startup
+
+
+def test_warm_one_file_run_imports_no_needless_standard_module(tmp_path):
+    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures diabetes.\n")
+    write(tmp_path, ".healthlint.toml", 'ignore = ["HL501"]\n')
+    _imported(["check", "a.md"], tmp_path)  # the first run fills the cache folder (tables, parsed config)
+    write(tmp_path, "a.md", "# Tea\n\nThis herbal tea cures asthma.\n")
+    mods = _own_imports(["check", "a.md"], tmp_path)
+    assert "healthlint.checks.guards" in mods and "healthlint.config" in mods  # the run did lint, with a config
+    assert not mods.intersection(NEEDLESS), sorted(mods.intersection(NEEDLESS))
+
+
+def test_console_script_turns_the_collector_off_before_loading_the_linter():
+    """The console script calls healthlint.__main__.run: importing that module loads nothing heavy,
+    and the collector is off by the time the linter's modules load (cli.main stands in for them)."""
+    code = ("import gc, sys, types\n"
+            "import healthlint.__main__ as m\n"
+            "light = not any(n.startswith(('healthlint.cli', 'healthlint.checks', 'regex')) for n in sys.modules)\n"
+            "fake = types.ModuleType('healthlint.cli'); fake.main = lambda **k: print(light, gc.isenabled())\n"
+            "sys.modules['healthlint.cli'] = fake\n"
+            "m.run()")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["True", "False"], proc.stdout + proc.stderr

@@ -3,13 +3,12 @@ that yields RawFindings with spans relative to that unit; it never computes line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
 from ..document import Block, Document, Sentence
-from ..finding import CATEGORIES, Frozen, RawFinding, Severity, Value, setfield, value
+from ..finding import CATEGORIES, Frozen, RawFinding, Severity, Value, declared, field, setfield, value
 
 SCOPES = ("document", "block", "sentence")
 # The word tokens of Context.words: the regex module's \w, so that a token ends exactly where a
@@ -36,16 +35,16 @@ class RuleDocs(Value):
 class Context:
     """What a rule may look at besides its unit: the document, its own options, sentences."""
 
-    def __init__(self, document: Document, options: dict[str, Any] | None = None):
+    def __init__(self, document: Document, options: dict[str, object] | None = None):
         self.document = document
         self.options = options or {}
         self._spans: dict[int, list[tuple[int, int]]] = {}
         self._sentences: dict[int, list[Sentence]] = {}
         self._folded: dict[int, tuple[str, str]] = {}
         self._words: dict[int, frozenset[str]] = {}
-        self._memo: dict[Any, Any] = {}
+        self._memo: dict[object, object] = {}
 
-    def with_options(self, options: dict[str, Any]) -> "Context":
+    def with_options(self, options: dict[str, object]) -> "Context":
         # Shares the per-unit caches across rules: each unit is split and folded once.
         ctx = object.__new__(Context)
         ctx.__dict__.update(self.__dict__)
@@ -57,7 +56,7 @@ class Context:
         for cache in (self._spans, self._sentences, self._folded, self._words, self._memo):
             cache.clear()
 
-    def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+    def memo(self, key: object, build: Callable[[], object]) -> object:
         """build(), computed once per document for every rule that asks with the same key (a
         module-level object such as a function makes a good key): work shared between rules."""
         try:
@@ -125,8 +124,8 @@ def word_tokens(folded: str) -> frozenset[str]:
     return frozenset(WORD_RE.findall(folded))
 
 
-@dataclass(init=False, repr=False, eq=False)  # fields() for plugins; __init__ and __repr__ written out:
-class Rule:  # generating them costs ~1 ms of every run's start-up
+@declared  # dataclasses.fields() works for plugins; __init__ and __repr__ are written out
+class Rule:
     code: str
     name: str
     category: str
@@ -134,7 +133,7 @@ class Rule:  # generating them costs ~1 ms of every run's start-up
     summary: str
     docs: RuleDocs
     scope: str = "sentence"
-    options: dict[str, Any] = field(default_factory=dict)  # defaults; config may override
+    options: dict[str, object] = field(default_factory=dict)  # defaults; config may override
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # option -> the values it may hold
     regex_options: tuple[str, ...] = ()  # options whose values are regular expressions (checked with the config)
     fixable: bool = False
@@ -142,7 +141,7 @@ class Rule:  # generating them costs ~1 ms of every run's start-up
     origin: str = "builtin"
 
     def __init__(self, code: str, name: str, category: str, severity: Severity, summary: str, docs: RuleDocs,
-                 scope: str = "sentence", options: dict[str, Any] | None = None,
+                 scope: str = "sentence", options: dict[str, object] | None = None,
                  choices: dict[str, tuple[str, ...]] | None = None, regex_options: tuple[str, ...] = (),
                  fixable: bool = False, default_enabled: bool = True, origin: str = "builtin"):
         self.code, self.name, self.category, self.severity = code, name, category, severity
@@ -188,4 +187,4 @@ class Rule:  # generating them costs ~1 ms of every run's start-up
 
 
 
-Rule._shown = tuple(Rule.__dataclass_fields__)
+Rule._shown = tuple(Rule._declared)

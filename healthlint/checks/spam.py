@@ -10,12 +10,11 @@ The call-to-action rule (HL204) is declarative data in rules/spam.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
-from ..finding import Fix, RawFinding, Severity
+from ..finding import Fix, RawFinding, Severity, replace
 from ..segment import ABBREVIATIONS
 from . import guards
 from ._chrome import line_delete_fix

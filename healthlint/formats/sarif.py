@@ -5,14 +5,15 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Mapping
 from urllib.parse import quote
 
 from .. import __version__
 from ..finding import FileResult, Finding, Severity
 from ..source import LineIndex
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms)
 if TYPE_CHECKING:
     from ..checks.base import Rule
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Mapping
+from collections.abc import Mapping
 
 from ..finding import FileResult, Finding, Severity
 from ..source import LineIndex
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~10 ms)
 if TYPE_CHECKING:
     from ..checks.base import Rule
 
