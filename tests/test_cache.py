@@ -145,7 +145,7 @@ def test_code_change_invalidates(repo, monkeypatch, tmp_path):
 
 
 def test_code_digest_covers_modules_and_packs():
-    files = {p.name for p in cache._package_files()}
+    files = {os.path.basename(p) for p in cache._package_files()}
     assert {"engine.py", "packs.py", "claims.toml"} <= files
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -329,14 +328,21 @@ COMPOUND_SPLIT = regex.compile(rf"\s*{SEP}\s*|(?<=[.!?*])\s+(?=\p{{Lu}})", regex
 HEADINGS = ("heading", "title")
 
 
-@dataclass
 class Piece:
-    block: Block
-    start: int  # span in block text
-    end: int
-    text: str
-    label: str | None = None  # stock chrome label: strong chrome
-    weak: bool = False  # short, no sentence shape: chrome if a neighbour is
+    """A line of a block: block, start, end (its span in the block's text), text (normalised), label
+    (a stock chrome label: strong chrome, or None) and weak (short, no sentence shape: chrome if a
+    neighbour is). Mutable: classification sets label and weak."""
+
+    __slots__ = ("block", "start", "end", "text", "label", "weak")
+
+    def __init__(self, block: Block, start: int, end: int, text: str, label: str | None = None,
+                 weak: bool = False):
+        self.block = block
+        self.start = start
+        self.end = end
+        self.text = text
+        self.label = label
+        self.weak = weak
 
 
 def block_pieces(doc: Document, block: Block) -> list[tuple[int, int]]:

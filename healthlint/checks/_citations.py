@@ -7,7 +7,7 @@ a named authoritative body), WEAK (a journal named with nothing to find the pape
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 import regex
 
@@ -157,11 +157,10 @@ def weak_possible(text: str, words: frozenset[str]) -> bool:
     return passes(WEAK_NEEDS, words) and JOURNAL_NAME.search(text) is not None
 
 
-class Screen(NamedTuple):
-    """What can match in a text: the strong forms (FORMS), the anchored ones, and WEAK_RE."""
-    forms: tuple
-    anchored: tuple
-    weak: bool
+class Screen(namedtuple("Screen", "forms anchored weak")):
+    """What can match in a text: the strong forms (FORMS), the anchored ones (both tuples), and
+    WEAK_RE (weak: a bool)."""
+    __slots__ = ()
 
 
 ALL = Screen(tuple(pattern for pattern, _ in FORMS), ANCHORED_FORMS, True)

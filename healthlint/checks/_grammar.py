@@ -8,10 +8,10 @@ fire, so that most blocks need no work at all; parts_for does the same for one b
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import accumulate, product
-from typing import Callable, Iterator, NamedTuple
 
 import re
 
@@ -21,11 +21,9 @@ _F = regex.IGNORECASE | regex.V1
 APOS = "['\u2019]"
 
 
-class Slip(NamedTuple):
-    start: int
-    end: int
-    message: str
-    replacement: str | None = None
+class Slip(namedtuple("Slip", "start end message replacement", defaults=(None,))):
+    """A grammar slip: its span (start, end), message, and replacement (a str, or None)."""
+    __slots__ = ()
 
 
 # --- repeated words -------------------------------------------------------------------------------
@@ -258,15 +256,18 @@ def _quantifier_is_object(text: str, start: int) -> bool:
 WORD_GATE_UNSAFE_RE = regex.compile(r"[\p{No}\u0130]")
 
 
-class Part(NamedTuple):
-    find: Callable[[str], Iterator[Slip]]
-    groups: tuple[frozenset[str], ...] = ()
-    screen: re.Pattern | None = None
-    whole_block: bool = False
-    pairs: frozenset[tuple[str, str]] = frozenset()
-    plain: re.Pattern | None = None
-    plain_group: int = 0  # the group of `plain` that takes part in a match where this part may fire
-    plain_lower: bool = False  # ... and ends in a letter that is lowercase in the block
+class Part(namedtuple("Part", "find groups screen whole_block pairs plain plain_group plain_lower",
+                      defaults=((), None, False, frozenset(), None, 0, False))):
+    """A part of a finder. Fields (types):
+      find         Callable[[str], Iterator[Slip]]
+      groups       tuple[frozenset[str], ...]
+      screen       re.Pattern | None
+      whole_block  bool
+      pairs        frozenset[tuple[str, str]]
+      plain        re.Pattern | None
+      plain_group  int: the group of `plain` that takes part in a match where this part may fire
+      plain_lower  bool: ... and ends in a letter that is lowercase in the block"""
+    __slots__ = ()
 
 
 @lru_cache(maxsize=None)

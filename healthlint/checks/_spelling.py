@@ -10,9 +10,8 @@ near neighbour (new drug names, foreign terms) are left alone.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, namedtuple
 from functools import lru_cache
-from typing import NamedTuple
 
 import regex
 
@@ -25,11 +24,9 @@ MAX_LENGTH = 45  # longer runs of letters are not typos of a word, and edits1 gr
 COMMON = 1000  # a suggested word must be at least this frequent in English (or frequent in the article)
 
 
-class Typo(NamedTuple):
-    start: int
-    end: int
-    word: str
-    suggestions: tuple[str, ...]
+class Typo(namedtuple("Typo", "start end word suggestions")):
+    """A misspelt word: its span (start, end), the word, and suggestions (a tuple of str)."""
+    __slots__ = ()
 
 
 def article_vocabulary(texts: list[str]) -> Counter:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import _lexicon as lex
 from .base import WORD_RE  # Context.words' tokens
@@ -27,18 +27,14 @@ STOPWORDS = frozenset(
 )
 
 
-class Hit(NamedTuple):
-    start: int  # span in the text given
-    end: int
-    phrase: str  # as written
-    intended: str  # restored term ("" when no confident suggestion)
-    kind: str  # "tortured" | "synonym"
+class Hit(namedtuple("Hit", "start end phrase intended kind")):
+    """start, end: span in the text given; phrase: as written; intended: the restored term ("" when
+    no confident suggestion); kind: "tortured" | "synonym"."""
+    __slots__ = ()
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
+class Token(namedtuple("Token", "start end text")):
+    __slots__ = ()
 
     @property
     def lower(self) -> str:
@@ -303,9 +299,10 @@ def _pattern(folded_phrase: str) -> re.Pattern:
     return re.compile(r"\s+".join(re.escape(word).replace("'", "['’]") for word in folded_phrase.split(" ")))
 
 
-class Tables(NamedTuple):
-    tortured: dict[tuple[str, ...], str]  # lex.tortured_phrases()
-    restorations: dict[tuple[str, ...], str]  # every 2-3 word window that _restore() restores, and to what
+class Tables(namedtuple("Tables", "tortured restorations")):
+    """tortured: lex.tortured_phrases(); restorations: every 2-3 word window that _restore() restores,
+    and to what (both dicts of tuple[str, ...] -> str)."""
+    __slots__ = ()
 
 
 SOURCES = ("tortured-phrases.tsv.gz", "health-tortured.tsv", "spinner-synonyms.tsv", "spinner-mined.tsv.gz",
@@ -316,13 +313,14 @@ def _derived(name: str, build):
     """A table derived from the word lists and this code, kept in the cache folder between runs."""
     from .. import cache
 
-    return cache.derived(name, [str(lex.data_path(n)) for n in SOURCES] + [__file__, lex.__file__], build)
+    return cache.derived(name, [lex.data_path(n) for n in SOURCES] + [__file__, lex.__file__], build)
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """The phrase tables (building them takes ~0.5 s; only blocks that pass the index need them)."""
-    return _derived("spuntables", lambda: Tables(lex.tortured_phrases(), {
+    # "2": Tables became a collections.namedtuple; a table pickled with the old class is not read.
+    return _derived("spuntables2", lambda: Tables(lex.tortured_phrases(), {
         w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}))
 
 

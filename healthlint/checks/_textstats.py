@@ -19,10 +19,9 @@ name if its format changes.
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 from functools import lru_cache, partial
 from itertools import repeat
-from pathlib import Path
-from typing import NamedTuple
 
 import regex
 
@@ -44,7 +43,7 @@ def _cmu() -> dict[str, int]:
     return cache.derived("syllables", [lex.data_path("syllables.tsv.gz")], _read_cmu)
 
 
-def hyphenation_path() -> Path:
+def hyphenation_path() -> str:
     """pyphen's en_US dictionary, found without importing pyphen (as Pyphen(lang="en_US") finds it)."""
     path = lex.package_file("pyphen", "dictionaries/hyph_en_US.dic")
     if path is None:
@@ -54,9 +53,11 @@ def hyphenation_path() -> Path:
 
 def _read_patterns() -> tuple[dict[str, bytes], int]:
     """pyphen's parsed patterns, each (start, levels...) as bytes (levels are digits), and the longest."""
+    from pathlib import Path  # only when the table is rebuilt: pyphen reads a Path
+
     import pyphen
 
-    hd = pyphen.HyphDict(hyphenation_path())
+    hd = pyphen.HyphDict(Path(hyphenation_path()))
     return {key: bytes((start, *levels)) for key, (start, levels) in hd.patterns.items()}, hd.maxlen
 
 
@@ -110,11 +111,10 @@ def fk_grade(words: int, sentences: int, syllables: int) -> float:
     return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
-class Stats(NamedTuple):  # a tuple: made for every scored block, and cheaper to make than a dataclass
-    words: int
-    sentences: int
-    syllables: int
-    polysyllables: int  # words of 3+ syllables (after the medical cap)
+class Stats(namedtuple("Stats", "words sentences syllables polysyllables")):
+    """Counts (ints); polysyllables: words of 3+ syllables (after the medical cap). A tuple: made for
+    every scored block, and cheaper to make than a dataclass."""
+    __slots__ = ()
 
     @property
     def fk_grade(self) -> float:

@@ -7,8 +7,8 @@ offline language-identification model (see _langid), loaded only when the rule r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import regex
 

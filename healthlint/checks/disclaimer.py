@@ -3,8 +3,7 @@ health advice: a medical disclaimer, crisis resources, safe wording about suicid
 promoted, and who reviewed the article and when."""
 from __future__ import annotations
 
-import datetime as dt
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -543,6 +542,8 @@ class ReviewDate(Rule):
                 s, e = key_span(doc, keys[0]) if doc.front_matter_span else top_span(doc)
                 yield RawFinding(s, e, f"No review date: add `{keys[0]}` to the front matter.", absolute=True)
             return
+        import datetime as dt  # only when a review date is read
+
         value = doc.front_matter[key]
         date = parse_date(value)
         today = dt.date.today()

@@ -6,9 +6,8 @@ these rules never pays for them.
 from __future__ import annotations
 
 import bisect
-import weakref
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..document import Block, Document
 from ..finding import RawFinding, Severity
@@ -152,8 +151,9 @@ def _grammar_rule(code, name, finder, summary, docs, fixable=True, severity=Seve
     return rule
 
 
-# Both LanguageTool rules read one request per document and client.
-_LT_MATCHES: "weakref.WeakKeyDictionary[Document, dict]" = weakref.WeakKeyDictionary()
+# Both LanguageTool rules read one request per document and client (a weakref.WeakKeyDictionary
+# of Document -> dict, made by _lt_matches).
+_LT_MATCHES = None
 
 
 class LanguageToolRule(Rule):
@@ -182,6 +182,11 @@ class LanguageToolRule(Rule):
 
 def _lt_matches(doc: Document, client) -> list:
     """The blocks joined by blank lines (LanguageTool sees paragraphs), matches mapped back to blocks."""
+    global _LT_MATCHES
+    if _LT_MATCHES is None:
+        import weakref  # only when the optional LanguageTool rules run
+
+        _LT_MATCHES = weakref.WeakKeyDictionary()
     per_doc = _LT_MATCHES.setdefault(doc, {})
     if id(client) not in per_doc:
         starts, pos = [], 0

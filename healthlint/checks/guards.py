@@ -87,9 +87,9 @@ still works on the text alone, with the same result.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
-from typing import Callable
 
 import regex
 

@@ -6,8 +6,8 @@ named context guards (healthlint.checks.guards) that a pack may list under `unle
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterable
+import os
+from collections.abc import Iterable
 
 import regex
 
@@ -294,7 +294,7 @@ def _strings(value: list, key: str, where: str) -> list[str]:
     return value
 
 
-def build_rule(spec: dict[str, Any], where: str, origin: str) -> Rule:
+def build_rule(spec: dict[str, object], where: str, origin: str) -> Rule:
     from .guards import GUARDS
 
     _check_types(spec, RULE_KEYS, where)
@@ -376,17 +376,20 @@ def _parse_toml(path, raw: bytes) -> dict:
         raise PackError(f"{path}: invalid rule pack: {exc}") from None
 
 
-def read_pack_data(path: Path) -> dict:
+def read_pack_data(path: str | os.PathLike) -> dict:
+    path = os.fspath(path)
     try:
-        if path.stat().st_size > MAX_PACK_BYTES:
+        if os.path.getsize(path) > MAX_PACK_BYTES:
             raise PackError(f"{path}: rule pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
+    suffix = os.path.splitext(path)[1]
     try:
-        if path.suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
+        if suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
             return rxcache.memo(("toml", raw), lambda: _parse_toml(path, raw))
-        if path.suffix in (".yaml", ".yml"):
+        if suffix in (".yaml", ".yml"):
             import yaml
 
             data = yaml.safe_load(raw.decode("utf-8"))
@@ -402,7 +405,7 @@ def read_pack_data(path: Path) -> dict:
     raise PackError(f"{path}: rule packs must be .toml, .yaml or .yml")
 
 
-def load_pack(path: Path, origin: str = "builtin") -> list[Rule]:
+def load_pack(path: str | os.PathLike, origin: str = "builtin") -> list[Rule]:
     data = read_pack_data(path)
     _check_types(data, PACK_KEYS, str(path))
     _check_types(data.get("pack", {}), PACK_META_KEYS, f"{path} [pack]")
@@ -414,7 +417,7 @@ def load_pack(path: Path, origin: str = "builtin") -> list[Rule]:
     return rules
 
 
-def builtin_pack_dir() -> Path:
+def builtin_pack_dir() -> str:
     """rules/ in a source checkout; healthlint/_rules inside an installed wheel.
 
     healthlint._rules is a namespace package (rules/ holds data only, no __init__.py), so its
@@ -422,11 +425,12 @@ def builtin_pack_dir() -> Path:
     try:
         import healthlint._rules as installed
 
-        return Path(next(iter(installed.__path__)))
+        return next(iter(installed.__path__))
     except (ModuleNotFoundError, StopIteration):
-        return Path(__file__).resolve().parents[2] / "rules"
+        return os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__)))), "rules")
 
 
-def builtin_pack_files() -> list[Path]:
+def builtin_pack_files() -> list[str]:
     root = builtin_pack_dir()
-    return sorted(p for p in root.iterdir() if p.suffix in (".toml", ".yaml", ".yml"))
+    return sorted(os.path.join(root, name) for name in os.listdir(root)
+                  if os.path.splitext(name)[1] in (".toml", ".yaml", ".yml"))

@@ -9,9 +9,10 @@ split) and counted per sentence. The syllable tables load lazily inside check().
 """
 from __future__ import annotations
 
+from collections import namedtuple
+from collections.abc import Iterable
 from itertools import chain, islice, repeat
 from operator import attrgetter
-from typing import Iterable, NamedTuple
 
 from ..document import Block, Document
 from ..finding import RawFinding, Severity
@@ -27,11 +28,11 @@ PROSE_KINDS = ("paragraph", "list_item", "blockquote")
 TEXT = attrgetter("text")
 
 
-class Prose(NamedTuple):
-    blocks: list[Block]
-    pieces: list[int]  # each block's number of sure pieces (one for a block without words)
-    counts: list[int]  # the packed counts (_textstats) of every piece, block after block
-    totals: list[int]  # each block's packed counts
+class Prose(namedtuple("Prose", "blocks pieces counts totals")):
+    """blocks: the prose blocks; pieces: each block's number of sure pieces (one for a block without
+    words); counts: the packed counts (_textstats) of every piece, block after block; totals: each
+    block's packed counts (all lists)."""
+    __slots__ = ()
 
 
 def _prose(doc: Document, ctx: Context) -> Prose:
