@@ -64,13 +64,13 @@ def _prepare(folder: str) -> None:
 
 def write_atomic_quiet(path: str, data: bytes) -> bool:
     """Write via a temporary file and a rename, so readers never see half a file. Never raises."""
-    import tempfile
-
     tmp = None
     try:
         folder = os.path.dirname(path)
         _prepare(folder)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        # A new private file (what tempfile.mkstemp makes, without importing tempfile: ~6 ms).
+        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
