@@ -82,7 +82,7 @@ def declared(cls):
     The class writes its own __init__ (and, if it has one, __repr__). Not @dataclass: importing
     dataclasses (with inspect, ast, dis) costs ~15 ms of every run, and generating its methods
     1-3 ms per class; its Field objects are made only when something asks for them."""
-    declared = dict(getattr(cls, "_declared", {}))
+    fields = dict(getattr(cls, "_declared", {}))  # a subclass keeps its bases' fields
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
         spec = cls.__dict__.get(name, _MISSING)
         if not isinstance(spec, field):
@@ -93,8 +93,8 @@ def declared(cls):
                 delattr(cls, name)
         else:
             setattr(cls, name, spec.default)
-        declared[name] = spec
-    cls._declared = declared
+        fields[name] = spec
+    cls._declared = fields
     cls.__dataclass_fields__ = _DataclassFields()
     return cls
 

@@ -3,7 +3,6 @@ replace: same equality, hashing, ordering, repr, immutability, pickling, fields(
 import copy
 import dataclasses
 import pickle
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from healthlint.checks.base import RuleDocs
 from healthlint.config import Config
 from healthlint.document import Block, Comment, Document, Link
 from healthlint.engine import ActiveRule
+from healthlint import finding
 from healthlint.finding import FileResult, Finding, Fix, RawFinding, Severity
 from healthlint.source import SourceFile
 
@@ -34,8 +34,8 @@ SAMPLES = [
                ("b.md", 0, 9, 1, 5, "HL101", "n", "claim", Severity.ERROR, "msg")]),
     (FileResult, [("a.md",), ("a.md", (), "boom"), ("a.md", (), None, "text")]),
     (SourceFile, [("a", "t"), ("a", "t", "utf-16-le", True)]),
-    (Config, [(), (Path("x/pyproject.toml"), ("HL1",), ("HL2",), ("drafts",), (("a", ("HL3",)),),
-                   {"HL1": Severity.INFO}, {"HL101": {"k": 1}}, (Path("p.toml"),), "info", ())]),
+    (Config, [(), ("x/pyproject.toml", ("HL1",), ("HL2",), ("drafts",), (("a", ("HL3",)),),
+                   {"HL1": Severity.INFO}, {"HL101": {"k": 1}}, ("p.toml",), "info", ())]),
     (FixOutcome, [(FileResult("a"),), (FileResult("a"), "x", "y", 2)]),
     (Link, [(0, 4, "https://a.example"), (0, 4, "https://b.example"), (1, 4, "https://a.example")]),
     (Comment, [(0, 9, " healthlint-disable "), (0, 9, " x "), (3, 9, " x ")]),
@@ -75,6 +75,9 @@ def test_value_class_behaves_as_the_frozen_dataclass(cls, args_list):
         changed = dataclasses.replace(first, **{f.name: getattr(last, f.name)})
         assert type(changed) is cls and getattr(changed, f.name) == getattr(last, f.name)
         assert all(getattr(changed, g.name) == getattr(first, g.name) for g in dataclasses.fields(cls) if g != f)
+        assert repr(finding.replace(first, **{f.name: getattr(last, f.name)})) == repr(changed)  # healthlint's own replace
+    with pytest.raises(TypeError):
+        finding.replace(first, no_such_field=1)
 
 
 IDENTITY = [
