@@ -124,9 +124,8 @@ def install_healthlint() -> None:
         print(f"creating {HL_VENV} ...", flush=True)
         subprocess.run([sys.executable, "-m", "venv", str(HL_VENV)], check=True)
     print(f"installing {ROOT} into {HL_VENV} ...", flush=True)
-    pip = [HL_PYTHON, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + [str(ROOT)], check=True)  # dependencies
-    subprocess.run(pip + ["--force-reinstall", "--no-deps", str(ROOT)], check=True)  # this checkout as it is now
+    # pip reinstalls a local folder every time: the copy is the checkout as it is now.
+    subprocess.run([HL_PYTHON, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(ROOT)], check=True)
 
 
 def make_corpus(articles: int, words: int, seed: int) -> tuple[Path, dict]:
@@ -239,7 +238,8 @@ def article_scaling(tmp: Path) -> list[dict]:
         path = tmp / f"size-{size}.md"
         path.write_text(text, encoding="utf-8")
         paths.append((size, path))
-    res = run_child([HL_PYTHON, "-c", IN_PROCESS] + [str(p) for _, p in paths], stdout=subprocess.PIPE)
+    # Run in tmp: `-c` puts the working folder first on sys.path, and the checkout's must not shadow the installed copy.
+    res = run_child([HL_PYTHON, "-c", IN_PROCESS] + [str(p) for _, p in paths], cwd=tmp, stdout=subprocess.PIPE)
     times = json.loads(res["stdout"])
     rows = []
     for size, path in paths:

@@ -61,7 +61,7 @@ class Linter:
             if not self.catalog.is_valid_selector(sel):
                 raise ConfigError(f"unknown rule, prefix or category {sel!r} in --select/--ignore")
         if isinstance(config, (str, os.PathLike)):
-            config = self._explicit(os.fspath(config))
+            config = self._explicit(os.path.normpath(os.fspath(config)))
         self.fixed_config = config if config is not None else (None if use_config else DEFAULT)
         self.finder = ConfigFinder(self.catalog)
         self._result_caches: dict = {}

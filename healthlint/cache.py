@@ -70,7 +70,8 @@ def write_atomic_quiet(path: str, data: bytes) -> bool:
         _prepare(folder)
         # A new private file (what tempfile.mkstemp makes, without importing tempfile: ~6 ms).
         tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
@@ -152,7 +153,7 @@ def _package_files() -> list[str]:
     from .checks.packs import builtin_pack_files
 
     modules = sorted(_python_files(os.path.dirname(os.path.abspath(__file__))))
-    return modules + [str(p) for p in builtin_pack_files()]
+    return modules + builtin_pack_files()
 
 
 def _python_files(folder: str) -> list[str]:

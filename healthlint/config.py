@@ -6,7 +6,7 @@ import functools
 import os
 import re
 
-from . import cache
+from . import rxcache
 from .finding import CATEGORIES, Severity, Value, field, setfield, value
 
 CONFIG_FILES = (".healthlint.toml", "pyproject.toml")
@@ -49,11 +49,12 @@ class Config(Value):
 
     @property
     def root(self) -> str:
-        return os.path.dirname(self.path) if self.path else os.getcwd()
+        return (os.path.dirname(self.path) or os.curdir) if self.path else os.getcwd()
 
     def relative(self, path: str | os.PathLike) -> str:
         """path relative to the config's folder, POSIX style, for glob matching (the path as
-        given, normalised, when it is outside that folder or a relative path that does not exist)."""
+        given, normalised, when it is outside that folder or a relative path that does not exist:
+        "a/../b.md" then matches as "b.md")."""
         path = os.fspath(path)
         if os.path.isabs(path) or os.path.exists(path):
             real, root = os.path.realpath(path), os.path.realpath(self.root)
@@ -240,7 +241,12 @@ def _type_name(t: type) -> str:
 def read_config_file(path: str | os.PathLike, known=None) -> Config | None:
     """The config in path, or None for a pyproject.toml without [tool.healthlint]."""
     path = os.fspath(path)
-    data = read_toml(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    data = rxcache.parsed_toml(raw, lambda exc: ConfigError(f"{path}: invalid TOML: {exc}"))
     if os.path.basename(path) == "pyproject.toml":
         section = data.get("tool", {}).get("healthlint")
         if section is None:
@@ -248,29 +254,10 @@ def read_config_file(path: str | os.PathLike, known=None) -> Config | None:
         where = f"{path} [tool.healthlint]"
     else:
         section = data.get("tool", {}).get("healthlint", data) if set(data) == {"tool"} else data
-        where = str(path)
+        where = path
     if not isinstance(section, dict):
         raise ConfigError(f"{where}: must be a table")
     return parse_config(section, where, path, known)
-
-
-def read_toml(path: str) -> dict:
-    """The TOML file's data, kept in the cache folder by the file's size and mtime: importing
-    tomllib (which imports typing) costs ~10 ms of every run, and the config seldom changes."""
-    name = "toml-" + cache.sha256(os.path.abspath(path).encode()).hexdigest()[:12]  # one entry per config file
-    return cache.derived(name, [path], lambda: _parse_toml(path))
-
-
-def _parse_toml(path: str) -> dict:
-    import tomllib
-
-    try:
-        with open(path, "rb") as fh:
-            return tomllib.loads(fh.read().decode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 class ConfigFinder:

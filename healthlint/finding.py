@@ -12,7 +12,7 @@ class Frozen:
     by identity. Exactly what @dataclass(frozen=True, eq=False) makes."""
 
     __slots__ = ()
-    _shown = None  # set by value(): the shown fields' names
+    _shown = None  # set by declared(): the shown fields' names
 
     def __repr__(self):
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
@@ -95,6 +95,7 @@ def declared(cls):
             setattr(cls, name, spec.default)
         fields[name] = spec
     cls._declared = fields
+    cls._shown = cls.__match_args__ = tuple(fields)  # repr's fields; positional patterns, as a dataclass has
     cls.__dataclass_fields__ = _DataclassFields()
     return cls
 
@@ -109,7 +110,6 @@ def value(cls):
         compared = [name for name, spec in cls._declared.items() if spec.compare]
         get = attrgetter(*compared)
         cls._key = staticmethod(get if len(compared) > 1 else lambda v: (get(v),))
-    cls._shown = tuple(cls._declared)
     return cls
 
 

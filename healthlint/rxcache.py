@@ -156,12 +156,27 @@ def save() -> None:
 
 
 def memo(key: tuple, compute):
-    """compute(), kept in the store under `key` (plain data only: parsed rule packs)."""
+    """compute(), kept in the store under `key` (plain data only: parsed rule packs and configs)."""
     value = _get(key)
     if value is _MISSING:
         value = compute()
         _put(key, value)
     return value
+
+
+def parsed_toml(raw: bytes, error) -> dict:
+    """TOML bytes parsed once per content and kept in the store (rule packs, config files): most
+    runs never import tomllib, which imports typing (~10 ms). Bad TOML raises error(exception)."""
+    return memo(("toml", raw), lambda: _parse_toml(raw, error))
+
+
+def _parse_toml(raw: bytes, error) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise error(exc) from None
 
 
 # ------------------------------------------------------------------------------------------------

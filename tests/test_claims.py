@@ -149,7 +149,6 @@ def test_reported_list_item_block_uses_the_introduction():
     doc = Document("x.md", "markdown", "", tuple(blocks))
     ctx = Context(doc)
     reported = GUARDS["reported"]
-    assert getattr(reported, "wants_unit", False)
     assert reported("Secret ingredient", 0, 17, unit=blocks[2], ctx=ctx)
     assert not reported("Clinically proven", 0, 17, unit=blocks[4], ctx=ctx)  # a sales list, not a warning
     assert not reported("Miracle cure", 0, 12)  # without the context it cannot know

@@ -28,6 +28,21 @@ instead = "This juice contains vitamin C."
 """
 
 
+def test_config_edit_that_keeps_size_and_mtime_is_read(tmp_path):
+    """The parsed config is kept by its content, not its size and mtime (cp -p, rsync, tar and two edits
+    within one clock tick keep those)."""
+    import os
+
+    write(tmp_path, "a.md", "This tea cures diabetes.\n")
+    config = write(tmp_path, ".healthlint.toml", 'ignore = ["HL101"]\n')
+    assert run_json("a.md", cwd=tmp_path)[1] == []
+    stat = os.stat(config)
+    write(tmp_path, ".healthlint.toml", 'ignore = ["HL102"]\n')  # same size
+    os.utime(config, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert os.stat(config).st_size == stat.st_size
+    assert [d["code"] for d in run_json("a.md", cwd=tmp_path)[1]] == ["HL101"]
+
+
 def test_content_repo_rule_pack(tmp_path):
     write(tmp_path, "style/house.toml", PACK)
     write(tmp_path, ".healthlint.toml", 'rule-packs = ["style/house.toml"]\n[severity]\nHL901 = "error"\n')

@@ -50,6 +50,7 @@ def test_value_class_behaves_as_the_frozen_dataclass(cls, args_list):
     ref = reference(cls, order)
     pairs = [(cls(*args), ref(*args)) for args in args_list]
     assert [f.name for f in dataclasses.fields(cls)] == [f.name for f in dataclasses.fields(ref)]
+    assert cls.__match_args__ == ref.__match_args__  # `case Finding(path, line):` works as on a dataclass
     for (a, ra) in pairs:
         assert repr(a) == repr(ra)
         assert dataclasses.asdict(a) == dataclasses.asdict(ra)

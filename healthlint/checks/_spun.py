@@ -319,8 +319,7 @@ def _derived(name: str, build):
 @lru_cache(maxsize=1)
 def tables() -> Tables:
     """The phrase tables (building them takes ~0.5 s; only blocks that pass the index need them)."""
-    # "2": Tables became a collections.namedtuple; a table pickled with the old class is not read.
-    return _derived("spuntables2", lambda: Tables(lex.tortured_phrases(), {
+    return _derived("spuntables", lambda: Tables(lex.tortured_phrases(), {
         w: r for w in _spun_windows() if (r := _restore(list(w), reverse_synonyms()))}))
 
 

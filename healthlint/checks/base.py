@@ -150,7 +150,7 @@ class Rule:
         self.choices = {} if choices is None else choices
         self.regex_options, self.fixable, self.default_enabled, self.origin = regex_options, fixable, default_enabled, origin
 
-    __repr__ = Frozen.__repr__  # Name(field=..., ...) over _shown, set below
+    __repr__ = Frozen.__repr__  # Name(field=..., ...) over _shown, set by @declared
 
     def check(self, unit: Document | Block | Sentence, ctx: Context) -> Iterable[RawFinding]:
         raise NotImplementedError
@@ -186,5 +186,3 @@ class Rule:
         )
 
 
-
-Rule._shown = tuple(Rule._declared)

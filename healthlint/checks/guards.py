@@ -79,7 +79,7 @@ Semantics, in brief (see each function for the details):
                trial". The claim rules ask for exactly this, so a cited claim is not reported.
 
 Calling convention: every guard accepts (text, start, end), and keyword arguments `unit` and `ctx`
-(the unit the rule ran on and its Context; all guards have `wants_unit = True`). A caller that
+(the unit the rule ran on and its Context). A caller that
 passes them lets `reported` look past the unit, e.g. at the paragraph that introduces a Markdown
 list, and lets every guard reuse the engine's sentence split of a block. Without them a guard
 still works on the text alone, with the same result.
@@ -670,6 +670,4 @@ GUARDS: dict[str, Guard] = {
     "cited": cited,
     "benign": benign,
 }
-for _g in GUARDS.values():
-    _g.wants_unit = True
 

@@ -367,15 +367,6 @@ def build_rule(spec: dict[str, object], where: str, origin: str) -> Rule:
     return rule
 
 
-def _parse_toml(path, raw: bytes) -> dict:
-    import tomllib  # only when a pack is parsed, not on a run that finds it in the store
-
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: invalid rule pack: {exc}") from None
-
-
 def read_pack_data(path: str | os.PathLike) -> dict:
     path = os.fspath(path)
     try:
@@ -387,8 +378,8 @@ def read_pack_data(path: str | os.PathLike) -> dict:
         raise PackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     suffix = os.path.splitext(path)[1]
     try:
-        if suffix == ".toml":  # parsed once per content, then kept with the compiled patterns
-            return rxcache.memo(("toml", raw), lambda: _parse_toml(path, raw))
+        if suffix == ".toml":
+            return rxcache.parsed_toml(raw, lambda exc: PackError(f"{path}: invalid rule pack: {exc}"))
         if suffix in (".yaml", ".yml"):
             import yaml
 
