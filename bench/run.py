@@ -175,7 +175,10 @@ def throughput(folder: Path, words: int, proselint: Path, repeat: int, tmp: Path
     uncached(["--jobs", "1", "--format", "json", str(folder)])  # warms the pattern store
     hl_serial = median_of([uncached(["--jobs", "1", "--format", "json", str(folder)]) for _ in range(repeat)])
     hl_parallel = median_of([uncached(["--format", "json", str(folder)]) for _ in range(repeat)])
-    hl_cold = run_child(HEALTHLINT + ["--no-cache", "--jobs", "1", "--format", "json", str(folder)])
+    # --no-cache: no result is read or written; the pattern store is the same warm one (a run of its
+    # own would otherwise use the user's cache folder, which another install may have left cold).
+    hl_no_cache = median_of([run_child(HEALTHLINT + ["--no-cache", "--jobs", "1", "--format", "json", str(folder)], env=env)
+                             for _ in range(repeat)])
     run_child(HEALTHLINT + ["--format", "json", str(folder)], env=env)  # fills the result cache
     hl_cached = median_of([run_child(HEALTHLINT + ["--format", "json", str(folder)], env=env)
                            for _ in range(repeat)])
@@ -183,7 +186,7 @@ def throughput(folder: Path, words: int, proselint: Path, repeat: int, tmp: Path
     return {
         "words": words,
         "healthlint_jobs1": hl_serial, "healthlint_all_cores": hl_parallel, "healthlint_cached": hl_cached,
-        "healthlint_jobs1_no_cache": {k: hl_cold[k] for k in ("wall", "cpu", "rss_mb")},
+        "healthlint_jobs1_no_cache": hl_no_cache,
         "proselint_api": pl,
         "healthlint_words_per_cpu_s": words / hl_serial["cpu"], "proselint_words_per_cpu_s": words / pl["cpu"],
         "ratio": pl["cpu"] / hl_serial["cpu"],
@@ -255,7 +258,8 @@ def recall(folder: Path, manifest: dict) -> dict:
     """Match findings to injected defects: same category on the defect's line (file-level
     defects: anywhere in the file). Findings matching nothing are counted as unexpected."""
     print("recall ...", flush=True)
-    res = run_child(HEALTHLINT + ["--no-cache", "--format", "json", str(folder)], stdout=subprocess.PIPE)
+    res = run_child(HEALTHLINT + ["--no-cache", "--format", "json", str(folder)],
+                    env={"HEALTHLINT_CACHE_DIR": str(DATA / "tmp" / "cache")}, stdout=subprocess.PIPE)
     findings: dict[str, list[dict]] = {}
     for f in json.loads(res["stdout"] or b"[]"):
         findings.setdefault(os.path.basename(f["path"]), []).append(f)
