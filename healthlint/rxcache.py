@@ -164,6 +164,27 @@ def memo(key: tuple, compute):
     return value
 
 
+def word_alternation(words) -> str:
+    """A pattern for any of the words (none empty), common prefixes factored out: the stdlib engine
+    tries the alternatives of a group one by one, so a flat list of 80 words would cost 80 tests per
+    position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(tree)
+
+
 def parsed_toml(raw: bytes, error) -> dict:
     """TOML bytes parsed once per content and kept in the store (rule packs, config files): most
     runs never import tomllib, which imports typing (~10 ms). Bad TOML raises error(exception)."""

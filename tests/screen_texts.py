@@ -38,6 +38,14 @@ def article_texts(count: int) -> list[str]:
     return [text for _, text, _ in articles(count)]
 
 
+def documents(article_count: int, extra: list[tuple[str, str]] = ()) -> list:
+    """The fixtures, the first benchmark articles and `extra` (text, format) pairs, parsed."""
+    from healthlint.parse import parse
+
+    texts = [(t, f) for _, t, f in fixtures()] + [(t, "markdown") for t in article_texts(article_count)] + list(extra)
+    return [parse(text, f"doc{i}.{'md' if fmt == 'markdown' else fmt}", fmt) for i, (text, fmt) in enumerate(texts)]
+
+
 def nih(every: int = 1):
     """NIH topics as golden.py reads them, as plain text and as Markdown."""
     if not NIH.is_file():

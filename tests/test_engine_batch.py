@@ -17,9 +17,7 @@ UNUSED = ("# Drops\n\n<!-- healthlint-disable-next-line HL101 -->\nTalk to your 
 
 
 def _documents():
-    texts = [(t, f) for _, t, f in screen_texts.fixtures()] + [(t, "markdown") for t in screen_texts.article_texts(40)]
-    texts += [SUPPRESSED, UNUSED]
-    return [parse(text, f"doc{i}.{'md' if fmt == 'markdown' else fmt}", fmt) for i, (text, fmt) in enumerate(texts)]
+    return screen_texts.documents(40, [SUPPRESSED, UNUSED])
 
 
 def test_a_batch_gives_each_document_its_own_findings():

@@ -8,7 +8,6 @@ import regex
 
 import screen_texts
 from healthlint.checks.base import Context, word_tokens
-from healthlint.parse import parse
 from healthlint.segment import (
     ABBREVIATION_ENDS, ABBREVIATIONS, split_sentences, sure_end_re, sure_pieces as cut_pieces, sure_sentences,
 )
@@ -69,15 +68,19 @@ WORDS = ["Dr", "dr", "DR", "No", "no", "J", "e.g", "U.S", "b.sc", "B.Sc", "vs", 
          "a_b", "Ménière", "naïve", "5", "1,000", "x-ray", "Xetc", "İstanbul", "corp", "figs", "sept", "univ"]
 
 
+# Generated texts: the sure ends (assert_sure) and the pieces and sentences cut at them (assert_pieces).
+PARTS = WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  ", "  - ", "\u2022 ", ")", "\u201d", "5.7",
+                 "$", "%", "e.g.", "[1]"]
+
+
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  "]),
-                max_size=14))
+@given(st.lists(st.sampled_from(PARTS), max_size=16))
 def test_generated(parts):
     assert_sure("".join(parts))
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="abcdrstxADST .!?\"'(-\n\xa0\x1c\u212a5", max_size=40))
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="abcdrstxABDST .!?\"'()]-*\n\t\xa0\x1c\u212a\u201d\u2019\u20225", max_size=40))
 def test_generated_characters(text):
     assert_sure(text)
 
@@ -97,10 +100,8 @@ def test_fixtures_corpus_and_nih():
 
 def test_context_spans_are_the_split():
     # Context.sentence_spans takes the sure pieces where they are the sentences: always the split's spans.
-    texts = [(t, f) for _, t, f in screen_texts.fixtures()] + [(t, "markdown") for t in screen_texts.article_texts(30)]
     blocks = 0
-    for i, (text, fmt) in enumerate(texts):
-        doc = parse(text, f"d{i}.{'md' if fmt == 'markdown' else fmt}", fmt)
+    for doc in screen_texts.documents(30):
         ctx = Context(doc)
         for block in doc.blocks:
             assert ctx.sentence_spans(block) == split_sentences(block.text), block.text
@@ -117,16 +118,3 @@ def test_pieces():
     assert sure_sentences(text) == split_sentences(text) == [(0, 28), (29, 43), (44, 47)]
     for t in ("", "  ", " Ab. Cd  ", "Ab.  - x. Cd", "ab. Cd", "x\n\nab. Cd", "Ab. Cd. ", "Ab. Cd!  ", "Ab. Cd\n"):
         assert_pieces(t)
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + [". ", ".", " ", " 5", "\n", "(", "A", "The", '"', "!", "?", ".  ", "  - ", "\u2022 ",
-                                         ")", "\u201d", "5.7", "$", "%", "e.g.", "[1]"]), max_size=16))
-def test_generated_pieces(parts):
-    assert_pieces("".join(parts))
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="abAB .!?\"')]\u201d\u2019(\n\t\x1c\xa0-*\u20225", max_size=30))
-def test_generated_pieces_characters(text):
-    assert_pieces(text)

@@ -16,7 +16,7 @@ from itertools import accumulate
 import regex
 import regex._main as _main
 
-from .. import cache
+from .. import cache, rxcache
 from ..document import Block, Document
 
 _F = regex.IGNORECASE | regex.V0
@@ -209,12 +209,12 @@ def _heads() -> dict[str, tuple[str, ...]] | None:
 
 @lru_cache(maxsize=1)
 def _head_table() -> tuple[tuple[str, ...], str] | None:
-    """(the heads, a trie alternation of them for _head_pattern), derived once per install."""
+    """(the heads, an alternation of them for _head_pattern), derived once per install."""
     patterns = [pattern for _, pattern in _STOCK if pattern is not ARROW_END] + [META_FIELD_PATTERN]
 
     def build():
         heads = _pattern_heads(patterns)
-        return None if heads is None else (heads, _trie(sorted(set(heads))))
+        return None if heads is None else (heads, rxcache.word_alternation(set(heads)))
 
     return cache.derived("chromeheads2", [__file__], build)  # this file's code
 
@@ -608,23 +608,9 @@ _ODD_CHARS = (*map(chr, _ASCII_ODD), " - ")
 def _head_pattern():
     """The NUL before a lower-case line that does not start with a letter, starts with a head
     (_heads), or has a double space within the head's length."""
-    _, trie = _head_table()
-    return re.compile(rf"\0(?=[^a-z]|{trie}|[^\0]{{0,{HEAD - 1}}}  )")  # a look-ahead: the
+    _, heads = _head_table()
+    return re.compile(rf"\0(?=[^a-z]|{heads}|[^\0]{{0,{HEAD - 1}}}  )")  # a look-ahead: the
     # match is the NUL alone, and the next line's NUL is looked at even after a NUL that ends a line
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of `words` (none empty) that branches on one character at a time."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    alts = []
-    for c, rests in by_first.items():
-        if "" in rests:  # a word that ends here: a match, whatever follows
-            alts.append(re.escape(c))
-        else:
-            alts.append(re.escape(c) + _trie(rests) if len(rests) > 1 else re.escape(c + rests[0]))
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def _classify_line(doc: Document, b: Block, s: int, e: int) -> Piece | None:

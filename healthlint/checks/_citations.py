@@ -14,7 +14,7 @@ import regex
 from ..document import PLACEHOLDER, Block
 from ._numbers import plain
 from .base import word_tokens
-from .screen import passes
+from .screen import LiteralIndex, passes
 
 NONE, WEAK, STRONG = 0, 1, 2
 _F = regex.IGNORECASE | regex.V0
@@ -134,7 +134,7 @@ JOURNAL_NAME = re.compile("|".join(JOURNAL_NAMES))  # one scan for them all: the
 # hold a token with the casefolded name inside: the test for a whole document or block, by set
 # operations over the tokens, each token looked at once (remembered, up to MAX_TOKENS).
 JOURNAL_TOKEN = re.compile("|".join(name.casefold() for name in JOURNAL_NAMES))
-MAX_TOKENS = 200_000
+MAX_TOKENS = LiteralIndex.MAX_TOKENS  # the same bound as the pack screens' word memo
 _seen: set[str] = set()
 _named: set[str] = set()
 

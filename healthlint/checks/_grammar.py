@@ -17,6 +17,8 @@ import re
 
 import regex
 
+from ..rxcache import word_alternation
+
 _F = regex.IGNORECASE | regex.V1
 APOS = "['\u2019]"
 
@@ -285,34 +287,13 @@ def _pairs(words, next_words) -> frozenset[tuple[str, str]]:
     return frozenset(product(words, next_words))
 
 
-def _alternation(words) -> str:
-    """A pattern for any of the words, common prefixes factored out: the stdlib engine tries the
-    alternatives of a group one by one, so a flat list of 80 words would cost 80 tests per position."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for c in word:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def alternation(node: dict) -> str:
-        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return alternation(tree)
-
-
-def _compiled(name: str, pattern: Callable[[], str]) -> re.Pattern:
+def _compiled(name: str, pattern) -> re.Pattern:
     """re.compile(pattern()) for a large pattern whose text is kept in the cache folder: building
     PAIR_RE's ~12,000 characters took 15-25 ms in every process. (The command line's pattern store,
     healthlint.recache, then hands re.compile its opcodes.)"""
     from .. import cache
 
-    text = cache.derived(name, [__file__], pattern)
-    return re.compile(pattern() if text is None else text)
+    return re.compile(cache.derived(name, [__file__], pattern))
 
 
 # Nouns that \p{Ll}+ can match whole ("side-effect" cannot be).
@@ -324,7 +305,7 @@ MODAL_WORDS = _first_words(MODALS)
 # look ahead, so that a match of one cannot hide a match of the other from finditer; both need "a"
 # or "an" as a word, tested first ("and", "are" fail at once).
 REPEAT_PLAIN = re.compile(r" ([a-z]++) ++\1\b")
-A_PLAIN = _compiled("grammar-a", lambda: rf" a(?=n? )(?=(n? +{_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
+A_PLAIN = _compiled("grammar-a", lambda: rf" a(?=n? )(?=(n? +{word_alternation(PLAIN_PLURAL)}(?![a-z]))|)"
                      r"(?=( +(?:[aei]|o(?!ne|nce))|n +(?!mri|fda|nsaid)[b-df-gj-np-tv-wyz])|)(?(1)|(?(2)|(?!)))")
 
 PARTS: dict[str, tuple[Part, ...]] = {
@@ -391,7 +372,7 @@ PLAIN = bytes(c + 32 if 65 <= c <= 90 else c if c == 0 or chr(c).isalnum() or c 
     + bytes(range(128, 256))  # a byte table for the ASCII text (2x a str table)
 # Group 1: a pair, its words apart by spaces. Only a space is consumed, as the second word of a pair
 # may begin another.
-PAIR_RE = _compiled("grammar-pairs", lambda: " (?=(%s)(?![a-z]))" % _alternation(
+PAIR_RE = _compiled("grammar-pairs", lambda: " (?=(%s)(?![a-z]))" % word_alternation(
     {f"{first}\x01{second}" for parts in PARTS.values() for part in parts for first, second in part.pairs}
 ).replace("\x01", " +"))
 # Per finder: each plain pattern with the parts that use it, and the part of each pair (the parts of a

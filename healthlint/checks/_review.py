@@ -31,7 +31,7 @@ def is_blank(value) -> bool:
     return as_text(value).lower() in PLACEHOLDER_VALUES
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value):
     """A YAML/TOML date or datetime, or an ISO-like string (2024-01-15, 2024/01/15, 2024-01)."""
     import datetime as dt  # only when a date is read
 
@@ -48,7 +48,7 @@ def parse_date(value) -> dt.date | None:
         return None
 
 
-def months_between(earlier: dt.date, later: dt.date) -> int:
+def months_between(earlier, later) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 

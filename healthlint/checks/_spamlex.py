@@ -128,6 +128,7 @@ class _TokenTests:
     def _reset(self) -> None:
         self.seen: set[str] = set()
         self.passed: dict[str, int] = {}  # token -> the bits of the tests it passes (non-zero only)
+        # passed's keys again, as a set: intersecting with a set walks the smaller side, with a dict the whole dict
         self.passed_tokens: set[str] = set()
 
     def add(self, test) -> int:

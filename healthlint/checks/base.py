@@ -184,5 +184,3 @@ class Rule:
             f"{head}\n\n## What it does\n{d.what.strip()}\n\n## Why it matters\n{d.why.strip()}\n\n"
             f"## Example\n{d.example.strip()}\n\n## Use instead\n{d.instead.strip()}\n"
         )
-
-

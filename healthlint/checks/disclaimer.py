@@ -68,9 +68,7 @@ def _screen(pattern: regex.Pattern) -> Gate:
         if not groups:
             raise ValueError(f"an alternative of {pattern.pattern[:60]!r} needs no word we can look up")
         alternatives.append(groups)
-    screen = as_screen(alternatives)
-    _INDEX.register(screen)
-    return Gate(screen)
+    return _INDEX.gate(as_screen(alternatives))
 
 
 DISCLAIMER_SCREEN = _screen(DISCLAIMER_RE)
